@@ -1,0 +1,26 @@
+//! `briefing build`
+
+use std::process::ExitCode;
+
+use crate::cli::BuildArgs;
+use crate::diagnostic::plural;
+use crate::pipeline::{self, Options};
+
+pub fn run(args: BuildArgs) -> ExitCode {
+    let options = Options { root: args.site.root.clone(), drafts: args.drafts, base_url: args.base_url };
+    let output = args.output.unwrap_or_else(|| args.site.root.join("public"));
+    match pipeline::build(&options, &output) {
+        Ok(report) => {
+            eprint!("{}", report.warnings.render());
+            println!(
+                "Built {} ({} files) into {} in {} ms",
+                plural(report.pages, "page", "pages"),
+                report.files,
+                output.display(),
+                report.elapsed.as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(failure) => super::report_failure(failure),
+    }
+}

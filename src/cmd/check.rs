@@ -1,0 +1,20 @@
+//! `briefing check`
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::cli::CheckArgs;
+use crate::pipeline::{self, Options};
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let started = Instant::now();
+    let options = Options { root: args.site.root, drafts: args.drafts, base_url: None };
+    match pipeline::check(&options) {
+        Ok(warnings) => {
+            eprint!("{}", warnings.render());
+            println!("No problems found in {} ms", started.elapsed().as_millis());
+            ExitCode::SUCCESS
+        }
+        Err(failure) => super::report_failure(failure),
+    }
+}

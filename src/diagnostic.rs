@@ -1,0 +1,223 @@
+//! Content errors and warnings as values with a place: file, line, column, the source
+//! line and a caret, printed all together at the end of a run.
+
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A position in a file: 1-based line, 1-based column (in characters), and the
+/// number of characters the caret underlines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: usize,
+    pub col: usize,
+    pub len: usize,
+}
+
+impl Position {
+    pub fn new(line: usize, col: usize, len: usize) -> Self {
+        Position { line, col, len }
+    }
+
+    /// The position of byte `offset` in `text`, underlining `len` bytes' worth of characters.
+    pub fn of_offset(text: &str, offset: usize, len: usize) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = text[line_start..offset].chars().count() + 1;
+        let end = floor_char_boundary(text, (offset + len).min(text.len()));
+        let len = text[offset..end].chars().take_while(|c| *c != '\n').count();
+        Position { line, col, len }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators.
+    pub path: String,
+    /// None when the problem concerns the whole file (or no file at all).
+    pub position: Option<Position>,
+    /// The offending source line, shown under the message.
+    pub source_line: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            position: None,
+            source_line: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
+    }
+
+    /// Places the diagnostic at `position` in `text`, keeping the source line to show.
+    pub fn at(mut self, text: &str, position: Position) -> Self {
+        self.source_line = text.lines().nth(position.line.saturating_sub(1)).map(str::to_owned);
+        self.position = Some(position);
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_hint_opt(self, hint: Option<String>) -> Self {
+        match hint {
+            Some(h) => self.with_hint(h),
+            None => self,
+        }
+    }
+
+    fn sort_key(&self) -> (&str, Option<Position>, &str) {
+        (&self.path, self.position, &self.message)
+    }
+
+    /// `path:line:col: error: message`, the source line with a caret, and the hint.
+    pub fn render(&self) -> String {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = String::new();
+        match self.position {
+            Some(p) => {
+                let _ = write!(out, "{}:{}:{}: {label}: {}", self.path, p.line, p.col, self.message);
+            }
+            None if self.path.is_empty() => {
+                let _ = write!(out, "{label}: {}", self.message);
+            }
+            None => {
+                let _ = write!(out, "{}: {label}: {}", self.path, self.message);
+            }
+        }
+        out.push('\n');
+        if let (Some(p), Some(line)) = (self.position, &self.source_line) {
+            let number = p.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+            let _ = writeln!(out, "{gutter} |");
+            let _ = writeln!(out, "{number} | {shown}");
+            let pad = " ".repeat(p.col.saturating_sub(1));
+            let carets = "^".repeat(p.len.max(1));
+            let _ = writeln!(out, "{gutter} | {pad}{carets}");
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  = help: {hint}");
+        }
+        out
+    }
+}
+
+/// Every diagnostic of a run, collected so that all of them are shown at once.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by file, then position; duplicates dropped.
+    pub fn sorted(&self) -> Vec<Diagnostic> {
+        let mut items = self.items.clone();
+        items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        items.dedup();
+        items
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
+    /// Everything a user sees on stderr: each diagnostic, then a count of the errors.
+    pub fn render(&self) -> String {
+        let sorted = self.sorted();
+        let mut out = String::new();
+        for d in &sorted {
+            out.push_str(&d.render());
+            out.push('\n');
+        }
+        let errors: Vec<&Diagnostic> =
+            sorted.iter().filter(|d| d.severity == Severity::Error).collect();
+        if !errors.is_empty() {
+            let mut files: Vec<&str> = errors.iter().map(|d| d.path.as_str()).collect();
+            files.dedup();
+            let problems = plural(errors.len(), "problem", "problems");
+            let in_files = plural(files.len(), "file", "files");
+            let _ = writeln!(out, "error: {problems} in {in_files}");
+        }
+        out
+    }
+}
+
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_to_line_and_column_counts_characters() {
+        let text = "a: 1\nbé: x\n";
+        assert_eq!(Position::of_offset(text, 9, 1), Position::new(2, 4, 1));
+    }
+
+    #[test]
+    fn renders_caret_under_the_offending_text() {
+        let text = "title: x\nactros: [a]\n";
+        let d = Diagnostic::error("content/articles/a.md", "unknown key `actros`")
+            .at(text, Position::new(2, 1, 6))
+            .with_hint("did you mean `actors`?");
+        assert_eq!(
+            d.render(),
+            "content/articles/a.md:2:1: error: unknown key `actros`\n  |\n2 | actros: [a]\n  | ^^^^^^\n  = help: did you mean `actors`?\n"
+        );
+    }
+}

@@ -1,0 +1,19 @@
+//! briefing: a static site generator for peace-talks briefings.
+//!
+//! The pipeline, one module per stage: [`read`] → [`parse`] → [`model`] → [`render`]
+//! → [`write`], driven by [`pipeline`].
+
+pub mod cli;
+pub mod cmd;
+pub mod diagnostic;
+pub mod fs;
+pub mod model;
+pub mod parse;
+pub mod pipeline;
+pub mod read;
+pub mod render;
+pub mod slug;
+pub mod suggest;
+pub mod theme;
+pub mod when;
+pub mod write;

@@ -1,0 +1,50 @@
+//! Groups records by kind in output order and checks ids are unique per kind.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::parse::{ActorRecord, ArticleRecord, Data, Meta, ProposalRecord, Record};
+use crate::read::{Kind, SourceFile};
+
+/// Records of each kind, sorted as the site lists them, with id lookups.
+pub(super) struct Grouped {
+    /// Published articles (and drafts with `--drafts`), newest first, ties by id.
+    pub articles: Vec<(Meta, ArticleRecord)>,
+    pub actors: Vec<(Meta, ActorRecord)>,
+    pub proposals: Vec<(Meta, ProposalRecord)>,
+    /// Ids of drafts left out of this build, to explain links to them.
+    pub hidden_drafts: Vec<String>,
+}
+
+pub(super) fn group(records: Vec<Record>, files: &[SourceFile], include_drafts: bool, diagnostics: &mut Diagnostics) -> Grouped {
+    let mut by_id: BTreeMap<(Kind, &str), Vec<&Meta>> = BTreeMap::new();
+    for r in &records {
+        by_id.entry((r.meta.kind, r.meta.id.as_str())).or_default().push(&r.meta);
+    }
+    for ((kind, id), same) in &by_id {
+        if same.len() < 2 {
+            continue;
+        }
+        let paths: Vec<&str> = same.iter().map(|r| r.place.path.as_str()).collect();
+        for r in same {
+            let others: Vec<&str> = paths.iter().copied().filter(|p| *p != r.place.path).collect();
+            let d = Diagnostic::error(&r.place.path, format!("duplicate {} id `{id}`", kind.noun()))
+                .with_hint(format!("also used by {}; rename one file or set a different `slug`", others.join(", ")));
+            diagnostics.push(r.place.diagnostic(&files[r.file].text, &r.id_at, d));
+        }
+    }
+    let mut grouped = Grouped { articles: Vec::new(), actors: Vec::new(), proposals: Vec::new(), hidden_drafts: Vec::new() };
+    for Record { meta, data } in records {
+        match data {
+            Data::Article(a) if a.draft && !include_drafts => grouped.hidden_drafts.push(meta.id),
+            Data::Article(a) => grouped.articles.push((meta, a)),
+            Data::Actor(a) => grouped.actors.push((meta, a)),
+            Data::Proposal(p) => grouped.proposals.push((meta, p)),
+        }
+    }
+    grouped.articles.sort_by(|(ra, a), (rb, b)| b.date.cmp(&a.date).then_with(|| ra.id.cmp(&rb.id)).then_with(|| ra.place.path.cmp(&rb.place.path)));
+    grouped.actors.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id).then_with(|| a.place.path.cmp(&b.place.path)));
+    grouped.proposals.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id).then_with(|| a.place.path.cmp(&b.place.path)));
+    grouped.hidden_drafts.sort();
+    grouped
+}

@@ -1,0 +1,34 @@
+//! Stage 3: the model. Every rule that spans files lives here. Steps:
+//! 1. group records by kind, drop drafts, reject duplicate ids (`ids`);
+//! 2. resolve every reference to an index, with "did you mean" (`resolve`);
+//! 3. derive the relations: mentions, quotes, positions, topics, lineage, change sets
+//!    (`relations`).
+
+mod ids;
+mod relations;
+mod resolve;
+pub mod types;
+
+pub use types::*;
+
+use crate::diagnostic::Diagnostics;
+use crate::parse::{Record, SiteConfig};
+use crate::read::SourceFile;
+
+/// Builds the briefing from parsed records; errors and warnings go to `diagnostics`.
+pub fn build(
+    config: SiteConfig,
+    records: Vec<Record>,
+    files: &[SourceFile],
+    include_drafts: bool,
+    diagnostics: &mut Diagnostics,
+) -> Option<Site> {
+    let grouped = ids::group(records, files, include_drafts, diagnostics);
+    let mut site = resolve::resolve(config, &grouped, files, diagnostics);
+    if diagnostics.has_errors() {
+        return None;
+    }
+    relations::derive(&mut site);
+    relations::warn(&site, &grouped, files, diagnostics);
+    Some(site)
+}

@@ -1,0 +1,109 @@
+//! Relations derived once from the resolved items: who is mentioned where, quotes per
+//! actor, positions per actor, topics' articles, version lineage and change sets.
+
+use super::ids::Grouped;
+use super::types::*;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::parse::At;
+use crate::read::SourceFile;
+
+pub(super) fn derive(site: &mut Site) {
+    // Articles are newest first, so pushing in order keeps every list newest first.
+    for (ix, article) in site.articles.iter().enumerate() {
+        for a in &article.mentions_actors {
+            site.actors[*a].articles.push(ix);
+        }
+        for p in &article.mentions_proposals {
+            site.proposals[*p].articles.push(ix);
+        }
+        for t in &article.topics {
+            site.topics[*t].articles.push(ix);
+        }
+        for (q, quote) in article.quotes.iter().enumerate() {
+            site.actors[quote.actor].quotes.push((ix, q));
+        }
+    }
+    for (ix, proposal) in site.proposals.iter().enumerate() {
+        for s in &proposal.sponsors {
+            site.actors[*s].sponsored.push(ix);
+        }
+        for (pt, point) in proposal.points.iter().enumerate() {
+            for (actor, stance) in &point.positions {
+                site.actors[*actor].positions.push((ix, pt, *stance));
+            }
+            if let Some(t) = point.topic {
+                if site.topics[t].proposals.last() != Some(&ix) {
+                    site.topics[t].proposals.push(ix);
+                }
+            }
+        }
+    }
+    for ix in 0..site.proposals.len() {
+        site.proposals[ix].lineage = lineage(&site.proposals, ix);
+        site.proposals[ix].changes = site.proposals[ix].supersedes.map(|old| changes(&site.proposals[old], &site.proposals[ix], old));
+    }
+}
+
+/// The version chain through `ix`, oldest first. Cycles are rejected before this runs.
+fn lineage(proposals: &[Proposal], ix: ProposalIx) -> Vec<ProposalIx> {
+    let mut oldest = ix;
+    while let Some(prev) = proposals[oldest].supersedes {
+        oldest = prev;
+    }
+    let mut chain = vec![oldest];
+    while let Some(next) = proposals[*chain.last().unwrap_or(&oldest)].superseded_by {
+        if chain.contains(&next) {
+            break;
+        }
+        chain.push(next);
+    }
+    chain
+}
+
+fn changes(old: &Proposal, new: &Proposal, against: ProposalIx) -> Changes {
+    let mut c = Changes { against, ..Changes::default() };
+    for (ni, point) in new.points.iter().enumerate() {
+        match old.points.iter().position(|p| p.id == point.id) {
+            None => c.added.push(ni),
+            Some(oi) => {
+                let before = &old.points[oi];
+                let same = before.title == point.title
+                    && before.text_source == point.text_source
+                    && before.topic == point.topic
+                    && before.positions == point.positions;
+                if same { c.unchanged += 1 } else { c.changed.push((oi, ni)) }
+            }
+        }
+    }
+    c.removed = (0..old.points.len()).filter(|oi| !new.points.iter().any(|p| p.id == old.points[*oi].id)).collect();
+    c
+}
+
+/// Things that are allowed but probably wrong.
+pub(super) fn warn(site: &Site, grouped: &Grouped, files: &[SourceFile], diagnostics: &mut Diagnostics) {
+    let mut push = |meta: &crate::parse::Meta, at: &At, message: String, hint: &str| {
+        let d = Diagnostic::warning(&meta.place.path, message).with_hint(hint);
+        diagnostics.push(meta.place.diagnostic(&files[meta.file].text, at, d));
+    };
+    for (actor, (meta, _)) in site.actors.iter().zip(&grouped.actors) {
+        let mentioned = !actor.articles.is_empty() || !actor.sponsored.is_empty() || !actor.positions.is_empty();
+        if !mentioned {
+            push(meta, &At::Start, format!("no article or proposal mentions actor `{}`", actor.id), "list it under `actors:` of an article, or link to it with [name](actor:ID)");
+        }
+    }
+    for (proposal, (meta, record)) in site.proposals.iter().zip(&grouped.proposals) {
+        if proposal.articles.is_empty() && proposal.superseded_by.is_none() && proposal.supersedes.is_none() {
+            push(meta, &At::Start, format!("no article discusses proposal `{}`", proposal.id), "list it under `proposals:` of an article, or link to it with [title](proposal:ID)");
+        }
+        for (point, rec) in proposal.points.iter().zip(&record.points) {
+            if point.positions.is_empty() {
+                push(meta, &rec.at, format!("point `{}` has no positions", point.id), "add `positions:` with who supports or opposes it");
+            }
+        }
+    }
+    for (article, (meta, _)) in site.articles.iter().zip(&grouped.articles) {
+        if article.mentions_actors.is_empty() {
+            push(meta, &At::Start, format!("article `{}` names no actors", article.id), "add `actors: [ID, …]` so it appears on their pages");
+        }
+    }
+}

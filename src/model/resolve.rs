@@ -1,0 +1,344 @@
+//! Turns ids into indices. A reference to an id that does not exist, or to an anchor
+//! that its target lacks, is an error placed where it was written.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::ids::Grouped;
+use super::types::*;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::parse::markdown::BodyLink;
+use crate::parse::{At, Meta, Ref};
+use crate::read::{Kind, SourceFile};
+use crate::slug::slugify;
+use crate::suggest;
+
+/// Everything needed to check one reference.
+struct Lookup<'g> {
+    articles: HashMap<&'g str, ArticleIx>,
+    actors: HashMap<&'g str, ActorIx>,
+    proposals: HashMap<&'g str, ProposalIx>,
+    grouped: &'g Grouped,
+    files: &'g [SourceFile],
+}
+
+impl Lookup<'_> {
+    fn index(&self, kind: Kind) -> &HashMap<&str, usize> {
+        match kind {
+            Kind::Article => &self.articles,
+            Kind::Actor => &self.actors,
+            Kind::Proposal => &self.proposals,
+        }
+    }
+
+    fn ids(&self, kind: Kind) -> Vec<&str> {
+        match kind {
+            Kind::Article => self.grouped.articles.iter().map(|(m, _)| m.id.as_str()).collect(),
+            Kind::Actor => self.grouped.actors.iter().map(|(m, _)| m.id.as_str()).collect(),
+            Kind::Proposal => self.grouped.proposals.iter().map(|(m, _)| m.id.as_str()).collect(),
+        }
+    }
+
+    fn error(&self, meta: &Meta, at: &At, message: String, hint: Option<String>) -> Diagnostic {
+        let d = Diagnostic::error(&meta.place.path, message).with_hint_opt(hint);
+        meta.place.diagnostic(&self.files[meta.file].text, at, d)
+    }
+
+    /// The index of `id`, or an error with the nearest existing id.
+    fn find(&self, kind: Kind, id: &str, meta: &Meta, at: &At, diagnostics: &mut Diagnostics) -> Option<usize> {
+        if let Some(ix) = self.index(kind).get(id) {
+            return Some(*ix);
+        }
+        let noun = kind.noun();
+        let (message, hint) = if kind == Kind::Article && self.grouped.hidden_drafts.iter().any(|d| d == id) {
+            (
+                format!("`{id}` is a draft article, left out of this build"),
+                Some("publish it (remove `draft: true`) or build with --drafts".to_owned()),
+            )
+        } else {
+            let hint = suggest::did_you_mean(id, self.ids(kind)).unwrap_or_else(|| {
+                format!("no {noun} has this id; {noun}s are the files in content/{}/", kind.folder())
+            });
+            (format!("unknown {noun} `{id}`"), Some(hint))
+        };
+        diagnostics.push(self.error(meta, at, message, hint));
+        None
+    }
+
+    fn find_ref(&self, kind: Kind, r: &Ref, meta: &Meta, diagnostics: &mut Diagnostics) -> Option<usize> {
+        self.find(kind, &r.id, meta, &r.at, diagnostics)
+    }
+
+    fn anchors(&self, kind: Kind, ix: usize) -> Vec<&str> {
+        match kind {
+            Kind::Article => self.grouped.articles[ix].1.body.anchors.iter().map(String::as_str).collect(),
+            Kind::Actor => self.grouped.actors[ix].1.body.anchors.iter().map(String::as_str).collect(),
+            Kind::Proposal => {
+                let p = &self.grouped.proposals[ix].1;
+                p.points.iter().map(|pt| pt.id.as_str()).chain(p.body.anchors.iter().map(String::as_str)).collect()
+            }
+        }
+    }
+
+    /// Checks a Markdown link and its `#fragment`; returns the target's index.
+    fn body_link(&self, link: &BodyLink, meta: &Meta, at: At, diagnostics: &mut Diagnostics) -> Option<usize> {
+        let ix = self.find(link.kind, &link.id, meta, &at, diagnostics)?;
+        if let Some(fragment) = &link.fragment {
+            let anchors = self.anchors(link.kind, ix);
+            if !anchors.contains(&fragment.as_str()) {
+                let what = match link.kind {
+                    Kind::Proposal => "point or heading",
+                    _ => "heading",
+                };
+                let hint = suggest::did_you_mean(fragment, anchors.iter().copied()).unwrap_or_else(|| {
+                    if anchors.is_empty() {
+                        format!("`{}` has no anchors to link to", link.id)
+                    } else {
+                        format!("its anchors are: {}", anchors.join(", "))
+                    }
+                });
+                let message = format!("`#{fragment}` names no {what} of {} `{}`", link.kind.noun(), link.id);
+                diagnostics.push(self.error(meta, &at, message, Some(hint)));
+            }
+        }
+        Some(ix)
+    }
+
+    /// Checks every link of a body; returns the targets of each kind.
+    fn body_links(&self, links: &[BodyLink], meta: &Meta, at: impl Fn(&BodyLink) -> At, diagnostics: &mut Diagnostics) -> Vec<(Kind, usize)> {
+        links.iter().filter_map(|l| self.body_link(l, meta, at(l), diagnostics).map(|ix| (l.kind, ix))).collect()
+    }
+}
+
+fn body_at(link: &BodyLink) -> At {
+    At::Body(link.offset, link.len)
+}
+
+fn unsafe_urls(lookup: &Lookup<'_>, meta: &Meta, urls: &[crate::parse::markdown::UnsafeUrl], diagnostics: &mut Diagnostics) {
+    for u in urls {
+        let message = format!("`{}` is a script link, which is never allowed", u.url);
+        let hint = Some("link to a web address (https://…) or to an item (actor:ID, proposal:ID, article:ID)".to_owned());
+        diagnostics.push(lookup.error(meta, &At::Body(u.offset, u.len), message, hint));
+    }
+}
+
+pub(super) fn resolve(config: crate::parse::SiteConfig, grouped: &Grouped, files: &[SourceFile], diagnostics: &mut Diagnostics) -> Site {
+    let lookup = Lookup {
+        articles: index(grouped.articles.iter().map(|(m, _)| m.id.as_str()).collect()),
+        actors: index(grouped.actors.iter().map(|(m, _)| m.id.as_str()).collect()),
+        proposals: index(grouped.proposals.iter().map(|(m, _)| m.id.as_str()).collect()),
+        grouped,
+        files,
+    };
+    let mut topics = TopicTable::default();
+
+    let mut actors = Vec::with_capacity(grouped.actors.len());
+    for (meta, a) in &grouped.actors {
+        lookup.body_links(&a.body.links, meta, body_at, diagnostics);
+        unsafe_urls(&lookup, meta, &a.body.unsafe_urls, diagnostics);
+        actors.push(Actor {
+            id: meta.id.clone(),
+            name: a.name.clone(),
+            role: a.role.clone(),
+            side: a.side.clone(),
+            aliases: a.aliases.clone(),
+            summary: a.summary.clone(),
+            extra: a.extra.clone(),
+            bio_html: a.body.html.clone(),
+            articles: Vec::new(),
+            quotes: Vec::new(),
+            sponsored: Vec::new(),
+            positions: Vec::new(),
+        });
+    }
+
+    let mut proposals = Vec::with_capacity(grouped.proposals.len());
+    for (meta, p) in &grouped.proposals {
+        lookup.body_links(&p.body.links, meta, body_at, diagnostics);
+        unsafe_urls(&lookup, meta, &p.body.unsafe_urls, diagnostics);
+        let sponsors = p.proposed_by.iter().filter_map(|r| lookup.find_ref(Kind::Actor, r, meta, diagnostics)).collect();
+        let supersedes = p.supersedes.as_ref().and_then(|r| lookup.find_ref(Kind::Proposal, r, meta, diagnostics));
+        let points = p
+            .points
+            .iter()
+            .map(|pt| {
+                let text_at = |_: &BodyLink| pt.at.clone();
+                lookup.body_links(&pt.text.links, meta, text_at, diagnostics);
+                Point {
+                    id: pt.id.clone(),
+                    title: pt.title.clone(),
+                    text_html: pt.text.html.clone(),
+                    text_source: pt.text_source.clone(),
+                    topic: pt.topic.as_deref().map(|t| topics.intern(t)),
+                    positions: pt
+                        .positions
+                        .iter()
+                        .filter_map(|(r, stance)| lookup.find_ref(Kind::Actor, r, meta, diagnostics).map(|a| (a, *stance)))
+                        .collect(),
+                }
+            })
+            .collect();
+        proposals.push(Proposal {
+            id: meta.id.clone(),
+            title: p.title.clone(),
+            date: p.date,
+            status: p.status,
+            summary: p.summary.clone(),
+            sponsors,
+            supersedes,
+            superseded_by: None,
+            points,
+            description_html: p.body.html.clone(),
+            extra: p.extra.clone(),
+            articles: Vec::new(),
+            lineage: Vec::new(),
+            changes: None,
+        });
+    }
+    check_versions(&lookup, &mut proposals, diagnostics);
+
+    let mut articles = Vec::with_capacity(grouped.articles.len());
+    for (meta, a) in &grouped.articles {
+        let fm_actors: Vec<ActorIx> = a.actors.iter().filter_map(|r| lookup.find_ref(Kind::Actor, r, meta, diagnostics)).collect();
+        let fm_proposals: Vec<ProposalIx> =
+            a.proposals.iter().filter_map(|r| lookup.find_ref(Kind::Proposal, r, meta, diagnostics)).collect();
+        let quotes: Vec<Quote> = a
+            .quotes
+            .iter()
+            .filter_map(|q| {
+                let actor = lookup.find_ref(Kind::Actor, &q.actor, meta, diagnostics)?;
+                Some(Quote { actor, text: q.text.clone(), context: q.context.clone() })
+            })
+            .collect();
+        let linked = lookup.body_links(&a.body.links, meta, body_at, diagnostics);
+        unsafe_urls(&lookup, meta, &a.body.unsafe_urls, diagnostics);
+        let mut mentions_actors = fm_actors.clone();
+        mentions_actors.extend(quotes.iter().map(|q| q.actor));
+        mentions_actors.extend(linked.iter().filter(|(k, _)| *k == Kind::Actor).map(|(_, ix)| *ix));
+        mentions_actors.sort_unstable();
+        mentions_actors.dedup();
+        let mut mentions_proposals = fm_proposals.clone();
+        mentions_proposals.extend(linked.iter().filter(|(k, _)| *k == Kind::Proposal).map(|(_, ix)| *ix));
+        mentions_proposals.sort_unstable();
+        mentions_proposals.dedup();
+        let mut topic_ixs: Vec<TopicIx> = a.topics.iter().map(|t| topics.intern(t)).collect();
+        topic_ixs.dedup();
+        articles.push(Article {
+            id: meta.id.clone(),
+            title: a.title.clone(),
+            date: a.date,
+            summary: a.summary.clone(),
+            location: a.location.clone(),
+            actors: fm_actors,
+            proposals: fm_proposals,
+            topics: topic_ixs,
+            sources: a.sources.clone(),
+            quotes,
+            extra: a.extra.clone(),
+            body_html: a.body.html.clone(),
+            mentions_actors,
+            mentions_proposals,
+        });
+    }
+
+    let (topic_list, remap) = topics.finish();
+    for a in &mut articles {
+        for t in &mut a.topics {
+            *t = remap[*t];
+        }
+        let mut seen = Vec::new();
+        a.topics.retain(|t| if seen.contains(t) { false } else { seen.push(*t); true });
+    }
+    for p in &mut proposals {
+        for pt in &mut p.points {
+            pt.topic = pt.topic.map(|t| remap[t]);
+        }
+    }
+    Site { config, articles, actors, proposals, topics: topic_list }
+}
+
+/// `supersedes` must not loop, and a version can be superseded by only one other.
+fn check_versions(lookup: &Lookup<'_>, proposals: &mut [Proposal], diagnostics: &mut Diagnostics) {
+    let grouped = lookup.grouped;
+    for start in 0..proposals.len() {
+        let mut seen = vec![start];
+        let mut current = proposals[start].supersedes;
+        while let Some(next) = current {
+            if next == start {
+                let chain: Vec<&str> = seen.iter().chain([&start]).map(|i| proposals[*i].id.as_str()).collect();
+                let (meta, p) = &grouped.proposals[start];
+                let at = p.supersedes.as_ref().map_or(At::Start, |r| r.at.clone());
+                let message = format!("`supersedes` goes round in a circle: {}", chain.join(" → "));
+                let hint = Some("a proposal can only supersede an earlier version; remove one `supersedes`".to_owned());
+                diagnostics.push(lookup.error(meta, &at, message, hint));
+                break;
+            }
+            if seen.contains(&next) {
+                break; // a cycle further up the chain, reported from its own members
+            }
+            seen.push(next);
+            current = proposals[next].supersedes;
+        }
+    }
+    let mut successors: BTreeMap<ProposalIx, Vec<ProposalIx>> = BTreeMap::new();
+    for (ix, p) in proposals.iter().enumerate() {
+        if let Some(old) = p.supersedes {
+            successors.entry(old).or_default().push(ix);
+        }
+    }
+    for (old, newer) in successors {
+        if let [only] = newer[..] {
+            proposals[old].superseded_by = Some(only);
+            continue;
+        }
+        let names: Vec<&str> = newer.iter().map(|i| proposals[*i].id.as_str()).collect();
+        for ix in &newer {
+            let (meta, p) = &grouped.proposals[*ix];
+            let at = p.supersedes.as_ref().map_or(At::Start, |r| r.at.clone());
+            let message = format!("`{}` is superseded by more than one proposal: {}", proposals[old].id, names.join(", "));
+            let hint = Some("a version has one successor; make the later one supersede the earlier".to_owned());
+            diagnostics.push(lookup.error(meta, &at, message, hint));
+        }
+    }
+}
+
+fn index(ids: Vec<&str>) -> HashMap<&str, usize> {
+    let mut map = HashMap::with_capacity(ids.len());
+    for (i, id) in ids.into_iter().enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
+}
+
+/// Topics by slug, in order of first use, sorted by slug at the end.
+#[derive(Default)]
+struct TopicTable {
+    by_slug: HashMap<String, TopicIx>,
+    names: Vec<(String, String)>,
+}
+
+impl TopicTable {
+    fn intern(&mut self, name: &str) -> TopicIx {
+        let slug = slugify(name);
+        let next = self.names.len();
+        let ix = *self.by_slug.entry(slug.clone()).or_insert(next);
+        if ix == next {
+            self.names.push((name.trim().to_owned(), slug));
+        }
+        ix
+    }
+
+    /// The topics sorted by slug, and the map from interned index to sorted index.
+    fn finish(self) -> (Vec<Topic>, Vec<TopicIx>) {
+        let mut order: Vec<usize> = (0..self.names.len()).collect();
+        order.sort_by(|a, b| self.names[*a].1.cmp(&self.names[*b].1));
+        let mut remap = vec![0; order.len()];
+        for (sorted, original) in order.iter().enumerate() {
+            remap[*original] = sorted;
+        }
+        let topics = order
+            .into_iter()
+            .map(|i| Topic { name: self.names[i].0.clone(), slug: self.names[i].1.clone(), articles: Vec::new(), proposals: Vec::new() })
+            .collect();
+        (topics, remap)
+    }
+}

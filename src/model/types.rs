@@ -1,0 +1,127 @@
+//! The resolved briefing: every reference is an index into the lists of `Site`, and
+//! every relation between items is computed once, before rendering.
+
+use serde_json::Value;
+
+use crate::parse::{SiteConfig, SourceRecord, Stance, Status};
+use crate::when::When;
+
+/// Indices into `Site::articles`, `Site::actors`, `Site::proposals`, `Site::topics`.
+pub type ArticleIx = usize;
+pub type ActorIx = usize;
+pub type ProposalIx = usize;
+pub type TopicIx = usize;
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Newest first; ties broken by id.
+    pub articles: Vec<Article>,
+    /// Sorted by id.
+    pub actors: Vec<Actor>,
+    /// Sorted by id.
+    pub proposals: Vec<Proposal>,
+    /// Sorted by slug.
+    pub topics: Vec<Topic>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub actor: ActorIx,
+    pub text: String,
+    pub context: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub date: When,
+    pub summary: Option<String>,
+    pub location: Option<String>,
+    /// From front matter, in the order written.
+    pub actors: Vec<ActorIx>,
+    pub proposals: Vec<ProposalIx>,
+    pub topics: Vec<TopicIx>,
+    pub sources: Vec<SourceRecord>,
+    pub quotes: Vec<Quote>,
+    pub extra: Value,
+    pub body_html: String,
+    /// Every actor mentioned anywhere (front matter, quotes, body links), by index.
+    pub mentions_actors: Vec<ActorIx>,
+    pub mentions_proposals: Vec<ProposalIx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub side: Option<String>,
+    pub aliases: Vec<String>,
+    pub summary: Option<String>,
+    pub extra: Value,
+    pub bio_html: String,
+    /// Articles mentioning this actor, newest first.
+    pub articles: Vec<ArticleIx>,
+    /// (article, quote index within it), newest first.
+    pub quotes: Vec<(ArticleIx, usize)>,
+    /// Proposals listing this actor in `proposed_by`, by id.
+    pub sponsored: Vec<ProposalIx>,
+    /// (proposal, point index, stance), by proposal id then point order.
+    pub positions: Vec<(ProposalIx, usize, Stance)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Point {
+    pub id: String,
+    pub title: String,
+    pub text_html: String,
+    pub text_source: String,
+    pub topic: Option<TopicIx>,
+    /// Sorted by actor id.
+    pub positions: Vec<(ActorIx, Stance)>,
+}
+
+/// What changed between a proposal and the version it supersedes; points matched by id.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    pub against: ProposalIx,
+    /// Points of the new version that the old one lacks.
+    pub added: Vec<usize>,
+    /// Points of the old version that the new one lacks.
+    pub removed: Vec<usize>,
+    /// (old point, new point) pairs that differ.
+    pub changed: Vec<(usize, usize)>,
+    pub unchanged: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub id: String,
+    pub title: String,
+    pub date: Option<When>,
+    pub status: Option<Status>,
+    pub summary: Option<String>,
+    pub sponsors: Vec<ActorIx>,
+    pub supersedes: Option<ProposalIx>,
+    pub superseded_by: Option<ProposalIx>,
+    pub points: Vec<Point>,
+    pub description_html: String,
+    pub extra: Value,
+    /// Articles discussing it, newest first.
+    pub articles: Vec<ArticleIx>,
+    /// The whole version chain, oldest first (just this one when it has no versions).
+    pub lineage: Vec<ProposalIx>,
+    pub changes: Option<Changes>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub name: String,
+    pub slug: String,
+    /// Newest first.
+    pub articles: Vec<ArticleIx>,
+    /// Proposals with a point on this topic, by id.
+    pub proposals: Vec<ProposalIx>,
+}

@@ -1,0 +1,235 @@
+//! Markdown → HTML in one pass, collecting on the way what the model stage must check:
+//! links to `actor:`, `proposal:` and `article:` ids, and the anchors of the headings.
+//!
+//! Every body is shown on a page two folders below the site root (`articles/ID/`,
+//! `actors/ID/`, `proposals/ID/`), so internal links are rewritten to `../../KIND/ID/`.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::read::Kind;
+use crate::slug::slugify;
+
+/// How raw HTML in Markdown is treated (`html:` in site.yaml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HtmlMode {
+    /// Shown as text.
+    #[default]
+    Escape,
+    /// Kept, but cleaned of scripts, event handlers and script URLs.
+    Sanitize,
+    /// Kept with styles, classes and embeds; still never scripts or script URLs.
+    Allow,
+}
+
+/// A link to another item, found in a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLink {
+    pub kind: Kind,
+    pub id: String,
+    pub fragment: Option<String>,
+    /// Byte range of the destination (`actor:ID#frag`) within the Markdown source.
+    pub offset: usize,
+    pub len: usize,
+}
+
+/// A link or image whose URL could run script, found in a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnsafeUrl {
+    pub url: String,
+    pub offset: usize,
+    pub len: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub links: Vec<BodyLink>,
+    pub unsafe_urls: Vec<UnsafeUrl>,
+    /// Ids of every heading, in order.
+    pub anchors: Vec<String>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+pub fn render(source: &str, mode: HtmlMode) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut heading_start: Option<usize> = None;
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite_url(source, range, dest_url, &mut out);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite_url(source, range, dest_url, &mut out);
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            Event::Html(html) | Event::InlineHtml(html) if mode == HtmlMode::Escape => Event::Text(html),
+            Event::Start(Tag::Heading { .. }) => {
+                heading_start = Some(events.len());
+                event
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(start) = heading_start.take() {
+                    name_heading(&mut events, start, &mut out.anchors);
+                }
+                event
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+    let mut html = String::with_capacity(source.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = match mode {
+        HtmlMode::Escape => html,
+        HtmlMode::Sanitize => sanitizer(false).clean(&html).to_string(),
+        HtmlMode::Allow => sanitizer(true).clean(&html).to_string(),
+    };
+    out
+}
+
+/// Gives the heading that starts at `events[start]` its id: its own `{#id}`, or one
+/// made from its text, made unique within the body.
+fn name_heading(events: &mut [Event<'_>], start: usize, anchors: &mut Vec<String>) {
+    let text: String = events[start + 1..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+        let base = match id {
+            Some(own) => own.to_string(),
+            None => {
+                let made = slugify(&text);
+                if made.is_empty() { "section".to_owned() } else { made }
+            }
+        };
+        let mut unique = base.clone();
+        let mut n = 1;
+        while anchors.contains(&unique) {
+            unique = format!("{base}-{n}");
+            n += 1;
+        }
+        *id = Some(CowStr::from(unique.clone()));
+        anchors.push(unique);
+    }
+}
+
+/// Internal links become relative URLs and are recorded; script URLs are dropped and recorded.
+fn rewrite_url<'a>(
+    source: &str,
+    range: std::ops::Range<usize>,
+    dest: CowStr<'a>,
+    out: &mut Rendered,
+) -> CowStr<'a> {
+    let (offset, len) = match source[range.clone()].rfind(dest.as_ref()) {
+        Some(i) => (range.start + i, dest.len()),
+        None => (range.start, range.len()),
+    };
+    if let Some((kind, rest)) = internal_target(&dest) {
+        let (id, fragment) = match rest.split_once('#') {
+            Some((id, frag)) => (id, Some(frag.to_owned())),
+            None => (rest, None),
+        };
+        let url = match &fragment {
+            Some(f) => format!("../../{}/{id}/index.html#{f}", kind.folder()),
+            None => format!("../../{}/{id}/index.html", kind.folder()),
+        };
+        out.links.push(BodyLink { kind, id: id.to_owned(), fragment, offset, len });
+        return CowStr::from(url);
+    }
+    if is_script_url(&dest) {
+        out.unsafe_urls.push(UnsafeUrl { url: dest.to_string(), offset, len });
+        return CowStr::from("#");
+    }
+    dest
+}
+
+fn internal_target(dest: &str) -> Option<(Kind, &str)> {
+    Kind::ALL.into_iter().find_map(|k| dest.strip_prefix(k.noun())?.strip_prefix(':').map(|rest| (k, rest)))
+}
+
+/// `javascript:`, `vbscript:` and `data:` URLs (browsers ignore blanks and case here).
+pub fn is_script_url(url: &str) -> bool {
+    let cleaned: String =
+        url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(12).collect::<String>().to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"].iter().any(|s| cleaned.starts_with(s))
+}
+
+fn sanitizer(permissive: bool) -> ammonia::Builder<'static> {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id"])
+        .add_tags(["input", "sup", "section"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .add_allowed_classes("sup", ["footnote-reference"])
+        .add_allowed_classes("div", ["footnote-definition"])
+        .add_allowed_classes("sup", ["footnote-definition-label"])
+        .add_allowed_classes("span", ["footnote-definition-label"]);
+    if permissive {
+        b.add_tags(["iframe", "video", "audio", "source", "track", "picture", "figure", "figcaption", "details", "summary", "mark", "abbr", "aside"])
+            .add_tag_attributes("iframe", ["src", "width", "height", "title", "allow", "allowfullscreen", "loading"])
+            .add_tag_attributes("video", ["src", "controls", "width", "height", "poster"])
+            .add_tag_attributes("audio", ["src", "controls"])
+            .add_tag_attributes("source", ["src", "type", "srcset", "media"])
+            .add_generic_attribute_prefixes(["data-", "aria-"])
+            .add_generic_attributes(["style", "title", "lang", "dir", "role"])
+            .link_rel(None);
+    }
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrites_internal_links_and_records_them() {
+        let r = render("See [Putin](actor:vladimir-putin#bio).", HtmlMode::Escape);
+        assert!(r.html.contains(r#"href="../../actors/vladimir-putin/index.html#bio""#), "{}", r.html);
+        assert_eq!(r.links[0].id, "vladimir-putin");
+        assert_eq!(r.links[0].fragment.as_deref(), Some("bio"));
+        assert_eq!(&"See [Putin](actor:vladimir-putin#bio)."[r.links[0].offset..][..r.links[0].len], "actor:vladimir-putin#bio");
+    }
+
+    #[test]
+    fn every_heading_gets_a_unique_id() {
+        let r = render("## What Moscow wants\n\n## Outcome {#result}\n\n## What Moscow wants\n", HtmlMode::Escape);
+        assert_eq!(r.anchors, ["what-moscow-wants", "result", "what-moscow-wants-1"]);
+        assert!(r.html.contains(r#"<h2 id="what-moscow-wants">"#));
+    }
+
+    #[test]
+    fn raw_html_is_escaped_by_default() {
+        let r = render("<script>alert(1)</script>\n\nHi <b>there</b>", HtmlMode::Escape);
+        assert!(!r.html.contains("<script>") && !r.html.contains("<b>"), "{}", r.html);
+    }
+
+    #[test]
+    fn script_urls_never_reach_an_href_in_any_mode() {
+        for mode in [HtmlMode::Escape, HtmlMode::Sanitize, HtmlMode::Allow] {
+            let r = render("[x](javascript:alert(1)) <a href=\"JaVaScRiPt:alert(2)\">y</a>", mode);
+            let html = r.html.to_lowercase();
+            assert!(!html.contains("<a href=\"javascript:"), "{mode:?}: {}", r.html);
+            assert_eq!(r.unsafe_urls.len(), 1);
+        }
+    }
+
+    #[test]
+    fn sanitize_keeps_markup_but_drops_handlers() {
+        let r = render("<b onclick=\"x()\">bold</b>", HtmlMode::Sanitize);
+        assert!(r.html.contains("<b>bold</b>"), "{}", r.html);
+    }
+}

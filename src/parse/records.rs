@@ -1,0 +1,509 @@
+//! The typed records of each kind, as read from one file, and the readers that build them.
+
+use serde_json::Value;
+
+use super::fields::{Obj, Sink, item_obj};
+use super::markdown::{self, HtmlMode, Rendered};
+use super::yaml::{self, Target};
+use super::{At, Place, place_of};
+use crate::diagnostic::{Diagnostic, Position};
+use crate::read::{Format, Kind, SourceFile};
+use crate::slug::is_valid_id;
+use crate::when::When;
+
+/// A reference to another item by id, with where it was written.
+#[derive(Debug, Clone)]
+pub struct Ref {
+    pub id: String,
+    pub at: At,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceRecord {
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<When>,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuoteRecord {
+    pub actor: Ref,
+    pub text: String,
+    pub context: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ArticleRecord {
+    pub title: String,
+    pub date: When,
+    pub summary: Option<String>,
+    pub actors: Vec<Ref>,
+    pub proposals: Vec<Ref>,
+    pub topics: Vec<String>,
+    pub location: Option<String>,
+    pub sources: Vec<SourceRecord>,
+    pub quotes: Vec<QuoteRecord>,
+    pub draft: bool,
+    pub extra: Value,
+    pub body: Rendered,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorRecord {
+    pub name: String,
+    pub role: Option<String>,
+    pub side: Option<String>,
+    pub aliases: Vec<String>,
+    pub summary: Option<String>,
+    pub extra: Value,
+    pub body: Rendered,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    UnderNegotiation,
+    Tabled,
+    Draft,
+    Accepted,
+    Rejected,
+    Superseded,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Draft,
+        Status::Tabled,
+        Status::UnderNegotiation,
+        Status::Rejected,
+        Status::Superseded,
+        Status::Accepted,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Tabled => "tabled",
+            Status::UnderNegotiation => "under-negotiation",
+            Status::Rejected => "rejected",
+            Status::Superseded => "superseded",
+            Status::Accepted => "accepted",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::Tabled => "Tabled",
+            Status::UnderNegotiation => "Under negotiation",
+            Status::Rejected => "Rejected",
+            Status::Superseded => "Superseded",
+            Status::Accepted => "Accepted",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stance {
+    Supports,
+    Opposes,
+    Conditional,
+    Unclear,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 4] = [Stance::Supports, Stance::Opposes, Stance::Conditional, Stance::Unclear];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Opposes => "opposes",
+            Stance::Conditional => "conditional",
+            Stance::Unclear => "unclear",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "Supports",
+            Stance::Opposes => "Opposes",
+            Stance::Conditional => "Conditional",
+            Stance::Unclear => "Unclear",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PointRecord {
+    pub id: String,
+    pub title: String,
+    pub text: Rendered,
+    /// The point's text as written, to compare versions.
+    pub text_source: String,
+    pub topic: Option<String>,
+    pub positions: Vec<(Ref, Stance)>,
+    pub at: At,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProposalRecord {
+    pub title: String,
+    pub date: Option<When>,
+    pub proposed_by: Vec<Ref>,
+    pub status: Option<Status>,
+    pub supersedes: Option<Ref>,
+    pub summary: Option<String>,
+    pub points: Vec<PointRecord>,
+    pub extra: Value,
+    pub body: Rendered,
+}
+
+#[derive(Debug, Clone)]
+pub enum Data {
+    Article(ArticleRecord),
+    Actor(ActorRecord),
+    Proposal(ProposalRecord),
+}
+
+/// One parsed item: where it came from, and its fields.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub meta: Meta,
+    pub data: Data,
+}
+
+/// An item's id and origin.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// Index of the source file in `Sources::items`.
+    pub file: usize,
+    pub kind: Kind,
+    pub id: String,
+    pub id_at: At,
+    pub place: Place,
+}
+
+/// `content/site.yaml`.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: String,
+    pub author: String,
+    pub articles_per_page: usize,
+    pub html: HtmlMode,
+    pub extra: Value,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "Briefing".to_owned(),
+            description: String::new(),
+            base_url: "/".to_owned(),
+            language: "en".to_owned(),
+            author: String::new(),
+            articles_per_page: 50,
+            html: HtmlMode::Escape,
+            extra: Value::Object(Default::default()),
+        }
+    }
+}
+
+/// Reads the document's YAML as a mapping, or says why it can't.
+fn mapping<'v>(value: &'v Value, place: &Place, text: &str) -> Result<Obj<'v>, Diagnostic> {
+    match value {
+        Value::Object(map) => Ok(Obj::new(map, Vec::new())),
+        other => {
+            let message = format!("the fields should be `key: value` lines, but this is {}", super::fields::describe(other));
+            Err(place.diagnostic(text, &At::Start, Diagnostic::error(&place.path, message)))
+        }
+    }
+}
+
+fn parse_yaml(place: &Place, text: &str) -> Result<Value, Diagnostic> {
+    let yaml_text = &text[place.yaml.clone()];
+    yaml::parse(yaml_text).map_err(|e| {
+        let lines_before = text[..place.yaml.start].matches('\n').count();
+        let d = Diagnostic::error(&place.path, format!("YAML syntax error: {}", e.message))
+            .with_hint("check the indentation and quoting on this line; text containing `: ` or starting with a quote mark needs quotes around it");
+        match e.position {
+            Some(p) => d.at(text, Position::new(p.line + lines_before, p.col, 1)),
+            None => d,
+        }
+    })
+}
+
+/// `content/site.yaml` → settings, with defaults for what it leaves out.
+pub fn parse_site(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let place = Place { path: file.path.clone(), format: Format::Yaml, yaml: 0..file.text.len(), body: 0..0, body_key: "" };
+    let value = parse_yaml(&place, &file.text).map_err(|d| vec![d])?;
+    let mut config = SiteConfig::default();
+    if value.is_null() {
+        return Ok(config);
+    }
+    let mut obj = mapping(&value, &place, &file.text).map_err(|d| vec![d])?;
+    let mut sink = Sink { place: &place, text: &file.text, diagnostics: Vec::new() };
+    if let Some(v) = obj.text("title", &mut sink) {
+        config.title = v;
+    }
+    if let Some(v) = obj.text("description", &mut sink) {
+        config.description = v;
+    }
+    if let Some(v) = obj.text("base_url", &mut sink) {
+        config.base_url = if v.ends_with('/') { v } else { format!("{v}/") };
+    }
+    if let Some(v) = obj.text("language", &mut sink) {
+        config.language = v;
+    }
+    if let Some(v) = obj.text("author", &mut sink) {
+        config.author = v;
+    }
+    if let Some(n) = obj.integer("articles_per_page", &mut sink) {
+        config.articles_per_page = usize::try_from(n).unwrap_or(usize::MAX);
+    }
+    if let Some(mode) = obj.text("html", &mut sink) {
+        match mode.as_str() {
+            "escape" => config.html = HtmlMode::Escape,
+            "sanitize" => config.html = HtmlMode::Sanitize,
+            "allow" => config.html = HtmlMode::Allow,
+            other => sink.error(
+                &obj.at_value("html"),
+                format!("`html` is `{other}`, which is not a valid setting"),
+                Some("use one of: escape, sanitize, allow".to_owned()),
+            ),
+        }
+    }
+    if let Some(extra) = obj.raw("extra") {
+        config.extra = extra.clone();
+    }
+    obj.reject_unknown("site.yaml", &mut sink);
+    if sink.diagnostics.is_empty() { Ok(config) } else { Err(sink.diagnostics) }
+}
+
+/// One article, actor or proposal file → a record, or every problem found in it.
+pub fn parse_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<Record, Vec<Diagnostic>> {
+    let body_key = match file.kind {
+        Kind::Article => "body",
+        Kind::Actor => "bio",
+        Kind::Proposal => "description",
+    };
+    let place = place_of(&file.path, file.format, &file.text, body_key).map_err(|d| vec![d])?;
+    let value = parse_yaml(&place, &file.text).map_err(|d| vec![d])?;
+    let mut obj = mapping(&value, &place, &file.text).map_err(|d| vec![d])?;
+    let mut sink = Sink { place: &place, text: &file.text, diagnostics: Vec::new() };
+
+    let (id, id_at) = match obj.text("slug", &mut sink) {
+        Some(slug) => (slug, obj.at_value("slug")),
+        None => (file.stem.clone(), At::Start),
+    };
+    if !is_valid_id(&id) {
+        let what = if id_at == At::Start { "file name" } else { "slug" };
+        let hint = crate::slug::slugify(&id);
+        let hint = if hint.is_empty() { "use lowercase letters, digits and `-`".to_owned() } else { format!("use lowercase letters, digits and `-`, e.g. `{hint}`") };
+        sink.error(&id_at, format!("`{id}` is not a valid id: the {what} must be lowercase letters, digits and `-` only"), Some(hint));
+    }
+    let body_source = match file.format {
+        Format::Markdown => {
+            obj.raw(body_key); // a body field in front matter is still unknown below
+            &file.text[place.body.clone()]
+        }
+        Format::Yaml => "",
+    };
+    let yaml_body = |obj: &mut Obj<'_>, sink: &mut Sink<'_>| match file.format {
+        Format::Yaml => obj.text(body_key, sink).unwrap_or_default(),
+        Format::Markdown => String::new(),
+    };
+    let data = match file.kind {
+        Kind::Article => {
+            let title = obj.required_text("title", &mut sink);
+            let date = date_field(&mut obj, "date", true, &mut sink);
+            let summary = obj.text("summary", &mut sink);
+            let actors = refs(&mut obj, "actors", &mut sink);
+            let proposals = refs(&mut obj, "proposals", &mut sink);
+            let topics = obj.text_list("topics", &mut sink).into_iter().map(|(t, _)| t).collect();
+            let location = obj.text("location", &mut sink);
+            let sources = sources(&mut obj, &mut sink);
+            let quotes = quotes(&mut obj, &mut sink);
+            let draft = obj.bool("draft", &mut sink);
+            let extra = obj.raw("extra").cloned().unwrap_or(Value::Null);
+            let yaml_source = yaml_body(&mut obj, &mut sink);
+            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            obj.reject_unknown("an article", &mut sink);
+            Data::Article(ArticleRecord {
+                title: title.unwrap_or_default(),
+                date: date.unwrap_or_default(),
+                summary,
+                actors,
+                proposals,
+                topics,
+                location,
+                sources,
+                quotes,
+                draft,
+                extra,
+                body,
+            })
+        }
+        Kind::Actor => {
+            let name = obj.required_text("name", &mut sink);
+            let role = obj.text("role", &mut sink);
+            let side = obj.text("side", &mut sink);
+            let aliases = obj.text_list("aliases", &mut sink).into_iter().map(|(t, _)| t).collect();
+            let summary = obj.text("summary", &mut sink);
+            let extra = obj.raw("extra").cloned().unwrap_or(Value::Null);
+            let yaml_source = yaml_body(&mut obj, &mut sink);
+            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            obj.reject_unknown("an actor", &mut sink);
+            if let Some(side) = &side {
+                if !is_valid_id(side) {
+                    let hint = format!("write sides as ids, e.g. `{}`", crate::slug::slugify(side));
+                    sink.error(&obj.at_value("side"), format!("`side` is `{side}`, but sides are lowercase ids"), Some(hint));
+                }
+            }
+            Data::Actor(ActorRecord { name: name.unwrap_or_default(), role, side, aliases, summary, extra, body })
+        }
+        Kind::Proposal => {
+            let title = obj.required_text("title", &mut sink);
+            let date = date_field(&mut obj, "date", false, &mut sink);
+            let proposed_by = refs(&mut obj, "proposed_by", &mut sink);
+            let status = status(&mut obj, &mut sink);
+            let supersedes = obj.text("supersedes", &mut sink).map(|id| Ref { id, at: obj.at_value("supersedes") });
+            let summary = obj.text("summary", &mut sink);
+            let points = points(&mut obj, html, &mut sink);
+            let extra = obj.raw("extra").cloned().unwrap_or(Value::Null);
+            let yaml_source = yaml_body(&mut obj, &mut sink);
+            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            obj.reject_unknown("a proposal", &mut sink);
+            Data::Proposal(ProposalRecord {
+                title: title.unwrap_or_default(),
+                date,
+                proposed_by,
+                status,
+                supersedes,
+                summary,
+                points,
+                extra,
+                body,
+            })
+        }
+    };
+    if sink.diagnostics.is_empty() {
+        Ok(Record { meta: Meta { file: index, kind: file.kind, id, id_at, place }, data })
+    } else {
+        Err(sink.diagnostics)
+    }
+}
+
+fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, sink: &mut Sink<'_>) -> Option<When> {
+    let text = if required { obj.required_text(key, sink)? } else { obj.text(key, sink)? };
+    match When::parse(&text) {
+        Ok(when) => Some(when),
+        Err(problem) => {
+            let hint = Some("write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`".to_owned());
+            sink.error(&obj.at_value(key), format!("`{text}` is not a valid date: {problem}"), hint);
+            None
+        }
+    }
+}
+
+fn refs(obj: &mut Obj<'_>, key: &'static str, sink: &mut Sink<'_>) -> Vec<Ref> {
+    obj.text_list(key, sink).into_iter().map(|(id, at)| Ref { id, at }).collect()
+}
+
+fn status(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Option<Status> {
+    let text = obj.text("status", sink)?;
+    let found = Status::ALL.into_iter().find(|s| s.as_str() == text);
+    if found.is_none() {
+        let valid: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        let hint = match crate::suggest::nearest(&text, valid.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`? valid statuses are: {}", valid.join(", ")),
+            None => format!("valid statuses are: {}", valid.join(", ")),
+        };
+        sink.error(&obj.at_value("status"), format!("`{text}` is not a proposal status"), Some(hint));
+    }
+    found
+}
+
+fn sources(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<SourceRecord> {
+    let mut out = Vec::new();
+    for (value, path) in obj.list("sources", sink) {
+        let Some(mut item) = item_obj(value, path, "source", sink) else { continue };
+        let title = item.required_text("title", sink);
+        let publisher = item.text("publisher", sink);
+        let url = item.text("url", sink);
+        let date = date_field(&mut item, "date", false, sink);
+        if let Some(u) = &url {
+            if !(u.starts_with("https://") || u.starts_with("http://")) {
+                let hint = Some("source links must be web addresses".to_owned());
+                sink.error(&item.at_value("url"), format!("`{u}` is not an http:// or https:// address"), hint);
+            }
+        }
+        item.reject_unknown("a source", sink);
+        if let Some(title) = title {
+            out.push(SourceRecord { title, publisher, url, date });
+        }
+    }
+    out
+}
+
+fn quotes(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<QuoteRecord> {
+    let mut out = Vec::new();
+    for (value, path) in obj.list("quotes", sink) {
+        let Some(mut item) = item_obj(value, path, "quote", sink) else { continue };
+        let actor = item.required_text("actor", sink);
+        let text = item.required_text("text", sink);
+        let context = item.text("context", sink);
+        item.reject_unknown("a quote", sink);
+        if let (Some(id), Some(text)) = (actor, text) {
+            out.push(QuoteRecord { actor: Ref { id, at: item.at_value("actor") }, text, context });
+        }
+    }
+    out
+}
+
+fn points(obj: &mut Obj<'_>, html: HtmlMode, sink: &mut Sink<'_>) -> Vec<PointRecord> {
+    let mut out: Vec<PointRecord> = Vec::new();
+    for (value, path) in obj.list("points", sink) {
+        let Some(mut item) = item_obj(value, path, "point", sink) else { continue };
+        let id = item.required_text("id", sink);
+        let title = item.required_text("title", sink);
+        let text_source = item.text("text", sink).unwrap_or_default();
+        let topic = item.text("topic", sink);
+        let mut positions = Vec::new();
+        if let Some(map) = item.mapping("positions", sink) {
+            for (actor, stance) in map.map {
+                let stance_text = stance.as_str().unwrap_or("");
+                match Stance::ALL.into_iter().find(|s| s.as_str() == stance_text) {
+                    Some(s) => positions.push((Ref { id: actor.clone(), at: map.at_key(actor) }, s)),
+                    None => {
+                        let valid: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
+                        let shown = if stance_text.is_empty() { super::fields::describe(stance).to_owned() } else { format!("`{stance_text}`") };
+                        sink.error(
+                            &map.at_value(actor),
+                            format!("{shown} is not a stance"),
+                            Some(format!("a position is one of: {}", valid.join(", "))),
+                        );
+                    }
+                }
+            }
+        }
+        let at = item.at_value("id");
+        item.reject_unknown("a point", sink);
+        let Some(id) = id else { continue };
+        if !is_valid_id(&id) {
+            sink.error(&at, format!("`{id}` is not a valid point id"), Some("use lowercase letters, digits and `-`".to_owned()));
+        } else if out.iter().any(|p| p.id == id) {
+            sink.error(&at, format!("two points have the id `{id}`"), Some("point ids must be unique within a proposal".to_owned()));
+        }
+        let text = markdown::render(&text_source, html);
+        out.push(PointRecord { id, title: title.unwrap_or_default(), text, text_source, topic, positions, at });
+    }
+    out
+}
+
+/// Where a YAML value of a record starts (for errors on values without a finer place).
+pub fn value_at(path: &[&str]) -> At {
+    At::Yaml(path.iter().map(|k| yaml::Seg::Key((*k).to_owned())).collect(), Target::Value)
+}

@@ -1,0 +1,147 @@
+//! The one place that parses YAML. `parse` turns text into a plain data tree
+//! (serde_yaml, which also bounds alias expansion and nesting depth); `locate` finds
+//! where a key or value sits in the text, so that errors found later can point at it.
+
+use saphyr_parser::{Event, Parser};
+use serde_json::Value;
+
+use crate::diagnostic::Position;
+
+/// One step of a path into a YAML document: a mapping key or a sequence index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+pub type YamlPath = Vec<Seg>;
+
+/// Whether a location means the key of a mapping entry or its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Key,
+    Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub message: String,
+    /// Line and column within the parsed text (1-based), when the parser knows them.
+    pub position: Option<Position>,
+}
+
+/// Parses one YAML document into a data tree. An empty document is `Null`.
+pub fn parse(text: &str) -> Result<Value, YamlError> {
+    serde_yaml::from_str::<Value>(text).map_err(|e| {
+        let position = e.location().map(|l| Position::new(l.line(), l.column(), 1));
+        YamlError { message: clean_message(&e.to_string()), position }
+    })
+}
+
+/// serde_yaml appends " at line L column C" to its messages; we print the place ourselves.
+fn clean_message(message: &str) -> String {
+    let message = match message.find(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    message.trim().to_owned()
+}
+
+/// Where `path` is in `text`: the key itself or its value. Only called for errors, so it
+/// re-reads the text with a parser that keeps positions rather than slowing down every build.
+pub fn locate(text: &str, path: &[Seg], target: Target) -> Option<Position> {
+    enum Frame {
+        Map { key: Option<String>, expect_key: bool },
+        Seq { index: usize },
+    }
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut current: YamlPath = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let is_node = matches!(
+            event,
+            Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..) | Event::Alias(..)
+        );
+        if is_node {
+            // Work out which path this node stands at, and whether it is a key.
+            let mut node_is_key = false;
+            let mut node_path = current.clone();
+            match frames.last_mut() {
+                Some(Frame::Map { key, expect_key }) => {
+                    if *expect_key {
+                        node_is_key = true;
+                        if let Event::Scalar(k, ..) = &event {
+                            *key = Some(k.to_string());
+                            node_path.push(Seg::Key(k.to_string()));
+                        }
+                    } else if let Some(k) = key {
+                        node_path.push(Seg::Key(k.clone()));
+                    }
+                    *expect_key = !*expect_key;
+                }
+                Some(Frame::Seq { index }) => {
+                    node_path.push(Seg::Index(*index));
+                    *index += 1;
+                }
+                None => {}
+            }
+            let wanted = match target {
+                Target::Key => node_is_key,
+                Target::Value => !node_is_key,
+            };
+            if wanted && node_path == path {
+                let start = span.start;
+                let len = match &event {
+                    Event::Scalar(..) if span.end.line() == start.line() => {
+                        span.end.col().saturating_sub(start.col()).max(1)
+                    }
+                    Event::Scalar(v, ..) => v.lines().next().map_or(1, |l| l.chars().count().max(1)),
+                    _ => 1,
+                };
+                return Some(Position::new(start.line(), start.col() + 1, len));
+            }
+            match event {
+                Event::MappingStart(..) => {
+                    current = node_path;
+                    frames.push(Frame::Map { key: None, expect_key: true });
+                }
+                Event::SequenceStart(..) => {
+                    current = node_path;
+                    frames.push(Frame::Seq { index: 0 });
+                }
+                _ => {}
+            }
+        } else if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
+            frames.pop();
+            current.pop();
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "title: Talks\nactors:\n  - vladimir-putin\n  - steve-witkof\nquotes:\n  - actor: marco-rubio\n    text: \"x\"\n";
+
+    #[test]
+    fn locates_sequence_items_and_nested_keys() {
+        let path = vec![Seg::Key("actors".into()), Seg::Index(1)];
+        assert_eq!(locate(DOC, &path, Target::Value), Some(Position::new(4, 5, 12)));
+        let path = vec![Seg::Key("quotes".into()), Seg::Index(0), Seg::Key("actor".into())];
+        assert_eq!(locate(DOC, &path, Target::Value), Some(Position::new(6, 12, 11)));
+        assert_eq!(locate(DOC, &path, Target::Key), Some(Position::new(6, 5, 5)));
+    }
+
+    #[test]
+    fn syntax_errors_carry_a_position() {
+        let err = parse("title: [unclosed\n").unwrap_err();
+        assert!(err.position.is_some());
+    }
+
+    #[test]
+    fn empty_document_is_null() {
+        assert_eq!(parse("").unwrap(), Value::Null);
+    }
+}

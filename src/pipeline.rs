@@ -1,0 +1,143 @@
+//! The build, as a recipe: read → parse → model → render → write. `check` is the same
+//! chain stopped before rendering pages; `build` runs it all.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{self, Site};
+use crate::parse::{self, SiteConfig};
+use crate::read;
+use crate::render::{self, OutputFile};
+use crate::theme::Theme;
+use crate::write;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The site's folder (holding `content/`).
+    pub root: PathBuf,
+    /// Include articles marked `draft: true`.
+    pub drafts: bool,
+    /// Overrides `base_url` of site.yaml.
+    pub base_url: Option<String>,
+}
+
+/// Why a run failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The content or templates are wrong: every problem, with warnings too.
+    Content(Diagnostics),
+    /// Something outside the content: a missing folder, a disk error, a refused output.
+    Fatal(String),
+}
+
+/// A site read, parsed and modelled, with the warnings found on the way.
+pub struct Loaded {
+    pub site: Site,
+    pub theme: Theme,
+    pub warnings: Diagnostics,
+}
+
+/// Read, parse and model the site; every content error is collected before failing.
+pub fn load(options: &Options) -> Result<Loaded, Failure> {
+    let mut diagnostics = Diagnostics::new();
+    let sources = read::read_content(&options.root, &mut diagnostics).map_err(|e| Failure::Fatal(e.0))?;
+    let theme = Theme::load(&options.root).map_err(|e| Failure::Fatal(e.0))?;
+
+    let mut config = match &sources.site {
+        Some(file) => parse::parse_site(file).unwrap_or_else(|errors| {
+            diagnostics.extend(errors);
+            SiteConfig::default()
+        }),
+        None => SiteConfig::default(),
+    };
+    if let Some(url) = &options.base_url {
+        config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+    }
+    let parsed: Vec<Result<parse::Record, Vec<Diagnostic>>> =
+        sources.items.par_iter().enumerate().map(|(i, f)| parse::parse_item(i, f, config.html)).collect();
+    let mut records = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        match p {
+            Ok(r) => records.push(r),
+            Err(errors) => diagnostics.extend(errors),
+        }
+    }
+    let site = model::build(config, records, &sources.items, options.drafts, &mut diagnostics);
+    if let Err(errors) = render::templates::compile(&theme) {
+        diagnostics.extend(errors);
+    }
+    match site {
+        Some(site) if !diagnostics.has_errors() => Ok(Loaded { site, theme, warnings: diagnostics }),
+        _ => Err(Failure::Content(diagnostics)),
+    }
+}
+
+/// Validates everything and writes nothing.
+pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
+    load(options).map(|loaded| loaded.warnings)
+}
+
+/// The built site in memory.
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub pages: usize,
+    pub warnings: Diagnostics,
+}
+
+pub fn render(options: &Options) -> Result<Rendered, Failure> {
+    let loaded = load(options)?;
+    let files = render::render(&loaded.site, &loaded.theme).map_err(|errors| {
+        let mut diagnostics = loaded.warnings.clone();
+        diagnostics.extend(errors);
+        Failure::Content(diagnostics)
+    })?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    Ok(Rendered { files, pages, warnings: loaded.warnings })
+}
+
+pub struct Report {
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub warnings: Diagnostics,
+}
+
+/// Builds the site into `output`, which is replaced only when everything succeeded.
+pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
+    let started = Instant::now();
+    refuse_dangerous_output(&options.root, output)?;
+    let rendered = render(options)?;
+    write::write_site(output, &rendered.files).map_err(|e| Failure::Fatal(e.0))?;
+    Ok(Report { pages: rendered.pages, files: rendered.files.len(), elapsed: started.elapsed(), warnings: rendered.warnings })
+}
+
+/// The output folder is replaced whole, so it must never be the site or hold it.
+fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), Failure> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let normal = |p: &Path| -> PathBuf { absolute(p).components().collect() };
+    let (root, output) = (normal(root), normal(output));
+    let root = root.canonicalize().unwrap_or(root);
+    let output = match output.canonicalize() {
+        Ok(o) => o,
+        Err(_) => output,
+    };
+    let refuse = |why: &str| {
+        Err(Failure::Fatal(format!(
+            "refusing to build into {}: {why}; the output folder is replaced on every build (choose another with --output)",
+            output.display()
+        )))
+    };
+    if output == root {
+        return refuse("it is the site's own folder");
+    }
+    if root.starts_with(&output) {
+        return refuse("it contains the site");
+    }
+    if output.join("content").exists() {
+        return refuse("it has a content/ folder");
+    }
+    Ok(())
+}

@@ -1,0 +1,229 @@
+//! The machine-readable outputs: Atom feed, sitemap, robots.txt, the search index and
+//! the open data in `data/*.json`. All absolute URLs come from `base_url`.
+
+use serde::Serialize;
+
+use super::routes;
+use crate::model::Site;
+
+const FEED_ENTRIES: usize = 20;
+
+fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The latest articles as an Atom feed; bodies keep their relative links, resolved by `xml:base`.
+pub fn atom(site: &Site) -> String {
+    let base = &site.config.base_url;
+    let updated = site.articles.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |a| a.date.rfc3339());
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+    out.push_str(&format!(" xml:lang=\"{}\">\n", escape_xml(&site.config.language)));
+    out.push_str(&format!("  <title>{}</title>\n", escape_xml(&site.config.title)));
+    if !site.config.description.is_empty() {
+        out.push_str(&format!("  <subtitle>{}</subtitle>\n", escape_xml(&site.config.description)));
+    }
+    out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>\n", escape_xml(base)));
+    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape_xml(base)));
+    out.push_str(&format!("  <id>{}</id>\n  <updated>{updated}</updated>\n", escape_xml(base)));
+    if !site.config.author.is_empty() {
+        out.push_str(&format!("  <author><name>{}</name></author>\n", escape_xml(&site.config.author)));
+    } else {
+        out.push_str(&format!("  <author><name>{}</name></author>\n", escape_xml(&site.config.title)));
+    }
+    for a in site.articles.iter().take(FEED_ENTRIES) {
+        let url = format!("{base}{}", routes::article(a));
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <title>{}</title>\n", escape_xml(&a.title)));
+        out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape_xml(&url)));
+        out.push_str(&format!("    <id>{}</id>\n", escape_xml(&url)));
+        out.push_str(&format!("    <published>{}</published>\n    <updated>{}</updated>\n", a.date.rfc3339(), a.date.rfc3339()));
+        if let Some(summary) = &a.summary {
+            out.push_str(&format!("    <summary>{}</summary>\n", escape_xml(summary)));
+        }
+        for t in &a.topics {
+            out.push_str(&format!("    <category term=\"{}\"/>\n", escape_xml(&site.topics[*t].name)));
+        }
+        out.push_str(&format!(
+            "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
+            escape_xml(&url),
+            escape_xml(&a.body_html)
+        ));
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+/// Every page but the 404, with absolute URLs.
+pub fn sitemap(site: &Site, pages: &[(String, Option<String>)]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (path, lastmod) in pages {
+        out.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape_xml(&format!("{}{path}", site.config.base_url))));
+        if let Some(date) = lastmod {
+            out.push_str(&format!("    <lastmod>{date}</lastmod>\n"));
+        }
+        out.push_str("  </url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+pub fn robots(site: &Site) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url)
+}
+
+#[derive(Serialize)]
+struct SearchEntry<'a> {
+    kind: &'static str,
+    title: &'a str,
+    path: String,
+    summary: &'a str,
+    date: String,
+}
+
+/// The search index as JSON, and the same data as a script (`file://` blocks fetch).
+pub fn search_index(site: &Site) -> (String, String) {
+    let mut entries = Vec::new();
+    for a in &site.articles {
+        let summary = a.summary.as_deref().unwrap_or("");
+        entries.push(SearchEntry { kind: "article", title: &a.title, path: routes::article(a), summary, date: a.date.ymd() });
+    }
+    for a in &site.actors {
+        let summary = a.summary.as_deref().or(a.role.as_deref()).unwrap_or("");
+        entries.push(SearchEntry { kind: "actor", title: &a.name, path: routes::actor(a), summary, date: String::new() });
+    }
+    for p in &site.proposals {
+        let summary = p.summary.as_deref().unwrap_or("");
+        let date = p.date.map(|d| d.ymd()).unwrap_or_default();
+        entries.push(SearchEntry { kind: "proposal", title: &p.title, path: routes::proposal(p), summary, date });
+    }
+    for t in &site.topics {
+        entries.push(SearchEntry { kind: "topic", title: &t.name, path: routes::topic(t), summary: "", date: String::new() });
+    }
+    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_owned());
+    let script = format!("window.BRIEFING_SEARCH = {json};\n");
+    (json, script)
+}
+
+#[derive(Serialize)]
+struct ArticleData<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: String,
+    path: String,
+    summary: Option<&'a str>,
+    actors: Vec<&'a str>,
+    proposals: Vec<&'a str>,
+    topics: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ActorData<'a> {
+    id: &'a str,
+    name: &'a str,
+    role: Option<&'a str>,
+    side: Option<&'a str>,
+    path: String,
+    articles: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PointData<'a> {
+    id: &'a str,
+    title: &'a str,
+    positions: std::collections::BTreeMap<&'a str, &'static str>,
+}
+
+#[derive(Serialize)]
+struct ProposalData<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    status: Option<&'static str>,
+    path: String,
+    proposed_by: Vec<&'a str>,
+    supersedes: Option<&'a str>,
+    superseded_by: Option<&'a str>,
+    points: Vec<PointData<'a>>,
+    articles: Vec<&'a str>,
+}
+
+/// `data/articles.json`, `data/actors.json`, `data/proposals.json`, as SPEC §4 describes.
+pub fn open_data(site: &Site) -> Vec<(&'static str, String)> {
+    let article_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.articles[*i].id.as_str()).collect() };
+    let actor_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.actors[*i].id.as_str()).collect() };
+    let articles: Vec<ArticleData<'_>> = site
+        .articles
+        .iter()
+        .map(|a| ArticleData {
+            id: &a.id,
+            title: &a.title,
+            date: a.date.ymd(),
+            path: routes::article(a),
+            summary: a.summary.as_deref(),
+            actors: actor_ids(&a.mentions_actors),
+            proposals: a.mentions_proposals.iter().map(|p| site.proposals[*p].id.as_str()).collect(),
+            topics: a.topics.iter().map(|t| site.topics[*t].slug.as_str()).collect(),
+        })
+        .collect();
+    let actors: Vec<ActorData<'_>> = site
+        .actors
+        .iter()
+        .map(|a| ActorData {
+            id: &a.id,
+            name: &a.name,
+            role: a.role.as_deref(),
+            side: a.side.as_deref(),
+            path: routes::actor(a),
+            articles: article_ids(&a.articles),
+        })
+        .collect();
+    let proposals: Vec<ProposalData<'_>> = site
+        .proposals
+        .iter()
+        .map(|p| ProposalData {
+            id: &p.id,
+            title: &p.title,
+            date: p.date.map(|d| d.ymd()),
+            status: p.status.map(|s| s.as_str()),
+            path: routes::proposal(p),
+            proposed_by: actor_ids(&p.sponsors),
+            supersedes: p.supersedes.map(|i| site.proposals[i].id.as_str()),
+            superseded_by: p.superseded_by.map(|i| site.proposals[i].id.as_str()),
+            points: p
+                .points
+                .iter()
+                .map(|pt| PointData {
+                    id: &pt.id,
+                    title: &pt.title,
+                    positions: pt.positions.iter().map(|(a, s)| (site.actors[*a].id.as_str(), s.as_str())).collect(),
+                })
+                .collect(),
+            articles: article_ids(&p.articles),
+        })
+        .collect();
+    vec![
+        ("data/articles.json", pretty(&articles)),
+        ("data/actors.json", pretty(&actors)),
+        ("data/proposals.json", pretty(&proposals)),
+    ]
+}
+
+/// Pretty JSON with a final newline.
+fn pretty<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|_| "[]".to_owned());
+    s.push('\n');
+    s
+}

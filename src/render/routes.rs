@@ -1,0 +1,68 @@
+//! Where each page lives. Paths are relative to the site root and end in `/`; the
+//! page itself is the `index.html` inside.
+
+use crate::model::{Actor, Article, Proposal, Topic};
+
+pub fn article(a: &Article) -> String {
+    format!("articles/{}/", a.id)
+}
+
+pub fn actor(a: &Actor) -> String {
+    format!("actors/{}/", a.id)
+}
+
+pub fn proposal(p: &Proposal) -> String {
+    format!("proposals/{}/", p.id)
+}
+
+pub fn topic(t: &Topic) -> String {
+    format!("topics/{}/", t.slug)
+}
+
+/// Page `n` (1-based) of the article list.
+pub fn article_list(n: usize) -> String {
+    if n <= 1 { "articles/".to_owned() } else { format!("articles/page/{n}/") }
+}
+
+/// The way back to the site root from the page at `path`: `../` per folder.
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// The file a page path is written to.
+pub fn file_of(path: &str) -> String {
+    format!("{path}index.html")
+}
+
+/// `United States` for `united-states`: the label shown for a side.
+pub fn side_label(side: &str) -> String {
+    side.split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(first) => first.to_uppercase().chain(c).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_climbs_one_level_per_folder() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("actors/"), "../");
+        assert_eq!(root_of("articles/page/2/"), "../../../");
+    }
+
+    #[test]
+    fn side_labels_are_title_case() {
+        assert_eq!(side_label("united-states"), "United States");
+        assert_eq!(side_label("russia"), "Russia");
+    }
+}

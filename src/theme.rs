@@ -1,0 +1,106 @@
+//! The theme: the built-in templates and static files (the repository's `templates/`
+//! and `static/`, embedded in the binary), overridden file by file by the site's own.
+
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::fs::{self, FsError};
+
+/// Where a template or static file came from, for error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    Site,
+}
+
+#[derive(Debug, Clone)]
+pub struct TemplateFile {
+    /// Name as templates refer to it: `article.html`, `partials/nav.html`.
+    pub name: String,
+    pub text: String,
+    pub origin: Origin,
+}
+
+impl TemplateFile {
+    /// The path to show in messages: `templates/article.html`, or the built-in one.
+    pub fn display_path(&self) -> String {
+        match self.origin {
+            Origin::Site => format!("templates/{}", self.name),
+            Origin::BuiltIn => format!("templates/{} (built-in theme)", self.name),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    pub templates: Vec<TemplateFile>,
+    /// Output path (relative to the output root) and contents.
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+macro_rules! embedded {
+    ($dir:literal: $($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../", $dir, "/", $name)) as &[u8])),*]
+    };
+}
+
+/// The page templates SPEC §5 names, plus the partials they share.
+pub const BUILT_IN_TEMPLATES: &[(&str, &[u8])] = embedded!("templates":
+    "base.html", "index.html", "articles.html", "article.html", "actors.html", "actor.html",
+    "proposals.html", "proposal.html", "topics.html", "topic.html", "timeline.html", "404.html",
+);
+
+pub const BUILT_IN_STATIC: &[(&str, &[u8])] = embedded!("static": "style.css", "search.js");
+
+impl Theme {
+    pub fn built_in() -> Theme {
+        let templates = BUILT_IN_TEMPLATES
+            .iter()
+            .map(|(name, bytes)| TemplateFile {
+                name: (*name).to_owned(),
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                origin: Origin::BuiltIn,
+            })
+            .collect();
+        let static_files = BUILT_IN_STATIC.iter().map(|(n, b)| ((*n).to_owned(), b.to_vec())).collect();
+        Theme { templates, static_files }
+    }
+
+    /// The built-in theme with the site's `templates/` and `static/` laid over it.
+    pub fn load(root: &Path) -> Result<Theme, FsError> {
+        let mut theme = Theme::built_in();
+        for (name, bytes) in files_under(&root.join("templates"))? {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| FsError(format!("templates/{name} is not UTF-8 text")))?;
+            let file = TemplateFile { name, text, origin: Origin::Site };
+            match theme.templates.iter_mut().find(|t| t.name == file.name) {
+                Some(existing) => *existing = file,
+                None => theme.templates.push(file),
+            }
+        }
+        for (name, bytes) in files_under(&root.join("static"))? {
+            match theme.static_files.iter_mut().find(|(n, _)| *n == name) {
+                Some(existing) => existing.1 = bytes,
+                None => theme.static_files.push((name, bytes)),
+            }
+        }
+        theme.static_files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(theme)
+    }
+}
+
+/// Every file below `dir` (none if it does not exist), by `/`-separated relative path.
+fn files_under(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, FsError> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| FsError(format!("cannot read {}: {e}", dir.display())))?;
+        if entry.file_type().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
+            out.push((fs::relative(dir, entry.path()), fs::read(entry.path())?));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,109 @@
+//! Dates as editors write them: `YYYY-MM-DD`, optionally with a time.
+
+use jiff::civil::{Date, DateTime};
+
+/// A calendar date with an optional time of day (no time zone: briefings are dated
+/// where things happened).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct When {
+    pub datetime: DateTime,
+    pub has_time: bool,
+}
+
+impl Default for When {
+    fn default() -> Self {
+        When { datetime: DateTime::default(), has_time: false }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+impl When {
+    /// Parses `2025-12-02`, `2025-12-02T14:30`, `2025-12-02 14:30:00` or an RFC 3339
+    /// timestamp; the error says what is wrong in words.
+    pub fn parse(text: &str) -> Result<When, String> {
+        let text = text.trim();
+        let date_part = text.get(..10).unwrap_or(text);
+        let bytes = date_part.as_bytes();
+        let shape_ok = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !shape_ok {
+            return Err("expected YYYY-MM-DD".to_owned());
+        }
+        let year: i16 = date_part[..4].parse().map_err(|_| "bad year".to_owned())?;
+        let month: i8 = date_part[5..7].parse().map_err(|_| "bad month".to_owned())?;
+        let day: i8 = date_part[8..10].parse().map_err(|_| "bad day".to_owned())?;
+        if !(1..=12).contains(&month) {
+            return Err(format!("there is no month {month}"));
+        }
+        let date = Date::new(year, month, day).map_err(|_| {
+            let last = Date::new(year, month, 1).map(|d| d.days_in_month()).unwrap_or(31);
+            format!("{} {year} has {last} days", MONTHS[(month - 1) as usize])
+        })?;
+        let rest = &text[10..];
+        if rest.is_empty() {
+            return Ok(When { datetime: date.to_datetime(jiff::civil::Time::midnight()), has_time: false });
+        }
+        if let Ok(ts) = text.parse::<jiff::Timestamp>() {
+            let dt = ts.to_zoned(jiff::tz::TimeZone::UTC).datetime();
+            return Ok(When { datetime: dt, has_time: true });
+        }
+        let normalised = text.replacen(' ', "T", 1);
+        match normalised.parse::<DateTime>() {
+            Ok(dt) => Ok(When { datetime: dt, has_time: true }),
+            Err(_) => Err("the time after the date should look like `T14:30` or ` 14:30:00`".to_owned()),
+        }
+    }
+
+    pub fn date(&self) -> Date {
+        self.datetime.date()
+    }
+
+    /// `2025-12-02`
+    pub fn ymd(&self) -> String {
+        let d = self.date();
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    }
+
+    /// `2 December 2025`
+    pub fn display(&self) -> String {
+        let d = self.date();
+        format!("{} {} {}", d.day(), MONTHS[(d.month() - 1) as usize], d.year())
+    }
+
+    /// `December 2025`
+    pub fn month_label(&self) -> String {
+        let d = self.date();
+        format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year())
+    }
+
+    /// RFC 3339 in UTC, for feeds and sitemaps.
+    pub fn rfc3339(&self) -> String {
+        let dt = self.datetime;
+        format!("{}T{:02}:{:02}:{:02}Z", self.ymd(), dt.hour(), dt.minute(), dt.second())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_dates_and_times() {
+        assert_eq!(When::parse("2025-12-02").unwrap().display(), "2 December 2025");
+        assert!(When::parse("2025-12-02T14:30").unwrap().has_time);
+        assert_eq!(When::parse("2025-12-02 14:30:00").unwrap().rfc3339(), "2025-12-02T14:30:00Z");
+    }
+
+    #[test]
+    fn rejects_impossible_dates_in_words() {
+        assert_eq!(When::parse("2015-02-30").unwrap_err(), "February 2015 has 28 days");
+        assert_eq!(When::parse("2025-13-01").unwrap_err(), "there is no month 13");
+        assert_eq!(When::parse("2 Dec 2025").unwrap_err(), "expected YYYY-MM-DD");
+    }
+}

@@ -1,0 +1,162 @@
+/* briefing — client-side search. No dependencies; works over http and from file://.
+   The index is an array of {kind, title, path, summary, date}. It is loaded on first use:
+   window.BRIEFING_SEARCH if already defined, else ROOT/search-index.js (a <script>, which
+   works from file://), else ROOT/search-index.json (fetch, http only). */
+(function () {
+  "use strict";
+
+  var MAX = 20;
+  var KINDS = { article: "Article", actor: "Actor", proposal: "Proposal", topic: "Topic" };
+  var form, input, list, status, root = "";
+  var entries = null;   // prepared index
+  var state = "idle";   // idle | loading | ready | failed
+  var waiting = [];
+
+  function fold(s) {
+    s = String(s == null ? "" : s).toLowerCase();
+    return s.normalize ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
+  }
+
+  function prepare(raw) {
+    if (!Array.isArray(raw)) return [];
+    return raw.map(function (e) {
+      e = e || {};
+      return { e: e, t: fold(e.title), h: fold((e.title || "") + " " + (e.summary || "")) };
+    });
+  }
+
+  function flush() {
+    var cbs = waiting; waiting = [];
+    cbs.forEach(function (cb) { cb(); });
+  }
+
+  function finish(raw) {
+    if (raw) { entries = prepare(raw); state = "ready"; } else { state = "failed"; }
+    flush();
+  }
+
+  function loadJson() {
+    if (!window.fetch || location.protocol === "file:") return finish(null);
+    fetch(root + "search-index.json")
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(finish, function () { finish(null); });
+  }
+
+  function load(cb) {
+    if (cb) waiting.push(cb);
+    if (state === "ready" || state === "failed") return flush();
+    if (state === "loading") return;
+    state = "loading";
+    if (window.BRIEFING_SEARCH) return finish(window.BRIEFING_SEARCH);
+    var s = document.createElement("script");
+    s.src = root + "search-index.js";
+    s.async = true;
+    s.onload = function () { window.BRIEFING_SEARCH ? finish(window.BRIEFING_SEARCH) : loadJson(); };
+    s.onerror = loadJson;
+    document.head.appendChild(s);
+  }
+
+  function href(path) {
+    path = String(path || "");
+    var hash = "", i = path.indexOf("#");
+    if (i >= 0) { hash = path.slice(i); path = path.slice(0, i); }
+    if (path === "" || path.charAt(path.length - 1) === "/") path += "index.html";
+    return root + path + hash;
+  }
+
+  function search(q) {
+    var whole = fold(q).trim(), words = whole.split(/\s+/).filter(Boolean);
+    if (!words.length) return [];
+    var hits = [];
+    entries.forEach(function (x, i) {
+      for (var w = 0; w < words.length; w++) if (x.h.indexOf(words[w]) < 0) return;
+      var score = x.t === whole ? 20 : x.t.indexOf(whole) === 0 ? 5 : 0;
+      words.forEach(function (w) {
+        var p = x.t.indexOf(w);
+        if (p >= 0) score += (p === 0 || /[^a-z0-9]/.test(x.t.charAt(p - 1))) ? 3 : 2;
+      });
+      hits.push({ x: x, s: score, i: i });
+    });
+    hits.sort(function (a, b) {
+      if (b.s !== a.s) return b.s - a.s;
+      var da = a.x.e.date || "", db = b.x.e.date || "";
+      if (da !== db) return da < db ? 1 : -1;
+      return a.i - b.i;
+    });
+    return hits;
+  }
+
+  function el(tag, cls, text) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text) n.textContent = text;
+    return n;
+  }
+
+  function render() {
+    var q = input.value.trim();
+    list.textContent = "";
+    if (!q) { status.textContent = ""; return; }
+    if (state === "failed") { status.textContent = "Search is unavailable: the search index could not be loaded."; return; }
+    if (state !== "ready") { status.textContent = "Loading search…"; return; }
+    var hits = search(q);
+    hits.slice(0, MAX).forEach(function (h) {
+      var e = h.x.e, li = el("li"), a = el("a");
+      a.href = href(e.path);
+      var kind = KINDS[e.kind] || (e.kind ? String(e.kind) : "");
+      if (kind) a.appendChild(el("span", "kind kind-" + e.kind, kind));
+      a.appendChild(el("span", "result-title", e.title || e.path));
+      var meta = [e.date, e.summary].filter(Boolean).join(" · ");
+      if (meta) a.appendChild(el("span", "result-meta", meta.length > 160 ? meta.slice(0, 157) + "…" : meta));
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    status.textContent = hits.length === 0 ? "No results for “" + q + "”."
+      : hits.length > MAX ? "Showing " + MAX + " of " + hits.length + " results. Add words to narrow the search."
+      : hits.length + (hits.length === 1 ? " result." : " results.");
+  }
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+
+  function init() {
+    form = document.getElementById("search");
+    if (!form) return;
+    input = form.querySelector("input");
+    list = document.getElementById("search-results");
+    status = document.getElementById("search-status");
+    if (!input || !list || !status) return;
+    root = form.getAttribute("data-root");
+    if (root == null) root = document.documentElement.getAttribute("data-root") || "";
+    form.hidden = false;
+
+    input.addEventListener("input", function () { state === "ready" ? render() : load(render); });
+    input.addEventListener("focus", function () { load(); }, { once: true });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var go = function () { render(); var a = links()[0]; if (a) location.href = a.href; };
+      state === "ready" ? go() : load(go);
+    });
+    form.addEventListener("keydown", function (ev) {
+      var all = links(), i = all.indexOf(document.activeElement);
+      if (ev.key === "Escape") {
+        if (input.value) { input.value = ""; render(); }
+        input.focus();
+      } else if (ev.key === "ArrowDown" && all.length) {
+        ev.preventDefault();
+        all[Math.min(i + 1, all.length - 1)].focus();
+      } else if (ev.key === "ArrowUp" && i >= 0) {
+        ev.preventDefault();
+        (i === 0 ? input : all[i - 1]).focus();
+      }
+    });
+
+    var q = /[?&]q=([^&#]*)/.exec(location.search);
+    if (q) {
+      try { input.value = decodeURIComponent(q[1].replace(/\+/g, " ")); } catch (e) { /* ignore */ }
+      if (input.value) load(render);
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
