@@ -182,8 +182,7 @@ impl Diagnostics {
             out.push_str(&d.render());
             out.push('\n');
         }
-        let errors: Vec<&Diagnostic> =
-            sorted.iter().filter(|d| d.severity == Severity::Error).collect();
+        let errors: Vec<&Diagnostic> = sorted.iter().filter(|d| d.severity == Severity::Error).collect();
         if !errors.is_empty() {
             let mut files: Vec<&str> = errors.iter().map(|d| d.path.as_str()).collect();
             files.dedup();

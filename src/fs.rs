@@ -34,15 +34,11 @@ pub fn remove_dir_all(path: &Path) -> Result<(), FsError> {
 }
 
 pub fn rename(from: &Path, to: &Path) -> Result<(), FsError> {
-    std::fs::rename(from, to)
-        .map_err(|e| FsError(format!("cannot move {} to {}: {e}", from.display(), to.display())))
+    std::fs::rename(from, to).map_err(|e| FsError(format!("cannot move {} to {}: {e}", from.display(), to.display())))
 }
 
 /// A path relative to `root`, with `/` separators, for messages and output paths.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

@@ -111,7 +111,12 @@ pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     refuse_dangerous_output(&options.root, output)?;
     let rendered = render(options)?;
     write::write_site(output, &rendered.files).map_err(|e| Failure::Fatal(e.0))?;
-    Ok(Report { pages: rendered.pages, files: rendered.files.len(), elapsed: started.elapsed(), warnings: rendered.warnings })
+    Ok(Report {
+        pages: rendered.pages,
+        files: rendered.files.len(),
+        elapsed: started.elapsed(),
+        warnings: rendered.warnings,
+    })
 }
 
 /// The output folder is replaced whole, so it must never be the site or hold it.

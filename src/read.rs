@@ -81,8 +81,7 @@ pub fn read_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Source
             paths.push(entry.into_path());
         }
     }
-    let read: Vec<Result<Option<SourceFile>, Diagnostic>> =
-        paths.par_iter().map(|p| read_one(root, p)).collect();
+    let read: Vec<Result<Option<SourceFile>, Diagnostic>> = paths.par_iter().map(|p| read_one(root, p)).collect();
     let mut sources = Sources::default();
     for result in read {
         match result {

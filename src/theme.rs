@@ -71,8 +71,7 @@ impl Theme {
     pub fn load(root: &Path) -> Result<Theme, FsError> {
         let mut theme = Theme::built_in();
         for (name, bytes) in files_under(&root.join("templates"))? {
-            let text = String::from_utf8(bytes)
-                .map_err(|_| FsError(format!("templates/{name} is not UTF-8 text")))?;
+            let text = String::from_utf8(bytes).map_err(|_| FsError(format!("templates/{name} is not UTF-8 text")))?;
             let file = TemplateFile { name, text, origin: Origin::Site };
             match theme.templates.iter_mut().find(|t| t.name == file.name) {
                 Some(existing) => *existing = file,

@@ -4,21 +4,25 @@ use jiff::civil::{Date, DateTime};
 
 /// A calendar date with an optional time of day (no time zone: briefings are dated
 /// where things happened).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct When {
     pub datetime: DateTime,
     pub has_time: bool,
 }
 
-impl Default for When {
-    fn default() -> Self {
-        When { datetime: DateTime::default(), has_time: false }
-    }
-}
-
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl When {

@@ -37,7 +37,8 @@ fn sibling_paths(output: &Path) -> Result<(PathBuf, PathBuf), FsError> {
 }
 
 fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), FsError> {
-    let folders: BTreeSet<PathBuf> = files.iter().filter_map(|f| dir.join(&f.path).parent().map(Path::to_path_buf)).collect();
+    let folders: BTreeSet<PathBuf> =
+        files.iter().filter_map(|f| dir.join(&f.path).parent().map(Path::to_path_buf)).collect();
     fs::create_dir_all(dir)?;
     for folder in &folders {
         fs::create_dir_all(folder)?;

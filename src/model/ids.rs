@@ -16,7 +16,12 @@ pub(super) struct Grouped {
     pub hidden_drafts: Vec<String>,
 }
 
-pub(super) fn group(records: Vec<Record>, files: &[SourceFile], include_drafts: bool, diagnostics: &mut Diagnostics) -> Grouped {
+pub(super) fn group(
+    records: Vec<Record>,
+    files: &[SourceFile],
+    include_drafts: bool,
+    diagnostics: &mut Diagnostics,
+) -> Grouped {
     let mut by_id: BTreeMap<(Kind, &str), Vec<&Meta>> = BTreeMap::new();
     for r in &records {
         by_id.entry((r.meta.kind, r.meta.id.as_str())).or_default().push(&r.meta);
@@ -33,7 +38,8 @@ pub(super) fn group(records: Vec<Record>, files: &[SourceFile], include_drafts: 
             diagnostics.push(r.place.diagnostic(&files[r.file].text, &r.id_at, d));
         }
     }
-    let mut grouped = Grouped { articles: Vec::new(), actors: Vec::new(), proposals: Vec::new(), hidden_drafts: Vec::new() };
+    let mut grouped =
+        Grouped { articles: Vec::new(), actors: Vec::new(), proposals: Vec::new(), hidden_drafts: Vec::new() };
     for Record { meta, data } in records {
         match data {
             Data::Article(a) if a.draft && !include_drafts => grouped.hidden_drafts.push(meta.id),
@@ -42,7 +48,9 @@ pub(super) fn group(records: Vec<Record>, files: &[SourceFile], include_drafts: 
             Data::Proposal(p) => grouped.proposals.push((meta, p)),
         }
     }
-    grouped.articles.sort_by(|(ra, a), (rb, b)| b.date.cmp(&a.date).then_with(|| ra.id.cmp(&rb.id)).then_with(|| ra.place.path.cmp(&rb.place.path)));
+    grouped.articles.sort_by(|(ra, a), (rb, b)| {
+        b.date.cmp(&a.date).then_with(|| ra.id.cmp(&rb.id)).then_with(|| ra.place.path.cmp(&rb.place.path))
+    });
     grouped.actors.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id).then_with(|| a.place.path.cmp(&b.place.path)));
     grouped.proposals.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id).then_with(|| a.place.path.cmp(&b.place.path)));
     grouped.hidden_drafts.sort();

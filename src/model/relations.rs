@@ -40,7 +40,8 @@ pub(super) fn derive(site: &mut Site) {
     }
     for ix in 0..site.proposals.len() {
         site.proposals[ix].lineage = lineage(&site.proposals, ix);
-        site.proposals[ix].changes = site.proposals[ix].supersedes.map(|old| changes(&site.proposals[old], &site.proposals[ix], old));
+        site.proposals[ix].changes =
+            site.proposals[ix].supersedes.map(|old| changes(&site.proposals[old], &site.proposals[ix], old));
     }
 }
 
@@ -88,22 +89,42 @@ pub(super) fn warn(site: &Site, grouped: &Grouped, files: &[SourceFile], diagnos
     for (actor, (meta, _)) in site.actors.iter().zip(&grouped.actors) {
         let mentioned = !actor.articles.is_empty() || !actor.sponsored.is_empty() || !actor.positions.is_empty();
         if !mentioned {
-            push(meta, &At::Start, format!("no article or proposal mentions actor `{}`", actor.id), "list it under `actors:` of an article, or link to it with [name](actor:ID)");
+            push(
+                meta,
+                &At::Start,
+                format!("no article or proposal mentions actor `{}`", actor.id),
+                "list it under `actors:` of an article, or link to it with [name](actor:ID)",
+            );
         }
     }
     for (proposal, (meta, record)) in site.proposals.iter().zip(&grouped.proposals) {
         if proposal.articles.is_empty() && proposal.superseded_by.is_none() && proposal.supersedes.is_none() {
-            push(meta, &At::Start, format!("no article discusses proposal `{}`", proposal.id), "list it under `proposals:` of an article, or link to it with [title](proposal:ID)");
+            push(
+                meta,
+                &At::Start,
+                format!("no article discusses proposal `{}`", proposal.id),
+                "list it under `proposals:` of an article, or link to it with [title](proposal:ID)",
+            );
         }
         for (point, rec) in proposal.points.iter().zip(&record.points) {
             if point.positions.is_empty() {
-                push(meta, &rec.at, format!("point `{}` has no positions", point.id), "add `positions:` with who supports or opposes it");
+                push(
+                    meta,
+                    &rec.at,
+                    format!("point `{}` has no positions", point.id),
+                    "add `positions:` with who supports or opposes it",
+                );
             }
         }
     }
     for (article, (meta, _)) in site.articles.iter().zip(&grouped.articles) {
         if article.mentions_actors.is_empty() {
-            push(meta, &At::Start, format!("article `{}` names no actors", article.id), "add `actors: [ID, …]` so it appears on their pages");
+            push(
+                meta,
+                &At::Start,
+                format!("article `{}` names no actors", article.id),
+                "add `actors: [ID, …]` so it appears on their pages",
+            );
         }
     }
 }

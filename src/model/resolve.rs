@@ -104,7 +104,13 @@ impl Lookup<'_> {
     }
 
     /// Checks every link of a body; returns the targets of each kind.
-    fn body_links(&self, links: &[BodyLink], meta: &Meta, at: impl Fn(&BodyLink) -> At, diagnostics: &mut Diagnostics) -> Vec<(Kind, usize)> {
+    fn body_links(
+        &self,
+        links: &[BodyLink],
+        meta: &Meta,
+        at: impl Fn(&BodyLink) -> At,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<(Kind, usize)> {
         links.iter().filter_map(|l| self.body_link(l, meta, at(l), diagnostics).map(|ix| (l.kind, ix))).collect()
     }
 }
@@ -113,15 +119,26 @@ fn body_at(link: &BodyLink) -> At {
     At::Body(link.offset, link.len)
 }
 
-fn unsafe_urls(lookup: &Lookup<'_>, meta: &Meta, urls: &[crate::parse::markdown::UnsafeUrl], diagnostics: &mut Diagnostics) {
+fn unsafe_urls(
+    lookup: &Lookup<'_>,
+    meta: &Meta,
+    urls: &[crate::parse::markdown::UnsafeUrl],
+    diagnostics: &mut Diagnostics,
+) {
     for u in urls {
         let message = format!("`{}` is a script link, which is never allowed", u.url);
-        let hint = Some("link to a web address (https://…) or to an item (actor:ID, proposal:ID, article:ID)".to_owned());
+        let hint =
+            Some("link to a web address (https://…) or to an item (actor:ID, proposal:ID, article:ID)".to_owned());
         diagnostics.push(lookup.error(meta, &At::Body(u.offset, u.len), message, hint));
     }
 }
 
-pub(super) fn resolve(config: crate::parse::SiteConfig, grouped: &Grouped, files: &[SourceFile], diagnostics: &mut Diagnostics) -> Site {
+pub(super) fn resolve(
+    config: crate::parse::SiteConfig,
+    grouped: &Grouped,
+    files: &[SourceFile],
+    diagnostics: &mut Diagnostics,
+) -> Site {
     let lookup = Lookup {
         articles: index(grouped.articles.iter().map(|(m, _)| m.id.as_str()).collect()),
         actors: index(grouped.actors.iter().map(|(m, _)| m.id.as_str()).collect()),
@@ -155,7 +172,8 @@ pub(super) fn resolve(config: crate::parse::SiteConfig, grouped: &Grouped, files
     for (meta, p) in &grouped.proposals {
         lookup.body_links(&p.body.links, meta, body_at, diagnostics);
         unsafe_urls(&lookup, meta, &p.body.unsafe_urls, diagnostics);
-        let sponsors = p.proposed_by.iter().filter_map(|r| lookup.find_ref(Kind::Actor, r, meta, diagnostics)).collect();
+        let sponsors =
+            p.proposed_by.iter().filter_map(|r| lookup.find_ref(Kind::Actor, r, meta, diagnostics)).collect();
         let supersedes = p.supersedes.as_ref().and_then(|r| lookup.find_ref(Kind::Proposal, r, meta, diagnostics));
         let points = p
             .points
@@ -172,7 +190,9 @@ pub(super) fn resolve(config: crate::parse::SiteConfig, grouped: &Grouped, files
                     positions: pt
                         .positions
                         .iter()
-                        .filter_map(|(r, stance)| lookup.find_ref(Kind::Actor, r, meta, diagnostics).map(|a| (a, *stance)))
+                        .filter_map(|(r, stance)| {
+                            lookup.find_ref(Kind::Actor, r, meta, diagnostics).map(|a| (a, *stance))
+                        })
                         .collect(),
                 }
             })
@@ -198,7 +218,8 @@ pub(super) fn resolve(config: crate::parse::SiteConfig, grouped: &Grouped, files
 
     let mut articles = Vec::with_capacity(grouped.articles.len());
     for (meta, a) in &grouped.articles {
-        let fm_actors: Vec<ActorIx> = a.actors.iter().filter_map(|r| lookup.find_ref(Kind::Actor, r, meta, diagnostics)).collect();
+        let fm_actors: Vec<ActorIx> =
+            a.actors.iter().filter_map(|r| lookup.find_ref(Kind::Actor, r, meta, diagnostics)).collect();
         let fm_proposals: Vec<ProposalIx> =
             a.proposals.iter().filter_map(|r| lookup.find_ref(Kind::Proposal, r, meta, diagnostics)).collect();
         let quotes: Vec<Quote> = a
@@ -246,7 +267,14 @@ pub(super) fn resolve(config: crate::parse::SiteConfig, grouped: &Grouped, files
             *t = remap[*t];
         }
         let mut seen = Vec::new();
-        a.topics.retain(|t| if seen.contains(t) { false } else { seen.push(*t); true });
+        a.topics.retain(|t| {
+            if seen.contains(t) {
+                false
+            } else {
+                seen.push(*t);
+                true
+            }
+        });
     }
     for p in &mut proposals {
         for pt in &mut p.points {
@@ -294,7 +322,8 @@ fn check_versions(lookup: &Lookup<'_>, proposals: &mut [Proposal], diagnostics: 
         for ix in &newer {
             let (meta, p) = &grouped.proposals[*ix];
             let at = p.supersedes.as_ref().map_or(At::Start, |r| r.at.clone());
-            let message = format!("`{}` is superseded by more than one proposal: {}", proposals[old].id, names.join(", "));
+            let message =
+                format!("`{}` is superseded by more than one proposal: {}", proposals[old].id, names.join(", "));
             let hint = Some("a version has one successor; make the later one supersede the earlier".to_owned());
             diagnostics.push(lookup.error(meta, &at, message, hint));
         }
@@ -337,7 +366,12 @@ impl TopicTable {
         }
         let topics = order
             .into_iter()
-            .map(|i| Topic { name: self.names[i].0.clone(), slug: self.names[i].1.clone(), articles: Vec::new(), proposals: Vec::new() })
+            .map(|i| Topic {
+                name: self.names[i].0.clone(),
+                slug: self.names[i].1.clone(),
+                articles: Vec::new(),
+                proposals: Vec::new(),
+            })
             .collect();
         (topics, remap)
     }

@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use super::yaml::{Seg, Target, YamlPath};
 use super::At;
+use super::yaml::{Seg, Target, YamlPath};
 use crate::diagnostic::Diagnostic;
 use crate::suggest;
 
@@ -125,9 +125,7 @@ impl<'v> Obj<'v> {
     pub fn list(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Vec<(&'v Value, YamlPath)> {
         match self.get(key) {
             None => Vec::new(),
-            Some(Value::Array(items)) => {
-                items.iter().enumerate().map(|(i, v)| (v, self.child_index(key, i))).collect()
-            }
+            Some(Value::Array(items)) => items.iter().enumerate().map(|(i, v)| (v, self.child_index(key, i))).collect(),
             Some(other) => {
                 let hint = Some(format!("write a list, e.g. `{key}: [first, second]`"));
                 sink.error(&self.at_value(key), format!("`{key}` should be a list, not {}", describe(other)), hint);
@@ -177,8 +175,9 @@ impl<'v> Obj<'v> {
     pub fn reject_unknown(&self, what: &str, sink: &mut Sink<'_>) {
         for key in self.map.keys() {
             if !self.used.contains(&key.as_str()) {
-                let hint = suggest::did_you_mean(key, self.used.iter().copied())
-                    .or_else(|| Some(format!("{what} fields are: {}; put free-form data under `extra:`", self.used.join(", "))));
+                let hint = suggest::did_you_mean(key, self.used.iter().copied()).or_else(|| {
+                    Some(format!("{what} fields are: {}; put free-form data under `extra:`", self.used.join(", ")))
+                });
                 sink.error(&self.at_key(key), format!("unknown field `{key}` in {what}"), hint);
             }
         }

@@ -20,7 +20,9 @@ pub fn split(path: &str, text: &str) -> Result<Split, Diagnostic> {
     if !opens {
         return Err(Diagnostic::error(path, "this Markdown file has no front matter")
             .at(text, Position::new(1, 1, 1))
-            .with_hint("start the file with a line `---`, then fields such as `title:` and `date:`, then another `---` line"));
+            .with_hint(
+                "start the file with a line `---`, then fields such as `title:` and `date:`, then another `---` line",
+            ));
     }
     let yaml_start = first.map_or(start, |r| line_end(text, r.end));
     for range in lines {

@@ -127,12 +127,7 @@ fn name_heading(events: &mut [Event<'_>], start: usize, anchors: &mut Vec<String
 }
 
 /// Internal links become relative URLs and are recorded; script URLs are dropped and recorded.
-fn rewrite_url<'a>(
-    source: &str,
-    range: std::ops::Range<usize>,
-    dest: CowStr<'a>,
-    out: &mut Rendered,
-) -> CowStr<'a> {
+fn rewrite_url<'a>(source: &str, range: std::ops::Range<usize>, dest: CowStr<'a>, out: &mut Rendered) -> CowStr<'a> {
     let (offset, len) = match source[range.clone()].rfind(dest.as_ref()) {
         Some(i) => (range.start + i, dest.len()),
         None => (range.start, range.len()),
@@ -179,14 +174,28 @@ fn sanitizer(permissive: bool) -> ammonia::Builder<'static> {
         .add_allowed_classes("sup", ["footnote-definition-label"])
         .add_allowed_classes("span", ["footnote-definition-label"]);
     if permissive {
-        b.add_tags(["iframe", "video", "audio", "source", "track", "picture", "figure", "figcaption", "details", "summary", "mark", "abbr", "aside"])
-            .add_tag_attributes("iframe", ["src", "width", "height", "title", "allow", "allowfullscreen", "loading"])
-            .add_tag_attributes("video", ["src", "controls", "width", "height", "poster"])
-            .add_tag_attributes("audio", ["src", "controls"])
-            .add_tag_attributes("source", ["src", "type", "srcset", "media"])
-            .add_generic_attribute_prefixes(["data-", "aria-"])
-            .add_generic_attributes(["style", "title", "lang", "dir", "role"])
-            .link_rel(None);
+        b.add_tags([
+            "iframe",
+            "video",
+            "audio",
+            "source",
+            "track",
+            "picture",
+            "figure",
+            "figcaption",
+            "details",
+            "summary",
+            "mark",
+            "abbr",
+            "aside",
+        ])
+        .add_tag_attributes("iframe", ["src", "width", "height", "title", "allow", "allowfullscreen", "loading"])
+        .add_tag_attributes("video", ["src", "controls", "width", "height", "poster"])
+        .add_tag_attributes("audio", ["src", "controls"])
+        .add_tag_attributes("source", ["src", "type", "srcset", "media"])
+        .add_generic_attribute_prefixes(["data-", "aria-"])
+        .add_generic_attributes(["style", "title", "lang", "dir", "role"])
+        .link_rel(None);
     }
     b
 }
@@ -201,7 +210,10 @@ mod tests {
         assert!(r.html.contains(r#"href="../../actors/vladimir-putin/index.html#bio""#), "{}", r.html);
         assert_eq!(r.links[0].id, "vladimir-putin");
         assert_eq!(r.links[0].fragment.as_deref(), Some("bio"));
-        assert_eq!(&"See [Putin](actor:vladimir-putin#bio)."[r.links[0].offset..][..r.links[0].len], "actor:vladimir-putin#bio");
+        assert_eq!(
+            &"See [Putin](actor:vladimir-putin#bio)."[r.links[0].offset..][..r.links[0].len],
+            "actor:vladimir-putin#bio"
+        );
     }
 
     #[test]

@@ -216,7 +216,8 @@ fn mapping<'v>(value: &'v Value, place: &Place, text: &str) -> Result<Obj<'v>, D
     match value {
         Value::Object(map) => Ok(Obj::new(map, Vec::new())),
         other => {
-            let message = format!("the fields should be `key: value` lines, but this is {}", super::fields::describe(other));
+            let message =
+                format!("the fields should be `key: value` lines, but this is {}", super::fields::describe(other));
             Err(place.diagnostic(text, &At::Start, Diagnostic::error(&place.path, message)))
         }
     }
@@ -237,7 +238,8 @@ fn parse_yaml(place: &Place, text: &str) -> Result<Value, Diagnostic> {
 
 /// `content/site.yaml` → settings, with defaults for what it leaves out.
 pub fn parse_site(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
-    let place = Place { path: file.path.clone(), format: Format::Yaml, yaml: 0..file.text.len(), body: 0..0, body_key: "" };
+    let place =
+        Place { path: file.path.clone(), format: Format::Yaml, yaml: 0..file.text.len(), body: 0..0, body_key: "" };
     let value = parse_yaml(&place, &file.text).map_err(|d| vec![d])?;
     let mut config = SiteConfig::default();
     if value.is_null() {
@@ -301,8 +303,16 @@ pub fn parse_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<Rec
     if !is_valid_id(&id) {
         let what = if id_at == At::Start { "file name" } else { "slug" };
         let hint = crate::slug::slugify(&id);
-        let hint = if hint.is_empty() { "use lowercase letters, digits and `-`".to_owned() } else { format!("use lowercase letters, digits and `-`, e.g. `{hint}`") };
-        sink.error(&id_at, format!("`{id}` is not a valid id: the {what} must be lowercase letters, digits and `-` only"), Some(hint));
+        let hint = if hint.is_empty() {
+            "use lowercase letters, digits and `-`".to_owned()
+        } else {
+            format!("use lowercase letters, digits and `-`, e.g. `{hint}`")
+        };
+        sink.error(
+            &id_at,
+            format!("`{id}` is not a valid id: the {what} must be lowercase letters, digits and `-` only"),
+            Some(hint),
+        );
     }
     let body_source = match file.format {
         Format::Markdown => {
@@ -359,7 +369,11 @@ pub fn parse_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<Rec
             if let Some(side) = &side {
                 if !is_valid_id(side) {
                     let hint = format!("write sides as ids, e.g. `{}`", crate::slug::slugify(side));
-                    sink.error(&obj.at_value("side"), format!("`side` is `{side}`, but sides are lowercase ids"), Some(hint));
+                    sink.error(
+                        &obj.at_value("side"),
+                        format!("`side` is `{side}`, but sides are lowercase ids"),
+                        Some(hint),
+                    );
                 }
             }
             Data::Actor(ActorRecord { name: name.unwrap_or_default(), role, side, aliases, summary, extra, body })
@@ -401,7 +415,9 @@ fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, sink: &mut S
     match When::parse(&text) {
         Ok(when) => Some(when),
         Err(problem) => {
-            let hint = Some("write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`".to_owned());
+            let hint = Some(
+                "write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`".to_owned(),
+            );
             sink.error(&obj.at_value(key), format!("`{text}` is not a valid date: {problem}"), hint);
             None
         }
@@ -479,7 +495,11 @@ fn points(obj: &mut Obj<'_>, html: HtmlMode, sink: &mut Sink<'_>) -> Vec<PointRe
                     Some(s) => positions.push((Ref { id: actor.clone(), at: map.at_key(actor) }, s)),
                     None => {
                         let valid: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
-                        let shown = if stance_text.is_empty() { super::fields::describe(stance).to_owned() } else { format!("`{stance_text}`") };
+                        let shown = if stance_text.is_empty() {
+                            super::fields::describe(stance).to_owned()
+                        } else {
+                            format!("`{stance_text}`")
+                        };
                         sink.error(
                             &map.at_value(actor),
                             format!("{shown} is not a stance"),
@@ -493,9 +513,17 @@ fn points(obj: &mut Obj<'_>, html: HtmlMode, sink: &mut Sink<'_>) -> Vec<PointRe
         item.reject_unknown("a point", sink);
         let Some(id) = id else { continue };
         if !is_valid_id(&id) {
-            sink.error(&at, format!("`{id}` is not a valid point id"), Some("use lowercase letters, digits and `-`".to_owned()));
+            sink.error(
+                &at,
+                format!("`{id}` is not a valid point id"),
+                Some("use lowercase letters, digits and `-`".to_owned()),
+            );
         } else if out.iter().any(|p| p.id == id) {
-            sink.error(&at, format!("two points have the id `{id}`"), Some("point ids must be unique within a proposal".to_owned()));
+            sink.error(
+                &at,
+                format!("two points have the id `{id}`"),
+                Some("point ids must be unique within a proposal".to_owned()),
+            );
         }
         let text = markdown::render(&text_source, html);
         out.push(PointRecord { id, title: title.unwrap_or_default(), text, text_source, topic, positions, at });

@@ -58,10 +58,8 @@ pub fn locate(text: &str, path: &[Seg], target: Target) -> Option<Position> {
     let mut current: YamlPath = Vec::new();
     let mut parser = Parser::new_from_str(text);
     while let Some(Ok((event, span))) = parser.next_event() {
-        let is_node = matches!(
-            event,
-            Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..) | Event::Alias(..)
-        );
+        let is_node =
+            matches!(event, Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..) | Event::Alias(..));
         if is_node {
             // Work out which path this node stands at, and whether it is a key.
             let mut node_is_key = false;

@@ -34,7 +34,10 @@ pub fn atom(site: &Site) -> String {
     if !site.config.description.is_empty() {
         out.push_str(&format!("  <subtitle>{}</subtitle>\n", escape_xml(&site.config.description)));
     }
-    out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>\n", escape_xml(base)));
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>\n",
+        escape_xml(base)
+    ));
     out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape_xml(base)));
     out.push_str(&format!("  <id>{}</id>\n  <updated>{updated}</updated>\n", escape_xml(base)));
     if !site.config.author.is_empty() {
@@ -48,7 +51,11 @@ pub fn atom(site: &Site) -> String {
         out.push_str(&format!("    <title>{}</title>\n", escape_xml(&a.title)));
         out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape_xml(&url)));
         out.push_str(&format!("    <id>{}</id>\n", escape_xml(&url)));
-        out.push_str(&format!("    <published>{}</published>\n    <updated>{}</updated>\n", a.date.rfc3339(), a.date.rfc3339()));
+        out.push_str(&format!(
+            "    <published>{}</published>\n    <updated>{}</updated>\n",
+            a.date.rfc3339(),
+            a.date.rfc3339()
+        ));
         if let Some(summary) = &a.summary {
             out.push_str(&format!("    <summary>{}</summary>\n", escape_xml(summary)));
         }
@@ -68,7 +75,9 @@ pub fn atom(site: &Site) -> String {
 
 /// Every page but the 404, with absolute URLs.
 pub fn sitemap(site: &Site, pages: &[(String, Option<String>)]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for (path, lastmod) in pages {
         out.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape_xml(&format!("{}{path}", site.config.base_url))));
         if let Some(date) = lastmod {
@@ -98,11 +107,23 @@ pub fn search_index(site: &Site) -> (String, String) {
     let mut entries = Vec::new();
     for a in &site.articles {
         let summary = a.summary.as_deref().unwrap_or("");
-        entries.push(SearchEntry { kind: "article", title: &a.title, path: routes::article(a), summary, date: a.date.ymd() });
+        entries.push(SearchEntry {
+            kind: "article",
+            title: &a.title,
+            path: routes::article(a),
+            summary,
+            date: a.date.ymd(),
+        });
     }
     for a in &site.actors {
         let summary = a.summary.as_deref().or(a.role.as_deref()).unwrap_or("");
-        entries.push(SearchEntry { kind: "actor", title: &a.name, path: routes::actor(a), summary, date: String::new() });
+        entries.push(SearchEntry {
+            kind: "actor",
+            title: &a.name,
+            path: routes::actor(a),
+            summary,
+            date: String::new(),
+        });
     }
     for p in &site.proposals {
         let summary = p.summary.as_deref().unwrap_or("");
@@ -110,7 +131,13 @@ pub fn search_index(site: &Site) -> (String, String) {
         entries.push(SearchEntry { kind: "proposal", title: &p.title, path: routes::proposal(p), summary, date });
     }
     for t in &site.topics {
-        entries.push(SearchEntry { kind: "topic", title: &t.name, path: routes::topic(t), summary: "", date: String::new() });
+        entries.push(SearchEntry {
+            kind: "topic",
+            title: &t.name,
+            path: routes::topic(t),
+            summary: "",
+            date: String::new(),
+        });
     }
     let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_owned());
     let script = format!("window.BRIEFING_SEARCH = {json};\n");

@@ -109,12 +109,20 @@ impl Page {
     fn fill(self, site: &Site, shared: &Shared, ctx: &mut Context) -> (String, String) {
         match self {
             Page::Index => {
-                ctx.insert_value("latest", shared.articles_of(&(0..site.articles.len().min(10)).collect::<Vec<_>>()).into());
+                ctx.insert_value(
+                    "latest",
+                    shared.articles_of(&(0..site.articles.len().min(10)).collect::<Vec<_>>()).into(),
+                );
                 ctx.insert_value("proposal_groups", proposal_groups(site, shared));
                 ctx.insert_value("sides", sides(site, shared));
                 ctx.insert(
                     "counts",
-                    &Counts { articles: site.articles.len(), actors: site.actors.len(), proposals: site.proposals.len(), topics: site.topics.len() },
+                    &Counts {
+                        articles: site.articles.len(),
+                        actors: site.actors.len(),
+                        proposals: site.proposals.len(),
+                        topics: site.topics.len(),
+                    },
                 );
                 (site.config.title.clone(), String::new())
             }
@@ -123,7 +131,9 @@ impl Page {
                 let total = list_pages(site);
                 let range: Vec<usize> = ((n - 1) * per..(n * per).min(site.articles.len())).collect();
                 ctx.insert_value("articles", shared.articles_of(&range).into());
-                let pages: Vec<PageLink> = (1..=total).map(|k| PageLink { number: k, path: routes::article_list(k), current: k == n }).collect();
+                let pages: Vec<PageLink> = (1..=total)
+                    .map(|k| PageLink { number: k, path: routes::article_list(k), current: k == n })
+                    .collect();
                 let pagination = Pagination {
                     current: n,
                     total,
@@ -214,7 +224,8 @@ struct Group {
 }
 
 fn proposal_groups(site: &Site, shared: &Shared) -> Value {
-    let mut order: Vec<(Option<Status>, usize)> = site.proposals.iter().enumerate().map(|(i, p)| (p.status, i)).collect();
+    let mut order: Vec<(Option<Status>, usize)> =
+        site.proposals.iter().enumerate().map(|(i, p)| (p.status, i)).collect();
     // Live proposals first; proposals without a status last.
     order.sort_by_key(|(s, i)| (s.is_none(), *s, site.proposals[*i].id.clone()));
     let mut groups: Vec<Group> = Vec::new();
@@ -295,7 +306,11 @@ fn article(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String
         quotes: a
             .quotes
             .iter()
-            .map(|q| QuoteView { actor: shared.actors[q.actor].clone(), text: &q.text, context: q.context.as_deref().unwrap_or("") })
+            .map(|q| QuoteView {
+                actor: shared.actors[q.actor].clone(),
+                text: &q.text,
+                context: q.context.as_deref().unwrap_or(""),
+            })
             .collect(),
         sources: a
             .sources
@@ -360,7 +375,11 @@ fn actor(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String, 
         .iter()
         .map(|(art, q)| {
             let quote = &site.articles[*art].quotes[*q];
-            ActorQuote { text: &quote.text, context: quote.context.as_deref().unwrap_or(""), article: shared.articles[*art].clone() }
+            ActorQuote {
+                text: &quote.text,
+                context: quote.context.as_deref().unwrap_or(""),
+                article: shared.articles[*art].clone(),
+            }
         })
         .collect();
     ctx.insert("quotes", &quotes);
@@ -429,7 +448,11 @@ fn point_view<'a>(point: &'a Point, shared: &Shared) -> PointView<'a> {
         title: &point.title,
         text: &point.text_html,
         topic: point.topic.map_or_else(Value::none, |t| shared.topics[t].clone()),
-        positions: point.positions.iter().map(|(a, s)| PositionCell { actor: shared.actors[*a].clone(), stance: StanceView::of(Some(*s)) }).collect(),
+        positions: point
+            .positions
+            .iter()
+            .map(|(a, s)| PositionCell { actor: shared.actors[*a].clone(), stance: StanceView::of(Some(*s)) })
+            .collect(),
     }
 }
 
@@ -488,7 +511,10 @@ fn matrix<'a>(p: &'a Proposal, shared: &Shared) -> Matrix<'a> {
         .map(|pt| MatrixRow {
             point_id: &pt.id,
             point_title: &pt.title,
-            cells: actors.iter().map(|a| StanceView::of(pt.positions.iter().find(|(x, _)| x == a).map(|(_, s)| *s))).collect(),
+            cells: actors
+                .iter()
+                .map(|a| StanceView::of(pt.positions.iter().find(|(x, _)| x == a).map(|(_, s)| *s)))
+                .collect(),
         })
         .collect();
     Matrix { actors: shared.actors_of(&actors), rows }
@@ -503,7 +529,11 @@ fn changes<'a>(site: &'a Site, new: &'a Proposal, c: &Changes, shared: &Shared) 
         changed: c
             .changed
             .iter()
-            .map(|(o, n)| ChangedPoint { id: &new.points[*n].id, before: point_view(&old.points[*o], shared), after: point_view(&new.points[*n], shared) })
+            .map(|(o, n)| ChangedPoint {
+                id: &new.points[*n].id,
+                before: point_view(&old.points[*o], shared),
+                after: point_view(&new.points[*n], shared),
+            })
             .collect(),
         unchanged: c.unchanged,
     }
@@ -519,7 +549,11 @@ fn proposal(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (Strin
     };
     ctx.insert("proposal", &view);
     ctx.insert("matrix", &matrix(p, shared));
-    let lineage: Vec<LineageEntry> = p.lineage.iter().map(|ix| LineageEntry { reference: shared.proposals[*ix].clone(), current: *ix == i }).collect();
+    let lineage: Vec<LineageEntry> = p
+        .lineage
+        .iter()
+        .map(|ix| LineageEntry { reference: shared.proposals[*ix].clone(), current: *ix == i })
+        .collect();
     ctx.insert("lineage", &lineage);
     match &p.changes {
         Some(c) => ctx.insert("changes", &changes(site, p, c, shared)),

@@ -31,18 +31,28 @@ pub fn compile(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
 
 /// A template error as a diagnostic placed in the template's source.
 pub fn diagnostic(theme: &Theme, error: &tera::Error, page: Option<&str>) -> Diagnostic {
-    let rendering = page.map(|p| format!(" while rendering {}", if p.is_empty() { "the front page" } else { p })).unwrap_or_default();
+    let rendering = page
+        .map(|p| format!(" while rendering {}", if p.is_empty() { "the front page" } else { p }))
+        .unwrap_or_default();
     match error.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let file = theme.templates.iter().find(|t| t.name == report.filename());
             let path = file.map_or_else(|| format!("templates/{}", report.filename()), |f| f.display_path());
-            let what = if matches!(error.kind(), ErrorKind::SyntaxError(_)) { "template syntax error" } else { "template error" };
+            let what = if matches!(error.kind(), ErrorKind::SyntaxError(_)) {
+                "template syntax error"
+            } else {
+                "template error"
+            };
             let span = report.span();
             let d = Diagnostic::error(path, format!("{what}{rendering}: {}", report.message()))
                 .with_hint("fix the template, or delete it from templates/ to use the built-in one");
             match file {
                 Some(f) => {
-                    let len = if span.end_line == span.start_line { span.end_col.saturating_sub(span.start_col).max(1) } else { 1 };
+                    let len = if span.end_line == span.start_line {
+                        span.end_col.saturating_sub(span.start_col).max(1)
+                    } else {
+                        1
+                    };
                     d.at(&f.text, Position::new(span.start_line, span.start_col + 1, len))
                 }
                 None => d,
