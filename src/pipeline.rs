@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostics;
 use crate::model::{self, Site};
 use crate::parse::{self, SiteConfig};
 use crate::read;
@@ -56,16 +56,20 @@ pub fn load(options: &Options) -> Result<Loaded, Failure> {
     if let Some(url) = &options.base_url {
         config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
     }
-    let parsed: Vec<Result<parse::Record, Vec<Diagnostic>>> =
+    let parsed: Vec<parse::Parsed> =
         sources.items.par_iter().enumerate().map(|(i, f)| parse::parse_item(i, f, config.html)).collect();
     let mut records = Vec::with_capacity(parsed.len());
-    for p in parsed {
-        match p {
-            Ok(r) => records.push(r),
-            Err(errors) => diagnostics.extend(errors),
+    // Files that could not be read at all still hold their ids, so that references to
+    // them are not reported as unknown on top of their own error.
+    let mut unreadable = Vec::new();
+    for (p, file) in parsed.into_iter().zip(&sources.items) {
+        diagnostics.extend(p.diagnostics);
+        match p.record {
+            Some(r) => records.push(r),
+            None => unreadable.push((file.kind, file.stem.clone())),
         }
     }
-    let site = model::build(config, records, &sources.items, options.drafts, &mut diagnostics);
+    let site = model::build(config, records, &unreadable, &sources.items, options.drafts, &mut diagnostics);
     if let Err(errors) = render::templates::compile(&theme) {
         diagnostics.extend(errors);
     }

@@ -14,10 +14,13 @@ pub(super) struct Grouped {
     pub proposals: Vec<(Meta, ProposalRecord)>,
     /// Ids of drafts left out of this build, to explain links to them.
     pub hidden_drafts: Vec<String>,
+    /// Ids of files that could not be read, whose own errors are already reported.
+    pub unreadable: Vec<(Kind, String)>,
 }
 
 pub(super) fn group(
     records: Vec<Record>,
+    unreadable: &[(Kind, String)],
     files: &[SourceFile],
     include_drafts: bool,
     diagnostics: &mut Diagnostics,
@@ -38,8 +41,13 @@ pub(super) fn group(
             diagnostics.push(r.place.diagnostic(&files[r.file].text, &r.id_at, d));
         }
     }
-    let mut grouped =
-        Grouped { articles: Vec::new(), actors: Vec::new(), proposals: Vec::new(), hidden_drafts: Vec::new() };
+    let mut grouped = Grouped {
+        articles: Vec::new(),
+        actors: Vec::new(),
+        proposals: Vec::new(),
+        hidden_drafts: Vec::new(),
+        unreadable: unreadable.to_vec(),
+    };
     for Record { meta, data } in records {
         match data {
             Data::Article(a) if a.draft && !include_drafts => grouped.hidden_drafts.push(meta.id),

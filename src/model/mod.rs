@@ -13,17 +13,18 @@ pub use types::*;
 
 use crate::diagnostic::Diagnostics;
 use crate::parse::{Record, SiteConfig};
-use crate::read::SourceFile;
+use crate::read::{Kind, SourceFile};
 
 /// Builds the briefing from parsed records; errors and warnings go to `diagnostics`.
 pub fn build(
     config: SiteConfig,
     records: Vec<Record>,
+    unreadable: &[(Kind, String)],
     files: &[SourceFile],
     include_drafts: bool,
     diagnostics: &mut Diagnostics,
 ) -> Option<Site> {
-    let grouped = ids::group(records, files, include_drafts, diagnostics);
+    let grouped = ids::group(records, unreadable, files, include_drafts, diagnostics);
     let mut site = resolve::resolve(config, &grouped, files, diagnostics);
     if diagnostics.has_errors() {
         return None;

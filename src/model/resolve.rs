@@ -48,6 +48,9 @@ impl Lookup<'_> {
         if let Some(ix) = self.index(kind).get(id) {
             return Some(*ix);
         }
+        if self.grouped.unreadable.iter().any(|(k, stem)| *k == kind && stem == id) {
+            return None;
+        }
         let noun = kind.noun();
         let (message, hint) = if kind == Kind::Article && self.grouped.hidden_drafts.iter().any(|d| d == id) {
             (

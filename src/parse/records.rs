@@ -284,16 +284,31 @@ pub fn parse_site(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     if sink.diagnostics.is_empty() { Ok(config) } else { Err(sink.diagnostics) }
 }
 
-/// One article, actor or proposal file → a record, or every problem found in it.
-pub fn parse_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<Record, Vec<Diagnostic>> {
+/// What parsing one file gave: the record, if its fields could be read at all (even
+/// with errors, so that its references are still checked), and every problem found.
+#[derive(Debug)]
+pub struct Parsed {
+    pub record: Option<Record>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One article, actor or proposal file → a record and every problem found in it.
+pub fn parse_item(index: usize, file: &SourceFile, html: HtmlMode) -> Parsed {
+    match read_item(index, file, html) {
+        Ok((record, diagnostics)) => Parsed { record: Some(record), diagnostics },
+        Err(d) => Parsed { record: None, diagnostics: vec![d] },
+    }
+}
+
+fn read_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<(Record, Vec<Diagnostic>), Diagnostic> {
     let body_key = match file.kind {
         Kind::Article => "body",
         Kind::Actor => "bio",
         Kind::Proposal => "description",
     };
-    let place = place_of(&file.path, file.format, &file.text, body_key).map_err(|d| vec![d])?;
-    let value = parse_yaml(&place, &file.text).map_err(|d| vec![d])?;
-    let mut obj = mapping(&value, &place, &file.text).map_err(|d| vec![d])?;
+    let place = place_of(&file.path, file.format, &file.text, body_key)?;
+    let value = parse_yaml(&place, &file.text)?;
+    let mut obj = mapping(&value, &place, &file.text)?;
     let mut sink = Sink { place: &place, text: &file.text, diagnostics: Vec::new() };
 
     let (id, id_at) = match obj.text("slug", &mut sink) {
@@ -403,11 +418,8 @@ pub fn parse_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<Rec
             })
         }
     };
-    if sink.diagnostics.is_empty() {
-        Ok(Record { meta: Meta { file: index, kind: file.kind, id, id_at, place }, data })
-    } else {
-        Err(sink.diagnostics)
-    }
+    let diagnostics = sink.diagnostics;
+    Ok((Record { meta: Meta { file: index, kind: file.kind, id, id_at, place }, data }, diagnostics))
 }
 
 fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, sink: &mut Sink<'_>) -> Option<When> {
