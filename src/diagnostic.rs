@@ -131,6 +131,9 @@ impl Diagnostic {
     }
 }
 
+/// A big site can have thousands of warnings; the first ones show what they are like.
+pub const MAX_WARNINGS_SHOWN: usize = 20;
+
 /// Every diagnostic of a run, collected so that all of them are shown at once.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
@@ -174,13 +177,24 @@ impl Diagnostics {
         self.items
     }
 
-    /// Everything a user sees on stderr: each diagnostic, then a count of the errors.
+    /// Everything a user sees on stderr: every error, the first warnings, then a count.
     pub fn render(&self) -> String {
         let sorted = self.sorted();
         let mut out = String::new();
+        let mut warnings = 0;
         for d in &sorted {
+            if d.severity == Severity::Warning {
+                warnings += 1;
+                if warnings > MAX_WARNINGS_SHOWN {
+                    continue;
+                }
+            }
             out.push_str(&d.render());
             out.push('\n');
+        }
+        if warnings > MAX_WARNINGS_SHOWN {
+            let more = plural(warnings - MAX_WARNINGS_SHOWN, "more warning", "more warnings");
+            let _ = writeln!(out, "warning: {more} not shown ({warnings} in all)\n");
         }
         let errors: Vec<&Diagnostic> = sorted.iter().filter(|d| d.severity == Severity::Error).collect();
         if !errors.is_empty() {

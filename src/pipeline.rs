@@ -2,6 +2,7 @@
 //! chain stopped before rendering pages; `build` runs it all.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -12,7 +13,7 @@ use crate::parse::{self, SiteConfig};
 use crate::read;
 use crate::render::{self, OutputFile};
 use crate::theme::Theme;
-use crate::write;
+use crate::write::Staging;
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -84,21 +85,36 @@ pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
     load(options).map(|loaded| loaded.warnings)
 }
 
-/// The built site in memory.
+/// The built site in memory, sorted by path.
 pub struct Rendered {
     pub files: Vec<OutputFile>,
     pub pages: usize,
     pub warnings: Diagnostics,
 }
 
+fn render_failure(error: render::RenderError, warnings: &Diagnostics) -> Failure {
+    match error {
+        render::RenderError::Templates(errors) => {
+            let mut diagnostics = warnings.clone();
+            diagnostics.extend(errors);
+            Failure::Content(diagnostics)
+        }
+        render::RenderError::Sink(message) => Failure::Fatal(message),
+    }
+}
+
+/// Renders the whole site into memory (for tests and the preview server).
 pub fn render(options: &Options) -> Result<Rendered, Failure> {
     let loaded = load(options)?;
-    let files = render::render(&loaded.site, &loaded.theme).map_err(|errors| {
-        let mut diagnostics = loaded.warnings.clone();
-        diagnostics.extend(errors);
-        Failure::Content(diagnostics)
-    })?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let files = Mutex::new(Vec::new());
+    let collect = |f: OutputFile| {
+        files.lock().map_err(|_| "a rendering thread failed".to_owned())?.push(f);
+        Ok(())
+    };
+    let (_, pages) =
+        render::render(&loaded.site, &loaded.theme, collect).map_err(|e| render_failure(e, &loaded.warnings))?;
+    let mut files = files.into_inner().map_err(|_| Failure::Fatal("a rendering thread failed".to_owned()))?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rendered { files, pages, warnings: loaded.warnings })
 }
 
@@ -110,19 +126,18 @@ pub struct Report {
 }
 
 /// Builds the site into `output`, which is replaced only when everything succeeded.
+/// Pages are written to the staging folder as they are rendered.
 pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     let started = Instant::now();
     refuse_dangerous_output(&options.root, output)?;
-    let rendered = render(options)?;
-    write::write_site(output, &rendered.files).map_err(|e| Failure::Fatal(e.0))?;
-    Ok(Report {
-        pages: rendered.pages,
-        files: rendered.files.len(),
-        elapsed: started.elapsed(),
-        warnings: rendered.warnings,
-    })
+    let loaded = load(options)?;
+    let staging = Staging::begin(output).map_err(|e| Failure::Fatal(e.0))?;
+    let write = |f: OutputFile| staging.write(&f).map_err(|e| e.0);
+    let (files, pages) =
+        render::render(&loaded.site, &loaded.theme, write).map_err(|e| render_failure(e, &loaded.warnings))?;
+    staging.commit().map_err(|e| Failure::Fatal(e.0))?;
+    Ok(Report { pages, files, elapsed: started.elapsed(), warnings: loaded.warnings })
 }
-
 /// The output folder is replaced whole, so it must never be the site or hold it.
 fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), Failure> {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());

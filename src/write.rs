@@ -2,7 +2,7 @@
 //! staging folder beside it, which replaces the old output only once complete, so a
 //! failed build never leaves a half-written or missing site.
 
-use std::collections::BTreeSet;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -10,60 +10,100 @@ use rayon::prelude::*;
 use crate::fs::{self, FsError};
 use crate::render::OutputFile;
 
+/// A new site being written beside the output folder. Dropping it without `commit`
+/// removes it and leaves the output untouched.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a fresh staging folder (`.NAME.staging`) next to `output`.
+    pub fn begin(output: &Path) -> Result<Staging, FsError> {
+        let name = output
+            .file_name()
+            .ok_or_else(|| FsError(format!("{} is not a folder name that can be written", output.display())))?
+            .to_string_lossy()
+            .into_owned();
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let dir = parent.join(format!(".{name}.staging"));
+        let old = parent.join(format!(".{name}.old"));
+        for leftover in [&dir, &old] {
+            if leftover.exists() {
+                remove_tree(leftover)?;
+            }
+        }
+        fs::create_dir_all(&dir)?;
+        Ok(Staging { dir, output: output.to_path_buf(), old, committed: false })
+    }
+
+    /// Writes one file; safe to call from many threads at once.
+    pub fn write(&self, file: &OutputFile) -> Result<(), FsError> {
+        let path = self.dir.join(&file.path);
+        if let Some(folder) = path.parent() {
+            // Most pages have a folder of their own: one mkdir, and the full walk up
+            // only when a parent is missing.
+            match std::fs::create_dir(folder) {
+                Ok(()) => {}
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+                Err(_) => fs::create_dir_all(folder)?,
+            }
+        }
+        fs::write(&path, &file.bytes)
+    }
+
+    /// Moves the new site into place; the old one is removed only after.
+    pub fn commit(mut self) -> Result<(), FsError> {
+        let had_output = self.output.exists();
+        if had_output {
+            fs::rename(&self.output, &self.old)?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.output) {
+            if had_output {
+                let _ = std::fs::rename(&self.old, &self.output);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if had_output { remove_tree(&self.old) } else { Ok(()) }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_tree(&self.dir);
+        }
+    }
+}
+
 /// Writes `files` as the folder `output`, replacing what was there only on success.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), FsError> {
-    let (staging, old) = sibling_paths(output)?;
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    if let Err(e) = write_all(&staging, files) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    swap(&staging, output, &old)
+    let staging = Staging::begin(output)?;
+    files.par_iter().try_for_each(|f| staging.write(f))?;
+    staging.commit()
 }
 
-/// `.NAME.staging` and `.NAME.old` next to the output folder.
-fn sibling_paths(output: &Path) -> Result<(PathBuf, PathBuf), FsError> {
-    let name = output
-        .file_name()
-        .ok_or_else(|| FsError(format!("{} is not a folder name that can be written", output.display())))?
-        .to_string_lossy()
-        .into_owned();
-    let parent = output.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let parent = if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent };
-    fs::create_dir_all(&parent)?;
-    Ok((parent.join(format!(".{name}.staging")), parent.join(format!(".{name}.old"))))
-}
-
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), FsError> {
-    let folders: BTreeSet<PathBuf> =
-        files.iter().filter_map(|f| dir.join(&f.path).parent().map(Path::to_path_buf)).collect();
-    fs::create_dir_all(dir)?;
-    for folder in &folders {
-        fs::create_dir_all(folder)?;
-    }
-    files.par_iter().try_for_each(|f| fs::write(&dir.join(&f.path), &f.bytes))
-}
-
-/// Moves the new site into place; the old one is removed only after.
-fn swap(staging: &Path, output: &Path, old: &Path) -> Result<(), FsError> {
-    if old.exists() {
-        fs::remove_dir_all(old)?;
-    }
-    let had_output = output.exists();
-    if had_output {
-        fs::rename(output, old)?;
-    }
-    if let Err(e) = fs::rename(staging, output) {
-        if had_output {
-            let _ = std::fs::rename(old, output);
+/// Removes a folder tree, its subfolders in parallel (a big site has thousands).
+fn remove_tree(dir: &Path) -> Result<(), FsError> {
+    let entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(read) => read.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(FsError(format!("cannot remove {}: {e}", dir.display()))),
+    };
+    entries.par_iter().try_for_each(|p| {
+        let is_dir = std::fs::symlink_metadata(p).map(|m| m.is_dir()).unwrap_or(false);
+        if is_dir {
+            remove_tree(p)
+        } else {
+            std::fs::remove_file(p).map_err(|e| FsError(format!("cannot remove {}: {e}", p.display())))
         }
-        let _ = std::fs::remove_dir_all(staging);
-        return Err(e);
-    }
-    if had_output {
-        fs::remove_dir_all(old)?;
-    }
-    Ok(())
+    })?;
+    std::fs::remove_dir(dir).map_err(|e| FsError(format!("cannot remove {}: {e}", dir.display())))
 }

@@ -24,8 +24,8 @@ pub fn build(
     include_drafts: bool,
     diagnostics: &mut Diagnostics,
 ) -> Option<Site> {
-    let grouped = ids::group(records, unreadable, files, include_drafts, diagnostics);
-    let mut site = resolve::resolve(config, &grouped, files, diagnostics);
+    let mut grouped = ids::group(records, unreadable, files, include_drafts, diagnostics);
+    let mut site = resolve::resolve(config, &mut grouped, files, diagnostics);
     if diagnostics.has_errors() {
         return None;
     }

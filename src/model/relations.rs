@@ -3,8 +3,8 @@
 
 use super::ids::Grouped;
 use super::types::*;
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::parse::At;
+use crate::diagnostic::{Diagnostic, Diagnostics, MAX_WARNINGS_SHOWN};
+use crate::parse::{At, Meta};
 use crate::read::SourceFile;
 
 pub(super) fn derive(site: &mut Site) {
@@ -80,51 +80,56 @@ fn changes(old: &Proposal, new: &Proposal, against: ProposalIx) -> Changes {
     c
 }
 
+type Found<'m> = Vec<(&'m Meta, At, Diagnostic)>;
+
+fn found<'m>(list: &mut Found<'m>, meta: &'m Meta, at: At, message: String, hint: &str) {
+    list.push((meta, at, Diagnostic::warning(&meta.place.path, message).with_hint(hint)));
+}
+
 /// Things that are allowed but probably wrong.
 pub(super) fn warn(site: &Site, grouped: &Grouped, files: &[SourceFile], diagnostics: &mut Diagnostics) {
-    let mut push = |meta: &crate::parse::Meta, at: &At, message: String, hint: &str| {
-        let d = Diagnostic::warning(&meta.place.path, message).with_hint(hint);
-        diagnostics.push(meta.place.diagnostic(&files[meta.file].text, at, d));
-    };
+    let mut list: Found<'_> = Vec::new();
     for (actor, (meta, _)) in site.actors.iter().zip(&grouped.actors) {
         let mentioned = !actor.articles.is_empty() || !actor.sponsored.is_empty() || !actor.positions.is_empty();
         if !mentioned {
-            push(
+            let message = format!("no article or proposal mentions actor `{}`", actor.id);
+            found(
+                &mut list,
                 meta,
-                &At::Start,
-                format!("no article or proposal mentions actor `{}`", actor.id),
+                At::Start,
+                message,
                 "list it under `actors:` of an article, or link to it with [name](actor:ID)",
             );
         }
     }
     for (proposal, (meta, record)) in site.proposals.iter().zip(&grouped.proposals) {
         if proposal.articles.is_empty() && proposal.superseded_by.is_none() && proposal.supersedes.is_none() {
-            push(
+            let message = format!("no article discusses proposal `{}`", proposal.id);
+            found(
+                &mut list,
                 meta,
-                &At::Start,
-                format!("no article discusses proposal `{}`", proposal.id),
+                At::Start,
+                message,
                 "list it under `proposals:` of an article, or link to it with [title](proposal:ID)",
             );
         }
         for (point, rec) in proposal.points.iter().zip(&record.points) {
             if point.positions.is_empty() {
-                push(
-                    meta,
-                    &rec.at,
-                    format!("point `{}` has no positions", point.id),
-                    "add `positions:` with who supports or opposes it",
-                );
+                let message = format!("point `{}` has no positions", point.id);
+                found(&mut list, meta, rec.at.clone(), message, "add `positions:` with who supports or opposes it");
             }
         }
     }
     for (article, (meta, _)) in site.articles.iter().zip(&grouped.articles) {
         if article.mentions_actors.is_empty() {
-            push(
-                meta,
-                &At::Start,
-                format!("article `{}` names no actors", article.id),
-                "add `actors: [ID, …]` so it appears on their pages",
-            );
+            let message = format!("article `{}` names no actors", article.id);
+            found(&mut list, meta, At::Start, message, "add `actors: [ID, …]` so it appears on their pages");
         }
+    }
+    // Placing a warning re-reads its file, so only those that will be shown are placed.
+    list.sort_by(|a, b| a.0.place.path.cmp(&b.0.place.path));
+    for (n, (meta, at, d)) in list.into_iter().enumerate() {
+        let d = if n < MAX_WARNINGS_SHOWN { meta.place.diagnostic(&files[meta.file].text, &at, d) } else { d };
+        diagnostics.push(d);
     }
 }

@@ -138,7 +138,7 @@ fn unsafe_urls(
 
 pub(super) fn resolve(
     config: crate::parse::SiteConfig,
-    grouped: &Grouped,
+    grouped: &mut Grouped,
     files: &[SourceFile],
     diagnostics: &mut Diagnostics,
 ) -> Site {
@@ -146,7 +146,7 @@ pub(super) fn resolve(
         articles: index(grouped.articles.iter().map(|(m, _)| m.id.as_str()).collect()),
         actors: index(grouped.actors.iter().map(|(m, _)| m.id.as_str()).collect()),
         proposals: index(grouped.proposals.iter().map(|(m, _)| m.id.as_str()).collect()),
-        grouped,
+        grouped: &*grouped,
         files,
     };
     let mut topics = TopicTable::default();
@@ -163,7 +163,7 @@ pub(super) fn resolve(
             aliases: a.aliases.clone(),
             summary: a.summary.clone(),
             extra: a.extra.clone(),
-            bio_html: a.body.html.clone(),
+            bio_html: String::new(),
             articles: Vec::new(),
             quotes: Vec::new(),
             sponsored: Vec::new(),
@@ -210,7 +210,7 @@ pub(super) fn resolve(
             supersedes,
             superseded_by: None,
             points,
-            description_html: p.body.html.clone(),
+            description_html: String::new(),
             extra: p.extra.clone(),
             articles: Vec::new(),
             lineage: Vec::new(),
@@ -258,7 +258,7 @@ pub(super) fn resolve(
             sources: a.sources.clone(),
             quotes,
             extra: a.extra.clone(),
-            body_html: a.body.html.clone(),
+            body_html: String::new(),
             mentions_actors,
             mentions_proposals,
         });
@@ -283,6 +283,16 @@ pub(super) fn resolve(
         for pt in &mut p.points {
             pt.topic = pt.topic.map(|t| remap[t]);
         }
+    }
+    // The rendered bodies are the biggest values: move them rather than copy them.
+    for (a, (_, r)) in articles.iter_mut().zip(grouped.articles.iter_mut()) {
+        a.body_html = std::mem::take(&mut r.body.html);
+    }
+    for (a, (_, r)) in actors.iter_mut().zip(grouped.actors.iter_mut()) {
+        a.bio_html = std::mem::take(&mut r.body.html);
+    }
+    for (p, (_, r)) in proposals.iter_mut().zip(grouped.proposals.iter_mut()) {
+        p.description_html = std::mem::take(&mut r.body.html);
     }
     Site { config, articles, actors, proposals, topics: topic_list }
 }

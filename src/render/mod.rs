@@ -32,35 +32,58 @@ impl OutputFile {
     }
 }
 
-/// Renders the whole site, or returns every template error.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let tera = templates::compile(theme)?;
+/// Why rendering stopped.
+#[derive(Debug)]
+pub enum RenderError {
+    /// Template errors, each distinct one once.
+    Templates(Vec<Diagnostic>),
+    /// The sink could not take a file (a disk error, when writing as we go).
+    Sink(String),
+}
+
+/// Renders the whole site, handing each file to `sink` as soon as it is ready (so a
+/// big site never sits in memory whole); returns how many files and pages there were.
+pub fn render<S>(site: &Site, theme: &Theme, sink: S) -> Result<(usize, usize), RenderError>
+where
+    S: Fn(OutputFile) -> Result<(), String> + Sync,
+{
+    let tera = templates::compile(theme).map_err(RenderError::Templates)?;
     let shared = views::Shared::new(site);
     let pages = pages::all(site);
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
+    let results: Vec<Result<(), RenderError>> = pages
         .par_iter()
         .map(|page| {
             let ctx = page.context(site, &shared);
-            tera.render(page.template(), &ctx)
-                .map(|html| OutputFile::new(page.file(site), html))
-                .map_err(|e| templates::diagnostic(theme, &e, Some(&page.path(site))))
+            let html = tera
+                .render(page.template(), &ctx)
+                .map_err(|e| RenderError::Templates(vec![templates::diagnostic(theme, &e, Some(&page.path(site)))]))?;
+            sink(OutputFile::new(page.file(site), html)).map_err(RenderError::Sink)
         })
         .collect();
-    let mut files = Vec::with_capacity(rendered.len() + theme.static_files.len() + 8);
     let mut errors = Vec::new();
-    for r in rendered {
+    for r in results {
         match r {
-            Ok(f) => files.push(f),
-            Err(d) => errors.push(d),
+            Ok(()) => {}
+            Err(RenderError::Templates(d)) => errors.extend(d),
+            Err(sink_error) => return Err(sink_error),
         }
     }
     if !errors.is_empty() {
         // One broken template fails every page that uses it: show each distinct error once.
         errors.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
         errors.dedup_by(|a, b| a.path == b.path && a.position == b.position);
-        return Err(errors);
+        return Err(RenderError::Templates(errors));
     }
+    let others = other_files(site, theme, &pages);
+    let count = pages.len() + others.len();
+    for file in others {
+        sink(file).map_err(RenderError::Sink)?;
+    }
+    Ok((count, pages.len()))
+}
 
+/// Feed, sitemap, robots.txt, search index, open data and the theme's static files.
+fn other_files(site: &Site, theme: &Theme, pages: &[pages::Page]) -> Vec<OutputFile> {
     let sitemap_pages: Vec<(String, Option<String>)> = pages
         .iter()
         .filter(|p| !matches!(p, pages::Page::NotFound))
@@ -72,20 +95,24 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnos
             (p.path(site), lastmod)
         })
         .collect();
-    files.push(OutputFile::new("atom.xml", feeds::atom(site)));
-    files.push(OutputFile::new("sitemap.xml", feeds::sitemap(site, &sitemap_pages)));
-    files.push(OutputFile::new("robots.txt", feeds::robots(site)));
+    let mut files = vec![
+        OutputFile::new("atom.xml", feeds::atom(site)),
+        OutputFile::new("sitemap.xml", feeds::sitemap(site, &sitemap_pages)),
+        OutputFile::new("robots.txt", feeds::robots(site)),
+    ];
     let (json, script) = feeds::search_index(site);
     files.push(OutputFile::new("search-index.json", json));
     files.push(OutputFile::new("search-index.js", script));
     for (path, json) in feeds::open_data(site) {
         files.push(OutputFile::new(path, json));
     }
+    // A static file never replaces a generated one.
+    let generated: std::collections::HashSet<String> =
+        pages.iter().map(|p| p.file(site)).chain(files.iter().map(|f| f.path.clone())).collect();
     for (path, bytes) in &theme.static_files {
-        if !files.iter().any(|f| &f.path == path) {
+        if !generated.contains(path) {
             files.push(OutputFile::new(path.clone(), bytes.clone()));
         }
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    files
 }
