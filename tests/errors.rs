@@ -1,0 +1,135 @@
+//! One invalid fixture site per content rule under `tests/fixtures/invalid/<case>/`:
+//! `briefing check` must exit 1 and print every problem with its place. The whole of
+//! stderr is pinned by a snapshot (paths in messages are relative to the site root, so
+//! it does not depend on where the fixture lives).
+
+mod common;
+
+use common::*;
+
+/// Runs `briefing check` on `tests/fixtures/invalid/<case>` and returns its stderr,
+/// after checking that it failed with exit code 1, wrote nothing and said nothing on stdout.
+fn check_fails(case: &str) -> String {
+    let root = fixture(&format!("invalid/{case}"));
+    assert!(root.join("content").is_dir(), "missing fixture {}", root.display());
+    let run = check(&root);
+    assert_eq!(run.code, Some(1), "check of {case} should fail; stderr:\n{}", run.stderr);
+    assert_eq!(run.stdout, "", "{case}: nothing on stdout when failing");
+    assert!(!root.join("public").exists(), "{case}: check must not write public/");
+    assert!(run.stderr.ends_with(" file\n") || run.stderr.ends_with(" files\n"), "{case}:\n{}", run.stderr);
+    run.stderr
+}
+
+macro_rules! error_case {
+    ($name:ident, $case:literal) => {
+        #[test]
+        fn $name() {
+            let stderr = check_fails($case);
+            insta::assert_snapshot!(stringify!($name), stderr);
+        }
+    };
+}
+
+// Cross-references (SPEC §3).
+error_case!(unknown_actor_in_front_matter, "unknown-actor");
+error_case!(unknown_proposal_in_markdown_link, "unknown-proposal-link");
+error_case!(bad_fragment_to_a_point, "bad-fragment");
+error_case!(supersedes_a_missing_proposal, "supersedes-missing");
+error_case!(supersedes_cycle, "supersedes-cycle");
+error_case!(duplicate_ids_in_several_files, "duplicate-ids");
+// Fields (SPEC §1, §3).
+error_case!(unknown_key_with_did_you_mean, "unknown-key");
+error_case!(impossible_date, "impossible-date");
+error_case!(invalid_status, "invalid-status");
+error_case!(invalid_stance, "invalid-stance");
+error_case!(missing_title, "missing-title");
+error_case!(invalid_id, "invalid-id");
+// Files that cannot be read as items.
+error_case!(empty_file, "empty-file");
+error_case!(no_front_matter, "no-front-matter");
+error_case!(unclosed_front_matter, "unclosed-front-matter");
+error_case!(yaml_syntax_error, "yaml-syntax");
+error_case!(non_utf8_file, "non-utf8");
+error_case!(site_yaml_unknown_key_and_bad_setting, "site-unknown-key");
+error_case!(link_to_a_draft_article, "link-to-draft");
+// Templates (SPEC §5).
+error_case!(template_syntax_error, "template-syntax");
+// A file with its own error does not make references to it fail too.
+error_case!(errors_do_not_cascade_to_references, "cascade");
+
+#[test]
+fn several_errors_in_several_files_are_all_listed_sorted() {
+    let stderr = check_fails("several-errors");
+    // Sorted by file, then line: the summary counts every problem and file.
+    let heads: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "content/actors/Bad.yaml:1:1: error: `Bad` is not a valid id: the file name must be lowercase letters, digits and `-` only",
+            "content/articles/another.md:5:5: error: unknown actor `vladimir-putn`",
+            "content/articles/another.md:7:29: error: unknown proposal `plan-b`",
+            "content/articles/talks.md:3:7: error: `2015-02-30` is not a valid date: February 2015 has 28 days",
+            "content/articles/talks.md:4:1: error: unknown field `actros` in an article",
+            "content/proposals/plan-a.yaml:9:23: error: `maybe` is not a stance",
+        ]
+    );
+    assert!(stderr.ends_with("\nerror: 6 problems in 4 files\n"), "{stderr}");
+    insta::assert_snapshot!("several_errors_in_several_files", stderr);
+}
+
+#[test]
+fn build_fails_with_the_same_report_as_check() {
+    let root = fixture("invalid/several-errors");
+    let dir = TempDir::new("errors-build");
+    let out = dir.join("public");
+    let built = build(&root, &out, &[]);
+    assert_eq!(built.code, Some(1));
+    assert_eq!(built.stdout, "");
+    assert_eq!(built.stderr, check(&root).stderr);
+    assert!(!out.exists(), "a failed build creates no output folder");
+    assert_eq!(list_tree(dir.path()), Vec::<String>::new(), "nor any staging folder");
+}
+
+#[test]
+#[ignore = "bug: a non-UTF-8 actor file makes every reference to it an extra `unknown actor` error"]
+fn non_utf8_file_does_not_cascade_to_references() {
+    // Reproduce: briefing check --root tests/fixtures/invalid/non-utf8-referenced
+    // (content/actors/vladimir-putin.yaml holds the byte 0xEF; an article and a proposal
+    // name `vladimir-putin`). Today three problems are listed: the file is not UTF-8,
+    // plus `unknown actor `vladimir-putin`` in content/articles/talks.md:5:5 and
+    // content/proposals/plan-a.yaml:9:7 with the hint "no actor has this id" although the
+    // file exists. Other unreadable files (empty, YAML syntax error…) do not cascade.
+    let stderr = check_fails("non-utf8-referenced");
+    assert_eq!(
+        stderr,
+        "content/actors/vladimir-putin.yaml:1:19: error: this file is not UTF-8 text\n  = help: save it as UTF-8 in your editor; binary files belong in static/\n\nerror: 1 problem in 1 file\n"
+    );
+}
+
+#[test]
+fn a_missing_content_folder_is_a_plain_error() {
+    let dir = TempDir::new("no-content");
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: no content/ folder in {}: is this a briefing site? (use --root to point at one)\n",
+            dir.path().display()
+        )
+    );
+}
+
+#[test]
+fn check_with_drafts_accepts_links_to_drafts() {
+    let root = fixture("invalid/link-to-draft");
+    let run = run(["check", "--drafts", "--root", root.to_str().unwrap()]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    // And so does a build with --drafts.
+    let dir = TempDir::new("draft-link");
+    let out = dir.join("public");
+    build_ok(&root, &out, &["--drafts"]);
+    let html = read(&out, "articles/talks/index.html");
+    assert!(html.contains(r#"href="../../articles/background-notes/index.html#context""#), "{html}");
+}
