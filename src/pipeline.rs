@@ -62,7 +62,7 @@ pub fn load(options: &Options) -> Result<Loaded, Failure> {
     let mut records = Vec::with_capacity(parsed.len());
     // Files that could not be read at all still hold their ids, so that references to
     // them are not reported as unknown on top of their own error.
-    let mut unreadable = Vec::new();
+    let mut unreadable = sources.unreadable.clone();
     for (p, file) in parsed.into_iter().zip(&sources.items) {
         diagnostics.extend(p.diagnostics);
         match p.record {
@@ -162,6 +162,11 @@ fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), Failure> {
     }
     if output.join("content").exists() {
         return refuse("it has a content/ folder");
+    }
+    for source in ["content", "templates", "static"] {
+        if output.starts_with(root.join(source)) {
+            return refuse(&format!("it is inside the site's {source}/ folder"));
+        }
     }
     Ok(())
 }

@@ -61,6 +61,18 @@ pub struct Sources {
     pub site: Option<SourceFile>,
     /// Articles, actors and proposals, sorted by path.
     pub items: Vec<SourceFile>,
+    /// Kind and id of content files that could not be read as text, whose own error
+    /// is reported: references to them are not reported again.
+    pub unreadable: Vec<(Kind, String)>,
+}
+
+/// What reading one path gave.
+enum Read {
+    File(SourceFile),
+    /// A problem with a file that holds no item (misplaced, wrong extension).
+    Skipped(Diagnostic),
+    /// An item's file that is not text.
+    Unreadable(Kind, String, Diagnostic),
 }
 
 /// Reads every content file under `root/content`. Problems with single files (not
@@ -81,14 +93,17 @@ pub fn read_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Source
             paths.push(entry.into_path());
         }
     }
-    let read: Vec<Result<Option<SourceFile>, Diagnostic>> = paths.par_iter().map(|p| read_one(root, p)).collect();
+    let read: Vec<Read> = paths.par_iter().map(|p| read_one(root, p)).collect();
     let mut sources = Sources::default();
     for result in read {
         match result {
-            Ok(Some(file)) if file.path == "content/site.yaml" => sources.site = Some(file),
-            Ok(Some(file)) => sources.items.push(file),
-            Ok(None) => {}
-            Err(d) => diagnostics.push(d),
+            Read::File(file) if file.path == "content/site.yaml" => sources.site = Some(file),
+            Read::File(file) => sources.items.push(file),
+            Read::Skipped(d) => diagnostics.push(d),
+            Read::Unreadable(kind, stem, d) => {
+                sources.unreadable.push((kind, stem));
+                diagnostics.push(d);
+            }
         }
     }
     Ok(sources)
@@ -99,15 +114,17 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.starts_with('.') || name.ends_with('~')
 }
 
-fn read_one(root: &Path, path: &Path) -> Result<Option<SourceFile>, Diagnostic> {
+fn read_one(root: &Path, path: &Path) -> Read {
     let rel = fs::relative(root, path);
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let format = match extension {
         "md" | "markdown" => Format::Markdown,
         "yaml" | "yml" => Format::Yaml,
         _ => {
-            return Err(Diagnostic::warning(&rel, "ignored: content files end in .md or .yaml")
-                .with_hint("keep images and other files in static/"));
+            return Read::Skipped(
+                Diagnostic::warning(&rel, "ignored: content files end in .md or .yaml")
+                    .with_hint("keep images and other files in static/"),
+            );
         }
     };
     let kind = if rel == "content/site.yaml" {
@@ -117,22 +134,30 @@ fn read_one(root: &Path, path: &Path) -> Result<Option<SourceFile>, Diagnostic> 
         match Kind::ALL.into_iter().find(|k| k.folder() == folder) {
             Some(kind) if rel.matches('/').count() >= 2 => kind,
             _ => {
-                return Err(Diagnostic::error(
-                    &rel,
-                    "this file is not in content/articles/, content/actors/ or content/proposals/",
-                )
-                .with_hint("move it into the folder of its kind; only site.yaml lives at the top of content/"));
+                return Read::Skipped(
+                    Diagnostic::error(
+                        &rel,
+                        "this file is not in content/articles/, content/actors/ or content/proposals/",
+                    )
+                    .with_hint("move it into the folder of its kind; only site.yaml lives at the top of content/"),
+                );
             }
         }
     };
-    let bytes = fs::read(path).map_err(|e| Diagnostic::error(&rel, e.0))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-        let position = crate::diagnostic::Position::of_offset(&valid, offset, 0);
-        Diagnostic { position: Some(position), ..Diagnostic::error(&rel, "this file is not UTF-8 text") }
-            .with_hint("save it as UTF-8 in your editor; binary files belong in static/")
-    })?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Some(SourceFile { path: rel, kind, format, stem, text }))
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Read::Unreadable(kind, stem, Diagnostic::error(&rel, e.0)),
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Read::File(SourceFile { path: rel, kind, format, stem, text }),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            let position = crate::diagnostic::Position::of_offset(&valid, offset, 0);
+            let d = Diagnostic { position: Some(position), ..Diagnostic::error(&rel, "this file is not UTF-8 text") }
+                .with_hint("save it as UTF-8 in your editor; binary files belong in static/");
+            Read::Unreadable(kind, stem, d)
+        }
+    }
 }

@@ -6,8 +6,11 @@ use jiff::civil::{Date, DateTime};
 /// where things happened).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct When {
+    /// The date and time as written, in the place's own time.
     pub datetime: DateTime,
     pub has_time: bool,
+    /// The UTC offset written after the time (`Z`, `+02:00`), in minutes.
+    pub offset_minutes: Option<i32>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -51,15 +54,17 @@ impl When {
         })?;
         let rest = &text[10..];
         if rest.is_empty() {
-            return Ok(When { datetime: date.to_datetime(jiff::civil::Time::midnight()), has_time: false });
+            return Ok(When {
+                datetime: date.to_datetime(jiff::civil::Time::midnight()),
+                has_time: false,
+                offset_minutes: None,
+            });
         }
-        if let Ok(ts) = text.parse::<jiff::Timestamp>() {
-            let dt = ts.to_zoned(jiff::tz::TimeZone::UTC).datetime();
-            return Ok(When { datetime: dt, has_time: true });
-        }
-        let normalised = text.replacen(' ', "T", 1);
+        // An offset is kept as written: the calendar day is the one where it happened.
+        let (local, offset_minutes) = split_offset(text);
+        let normalised = local.replacen(' ', "T", 1);
         match normalised.parse::<DateTime>() {
-            Ok(dt) => Ok(When { datetime: dt, has_time: true }),
+            Ok(dt) => Ok(When { datetime: dt, has_time: true, offset_minutes }),
             Err(_) => Err("the time after the date should look like `T14:30` or ` 14:30:00`".to_owned()),
         }
     }
@@ -86,11 +91,34 @@ impl When {
         format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year())
     }
 
-    /// RFC 3339 in UTC, for feeds and sitemaps.
+    /// RFC 3339 with the offset as written (UTC when none was), for feeds.
     pub fn rfc3339(&self) -> String {
         let dt = self.datetime;
-        format!("{}T{:02}:{:02}:{:02}Z", self.ymd(), dt.hour(), dt.minute(), dt.second())
+        let offset = match self.offset_minutes {
+            None | Some(0) => "Z".to_owned(),
+            Some(m) => format!("{}{:02}:{:02}", if m < 0 { '-' } else { '+' }, m.abs() / 60, m.abs() % 60),
+        };
+        format!("{}T{:02}:{:02}:{:02}{offset}", self.ymd(), dt.hour(), dt.minute(), dt.second())
     }
+}
+
+/// Splits `2025-12-02T23:30:00-05:00` into the local part and the offset in minutes.
+fn split_offset(text: &str) -> (&str, Option<i32>) {
+    if let Some(local) = text.strip_suffix('Z').or_else(|| text.strip_suffix('z')) {
+        return (local, Some(0));
+    }
+    let bytes = text.as_bytes();
+    if text.len() > 16 && text.is_char_boundary(text.len() - 6) {
+        let tail = &text[text.len() - 6..];
+        let b = tail.as_bytes();
+        if (b[0] == b'+' || b[0] == b'-') && b[3] == b':' && bytes.len() > 6 {
+            if let (Ok(h), Ok(m)) = (tail[1..3].parse::<i32>(), tail[4..6].parse::<i32>()) {
+                let minutes = h * 60 + m;
+                return (&text[..text.len() - 6], Some(if b[0] == b'-' { -minutes } else { minutes }));
+            }
+        }
+    }
+    (text, None)
 }
 
 #[cfg(test)]
@@ -102,6 +130,8 @@ mod tests {
         assert_eq!(When::parse("2025-12-02").unwrap().display(), "2 December 2025");
         assert!(When::parse("2025-12-02T14:30").unwrap().has_time);
         assert_eq!(When::parse("2025-12-02 14:30:00").unwrap().rfc3339(), "2025-12-02T14:30:00Z");
+        let late = When::parse("2025-12-02T23:30:00-05:00").unwrap();
+        assert_eq!((late.ymd().as_str(), late.rfc3339().as_str()), ("2025-12-02", "2025-12-02T23:30:00-05:00"));
     }
 
     #[test]

@@ -119,11 +119,11 @@
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
   function init() {
-    form = document.getElementById("search");
+    form = document.getElementById("_search");
     if (!form) return;
     input = form.querySelector("input");
-    list = document.getElementById("search-results");
-    status = document.getElementById("search-status");
+    list = document.getElementById("_search-results");
+    status = document.getElementById("_search-status");
     if (!input || !list || !status) return;
     root = form.getAttribute("data-root");
     if (root == null) root = document.documentElement.getAttribute("data-root") || "";

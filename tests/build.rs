@@ -232,7 +232,6 @@ fn slug_overrides_the_file_name() {
 }
 
 #[test]
-#[ignore = "bug: a topic with no letters or digits (e.g. `!!!`) gets an empty slug; its page overwrites topics/index.html"]
 fn a_topic_without_letters_does_not_replace_the_topic_index() {
     // Reproduce: an article with `topics: ["!!!"]`. Today the build succeeds, the topic
     // page is written to `topics//index.html` = topics/index.html (which of the two files
@@ -260,7 +259,6 @@ fn a_topic_without_letters_does_not_replace_the_topic_index() {
 }
 
 #[test]
-#[ignore = "bug: a date with a UTC offset is shown on the UTC calendar day, not the day written"]
 fn a_date_with_an_offset_keeps_its_calendar_day() {
     // Reproduce: `date: 2025-12-02T23:30:00-05:00` is shown as "3 December 2025", and
     // data/articles.json says "2025-12-03": the written time is converted to UTC, although
@@ -526,14 +524,14 @@ fn actor_mentions_count_each_article_once() {
 
     let boris = read(&out, "actors/boris-bell/index.html");
     assert!(visible_text(&boris).contains("Mentioned in 3 articles"));
-    let articles = between(&boris, "<h2 id=\"sec-articles\">", "</section>");
+    let articles = between(&boris, "<h2 id=\"_sec-articles\">", "</section>");
     let order: Vec<usize> = ["counter-offer", "moscow-readout", "talks-open"]
         .iter()
         .map(|id| articles.find(&format!("articles/{id}/index.html")).unwrap_or_else(|| panic!("{id} missing")))
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "newest first: {articles}");
     // Quotes are collected on the actor's page with the article they come from.
-    let quotes = visible_text(between(&boris, "<h2 id=\"sec-quotes\">", "</section>"));
+    let quotes = visible_text(between(&boris, "<h2 id=\"_sec-quotes\">", "</section>"));
     assert!(quotes.contains("We came to listen."), "{quotes}");
     assert!(quotes.contains("2 November 2025, on arrival — Talks open in Geneva"), "{quotes}");
     // And the positions taken on proposal points, linked to the point's anchor.
@@ -569,7 +567,7 @@ fn proposal_page_shows_the_change_set_and_lineage() {
     );
     assert!(!changed.contains("Ceasefire"), "an unchanged point is not listed: {changed}");
 
-    let lineage = visible_text(between(&html, "<h2 id=\"sec-lineage\">", "</section>"));
+    let lineage = visible_text(between(&html, "<h2 id=\"_sec-lineage\">", "</section>"));
     assert_eq!(
         lineage,
         "Versions Plan A Superseded 1 November 2025 Plan B (this version) Under negotiation 20 November 2025"
@@ -581,13 +579,13 @@ fn proposal_page_shows_the_change_set_and_lineage() {
     assert!(visible_text(&old).contains("This version has been superseded by Plan B."));
     assert!(old.contains(r#"<a href="../../proposals/plan-b/index.html">Plan B</a>"#));
     assert_eq!(
-        visible_text(between(&old, "<h2 id=\"sec-lineage\">", "</section>")),
+        visible_text(between(&old, "<h2 id=\"_sec-lineage\">", "</section>")),
         "Versions Plan A (this version) Superseded 1 November 2025 Plan B Under negotiation 20 November 2025"
     );
-    assert!(!old.contains("sec-changes"));
+    assert!(!old.contains("_sec-changes"));
     // A proposal without versions shows neither.
     let counter = read(&out, "proposals/counter-plan/index.html");
-    assert!(!counter.contains("sec-lineage") && !counter.contains("sec-changes"));
+    assert!(!counter.contains("_sec-lineage") && !counter.contains("_sec-changes"));
 }
 
 #[test]
@@ -839,7 +837,6 @@ fn build_refuses_to_write_into_the_site_itself() {
 }
 
 #[test]
-#[ignore = "bug: `build --output SITE/content` replaces the site's content/ folder with the built site"]
 fn build_refuses_to_write_into_the_content_folder() {
     // Reproduce: briefing build --root SITE --output SITE/content
     // Today: exit 0, and SITE/content holds index.html, articles/… instead of the sources.

@@ -91,7 +91,6 @@ fn build_fails_with_the_same_report_as_check() {
 }
 
 #[test]
-#[ignore = "bug: a non-UTF-8 actor file makes every reference to it an extra `unknown actor` error"]
 fn non_utf8_file_does_not_cascade_to_references() {
     // Reproduce: briefing check --root tests/fixtures/invalid/non-utf8-referenced
     // (content/actors/vladimir-putin.yaml holds the byte 0xEF; an article and a proposal

@@ -250,7 +250,6 @@ fn script_urls_in_markdown_links_are_errors() {
 }
 
 #[test]
-#[ignore = "bug: a Markdown heading can take an id the page already uses (a point id, `main`, `search`), so #fragment links become ambiguous"]
 fn heading_ids_never_collide_with_other_ids_on_the_page() {
     // Reproduce: a proposal whose description has `## Territory` and a point `id: territory`
     // renders two elements with id="territory" (proposal:p#territory passes the check but

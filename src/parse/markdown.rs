@@ -59,6 +59,12 @@ fn options() -> Options {
 }
 
 pub fn render(source: &str, mode: HtmlMode) -> Rendered {
+    render_beside(source, mode, &[])
+}
+
+/// Renders a body shown on a page that already has the anchors `reserved` (a
+/// proposal's point ids): headings never take those ids.
+pub fn render_beside(source: &str, mode: HtmlMode, reserved: &[&str]) -> Rendered {
     let mut out = Rendered::default();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_start: Option<usize> = None;
@@ -79,7 +85,7 @@ pub fn render(source: &str, mode: HtmlMode) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(start) = heading_start.take() {
-                    name_heading(&mut events, start, &mut out.anchors);
+                    name_heading(&mut events, start, &mut out.anchors, reserved);
                 }
                 event
             }
@@ -99,7 +105,7 @@ pub fn render(source: &str, mode: HtmlMode) -> Rendered {
 
 /// Gives the heading that starts at `events[start]` its id: its own `{#id}`, or one
 /// made from its text, made unique within the body.
-fn name_heading(events: &mut [Event<'_>], start: usize, anchors: &mut Vec<String>) {
+fn name_heading(events: &mut [Event<'_>], start: usize, anchors: &mut Vec<String>, reserved: &[&str]) {
     let text: String = events[start + 1..]
         .iter()
         .filter_map(|e| match e {
@@ -117,7 +123,7 @@ fn name_heading(events: &mut [Event<'_>], start: usize, anchors: &mut Vec<String
         };
         let mut unique = base.clone();
         let mut n = 1;
-        while anchors.contains(&unique) {
+        while anchors.contains(&unique) || reserved.contains(&unique.as_str()) {
             unique = format!("{base}-{n}");
             n += 1;
         }
@@ -221,6 +227,12 @@ mod tests {
         let r = render("## What Moscow wants\n\n## Outcome {#result}\n\n## What Moscow wants\n", HtmlMode::Escape);
         assert_eq!(r.anchors, ["what-moscow-wants", "result", "what-moscow-wants-1"]);
         assert!(r.html.contains(r#"<h2 id="what-moscow-wants">"#));
+    }
+
+    #[test]
+    fn headings_never_take_a_reserved_id() {
+        let r = render_beside("## Territory\n", HtmlMode::Escape, &["territory"]);
+        assert_eq!(r.anchors, ["territory-1"]);
     }
 
     #[test]

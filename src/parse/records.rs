@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::fields::{Obj, Sink, item_obj};
 use super::markdown::{self, HtmlMode, Rendered};
-use super::yaml::{self, Target};
+use super::yaml;
 use super::{At, Place, place_of};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::read::{Format, Kind, SourceFile};
@@ -347,7 +347,7 @@ fn read_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<(Record,
             let summary = obj.text("summary", &mut sink);
             let actors = refs(&mut obj, "actors", &mut sink);
             let proposals = refs(&mut obj, "proposals", &mut sink);
-            let topics = obj.text_list("topics", &mut sink).into_iter().map(|(t, _)| t).collect();
+            let topics = topics(&mut obj, &mut sink);
             let location = obj.text("location", &mut sink);
             let sources = sources(&mut obj, &mut sink);
             let quotes = quotes(&mut obj, &mut sink);
@@ -403,7 +403,9 @@ fn read_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<(Record,
             let points = points(&mut obj, html, &mut sink);
             let extra = obj.raw("extra").cloned().unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut sink);
-            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let point_ids: Vec<&str> = points.iter().map(|p| p.id.as_str()).collect();
+            let source = if yaml_source.is_empty() { body_source } else { &yaml_source };
+            let body = markdown::render_beside(source, html, &point_ids);
             obj.reject_unknown("a proposal", &mut sink);
             Data::Proposal(ProposalRecord {
                 title: title.unwrap_or_default(),
@@ -434,6 +436,20 @@ fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, sink: &mut S
             None
         }
     }
+}
+
+/// Topic names; each must have a letter or digit to make its page's name from.
+fn topics(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, at) in obj.text_list("topics", sink) {
+        if crate::slug::slugify(&name).is_empty() {
+            let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
+            sink.error(&at, format!("the topic `{name}` has no letters or digits"), hint);
+        } else {
+            out.push(name);
+        }
+    }
+    out
 }
 
 fn refs(obj: &mut Obj<'_>, key: &'static str, sink: &mut Sink<'_>) -> Vec<Ref> {
@@ -498,7 +514,14 @@ fn points(obj: &mut Obj<'_>, html: HtmlMode, sink: &mut Sink<'_>) -> Vec<PointRe
         let id = item.required_text("id", sink);
         let title = item.required_text("title", sink);
         let text_source = item.text("text", sink).unwrap_or_default();
-        let topic = item.text("topic", sink);
+        let topic = item.text("topic", sink).filter(|t| {
+            let ok = !crate::slug::slugify(t).is_empty();
+            if !ok {
+                let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
+                sink.error(&item.at_value("topic"), format!("the topic `{t}` has no letters or digits"), hint);
+            }
+            ok
+        });
         let mut positions = Vec::new();
         if let Some(map) = item.mapping("positions", sink) {
             for (actor, stance) in map.map {
@@ -541,9 +564,4 @@ fn points(obj: &mut Obj<'_>, html: HtmlMode, sink: &mut Sink<'_>) -> Vec<PointRe
         out.push(PointRecord { id, title: title.unwrap_or_default(), text, text_source, topic, positions, at });
     }
     out
-}
-
-/// Where a YAML value of a record starts (for errors on values without a finer place).
-pub fn value_at(path: &[&str]) -> At {
-    At::Yaml(path.iter().map(|k| yaml::Seg::Key((*k).to_owned())).collect(), Target::Value)
 }

@@ -95,7 +95,12 @@ impl Page {
         };
         ctx.insert_value("site", shared.site.clone());
         ctx.insert("root", &root);
-        ctx.insert("canonical", &format!("{}{}", site.config.base_url, path));
+        // A not-found page stands in for many URLs: it has no canonical one.
+        let canonical = match self {
+            Page::NotFound => String::new(),
+            _ => format!("{}{}", site.config.base_url, path),
+        };
+        ctx.insert("canonical", &canonical);
         ctx.insert("page_path", &path);
         ctx.insert("kind", self.kind());
         let (title, description) = self.fill(site, shared, &mut ctx);

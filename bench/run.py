@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Benchmarks for briefing: build and check times, pages per second and peak memory
+on generated corpora, side by side with Hugo when one is given.
+
+    cargo build --release
+    python3 bench/run.py                          # 1,000 and 10,000 articles
+    python3 bench/run.py --sizes 1000 10000 50000 --runs 3
+    python3 bench/run.py --hugo /path/to/hugo     # adds Hugo, alternating runs
+
+Corpora come from bench/gen_corpus.py (deterministic; same content in our format and
+Hugo's) and are cached under --work. Each measurement runs the command as a child
+process: wall time from a monotonic clock, peak memory from the child's rusage.
+The output folder is removed before every run, for both tools, so both write a fresh
+site. Standard library only.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+# Actors and proposals scale with the article count: 500 and 150 at 10,000 articles.
+def shape(articles):
+    return max(20, articles // 20), max(10, articles * 3 // 200)
+
+
+def corpus(work, fmt, articles):
+    actors, proposals = shape(articles)
+    out = work / f"{fmt}-{articles}"
+    if not (out / ".complete").exists():
+        subprocess.run(
+            [sys.executable, str(HERE / "gen_corpus.py"), "--articles", str(articles), "--actors", str(actors),
+             "--proposals", str(proposals), "--format", fmt, "--out", str(out), "--force"],
+            check=True, stdout=subprocess.DEVNULL)
+        (out / ".complete").touch()
+    return out
+
+
+def measure(cmd, cwd, output):
+    """Runs cmd once; returns (seconds, peak RSS in MB)."""
+    if output is not None and output.exists():
+        shutil.rmtree(output)
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(map(str, cmd))}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def pages_of(folder):
+    return sum(1 for _ in Path(folder).rglob("*.html"))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is reported")
+    parser.add_argument("--binary", default=str(REPO / "target" / "release" / "briefing"))
+    parser.add_argument("--hugo", help="path to a hugo binary, to compare")
+    parser.add_argument("--work", default="/tmp/briefing-bench", help="where corpora and outputs go")
+    args = parser.parse_args()
+
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for size in args.sizes:
+        site = corpus(work, "briefing", size)
+        out = work / f"out-briefing-{size}"
+        build_cmd = [args.binary, "build", "--root", str(site), "--output", str(out)]
+        check_cmd = [args.binary, "check", "--root", str(site)]
+        runs = {"build": [], "check": [], "hugo": []}
+        hugo_site = corpus(work, "hugo", size) if args.hugo else None
+        hugo_out = work / f"out-hugo-{size}"
+        for _ in range(args.runs):
+            # Alternate the tools so that both see the same machine state.
+            runs["build"].append(measure(build_cmd, None, out))
+            if args.hugo:
+                runs["hugo"].append(measure([args.hugo, "--quiet", "-d", str(hugo_out)], hugo_site, hugo_out))
+            runs["check"].append(measure(check_cmd, None, None))
+        pages = pages_of(out)
+        for name, samples in runs.items():
+            if not samples:
+                continue
+            secs = statistics.median(s for s, _ in samples)
+            mem = max(m for _, m in samples)
+            n = pages if name != "hugo" else pages_of(hugo_out)
+            rows.append((size, name, secs, n / secs if name != "check" else None, mem))
+        if args.hugo:
+            b = statistics.median(s for s, _ in runs["build"])
+            h = statistics.median(s for s, _ in runs["hugo"])
+            bm = max(m for _, m in runs["build"])
+            hm = max(m for _, m in runs["hugo"])
+            rows.append((size, "ratio", h / b, None, hm / bm))
+
+    print(f"{'articles':>9} {'what':>6} {'seconds':>9} {'pages/s':>9} {'peak MB':>9}")
+    for size, name, secs, rate, mem in rows:
+        if name == "ratio":
+            print(f"{size:>9} {'hugo/us':>6} {secs:>8.1f}x {'':>9} {mem:>8.1f}x")
+        else:
+            rate_s = f"{rate:>9.0f}" if rate else f"{'':>9}"
+            print(f"{size:>9} {name:>6} {secs:>9.2f} {rate_s} {mem:>9.0f}")
+
+
+if __name__ == "__main__":
+    main()
