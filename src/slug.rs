@@ -1,5 +1,10 @@
 //! Slugs: text transliterated to ASCII, lowercased, each run of other characters one `-`.
 
+///
+/// ```
+/// assert_eq!(briefing::slug::slugify("OSCE monitoring"), "osce-monitoring");
+/// assert_eq!(briefing::slug::slugify("Sécurité — garanties"), "securite-garanties");
+/// ```
 pub fn slugify(text: &str) -> String {
     let ascii = deunicode::deunicode(text);
     let mut slug = String::with_capacity(ascii.len());
