@@ -30,6 +30,9 @@ pub struct SiteArgs {
     /// The site folder, holding content/
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
+    /// Treat warnings (things allowed but probably wrong) as errors, e.g. in CI
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, Args)]

@@ -23,6 +23,8 @@ pub struct Options {
     pub drafts: bool,
     /// Overrides `base_url` of site.yaml.
     pub base_url: Option<String>,
+    /// Treat warnings as errors.
+    pub deny_warnings: bool,
 }
 
 /// Why a run failed.
@@ -73,6 +75,9 @@ pub fn load(options: &Options) -> Result<Loaded, Failure> {
     let site = model::build(config, records, &unreadable, &sources.items, options.drafts, &mut diagnostics);
     if let Err(errors) = render::templates::compile(&theme) {
         diagnostics.extend(errors);
+    }
+    if options.deny_warnings {
+        diagnostics.deny_warnings();
     }
     match site {
         Some(site) if !diagnostics.has_errors() => Ok(Loaded { site, theme, warnings: diagnostics }),

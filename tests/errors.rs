@@ -44,6 +44,8 @@ error_case!(invalid_status, "invalid-status");
 error_case!(invalid_stance, "invalid-stance");
 error_case!(missing_title, "missing-title");
 error_case!(invalid_id, "invalid-id");
+error_case!(values_of_the_wrong_type, "wrong-type");
+error_case!(slug_that_tries_to_be_a_path, "slug-path");
 // Files that cannot be read as items.
 error_case!(empty_file, "empty-file");
 error_case!(no_front_matter, "no-front-matter");

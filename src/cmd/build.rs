@@ -7,7 +7,12 @@ use crate::diagnostic::plural;
 use crate::pipeline::{self, Options};
 
 pub fn run(args: BuildArgs) -> ExitCode {
-    let options = Options { root: args.site.root.clone(), drafts: args.drafts, base_url: args.base_url };
+    let options = Options {
+        root: args.site.root.clone(),
+        drafts: args.drafts,
+        base_url: args.base_url,
+        deny_warnings: args.site.deny_warnings,
+    };
     let output = args.output.unwrap_or_else(|| args.site.root.join("public"));
     match pipeline::build(&options, &output) {
         Ok(report) => {

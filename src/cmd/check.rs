@@ -8,7 +8,8 @@ use crate::pipeline::{self, Options};
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let options = Options { root: args.site.root, drafts: args.drafts, base_url: None };
+    let options =
+        Options { root: args.site.root, drafts: args.drafts, base_url: None, deny_warnings: args.site.deny_warnings };
     match pipeline::check(&options) {
         Ok(warnings) => {
             eprint!("{}", warnings.render());

@@ -190,7 +190,13 @@ pub fn item_obj<'v>(value: &'v Value, path: YamlPath, what: &str, sink: &mut Sin
         Value::Object(map) => Some(Obj::new(map, path)),
         other => {
             let at = At::Yaml(path, Target::Value);
-            sink.error(&at, format!("each {what} should be a mapping of fields, not {}", describe(other)), None);
+            let example = match what {
+                "quote" => "- actor: ID\n        text: …",
+                "point" => "- id: ID\n        title: …",
+                _ => "- title: …\n        publisher: …",
+            };
+            let hint = format!("write each {what} as fields on their own lines:\n      {example}");
+            sink.error(&at, format!("each {what} should be a mapping of fields, not {}", describe(other)), Some(hint));
             None
         }
     }
