@@ -42,10 +42,15 @@ def corpus(work, fmt, articles):
     return out
 
 
-def measure(cmd, cwd, output):
-    """Runs cmd once; returns (seconds, peak RSS in MB)."""
-    if output is not None and output.exists():
-        shutil.rmtree(output)
+SETTLE = 5.0
+
+
+def measure(cmd, cwd):
+    """Runs cmd once, on a quiet disk; returns (seconds, peak RSS in MB)."""
+    # Flush what earlier runs wrote and let writeback finish, so that no run pays for
+    # the one before it (on this virtual disk that can double a run's time).
+    os.sync()
+    time.sleep(SETTLE)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -65,26 +70,37 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is reported")
     parser.add_argument("--binary", default=str(REPO / "target" / "release" / "briefing"))
     parser.add_argument("--hugo", help="path to a hugo binary, to compare")
-    parser.add_argument("--work", default="/tmp/briefing-bench", help="where corpora and outputs go")
+    parser.add_argument("--work", default="/tmp/briefing-bench", help="where corpora go")
+    parser.add_argument("--outputs", help="where built sites go (default: WORK/outputs; try /dev/shm to leave the disk out)")
+    parser.add_argument("--settle", type=float, default=5.0, help="seconds of quiet before each run")
     args = parser.parse_args()
+    global SETTLE
+    SETTLE = args.settle
 
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
+    outputs = Path(args.outputs or work / "outputs")
+    if outputs.exists():
+        shutil.rmtree(outputs)
+    outputs.mkdir(parents=True)
+    # Every run writes a fresh folder: deleting a big tree just before a run makes the
+    # next writes on this disk several times slower, whichever tool comes next.
+    counter = iter(range(1_000_000))
+    fresh = lambda name: outputs / f"{name}-{next(counter)}"
     rows = []
     for size in args.sizes:
         site = corpus(work, "briefing", size)
-        out = work / f"out-briefing-{size}"
-        build_cmd = [args.binary, "build", "--root", str(site), "--output", str(out)]
         check_cmd = [args.binary, "check", "--root", str(site)]
         runs = {"build": [], "check": [], "hugo": []}
         hugo_site = corpus(work, "hugo", size) if args.hugo else None
-        hugo_out = work / f"out-hugo-{size}"
         for _ in range(args.runs):
             # Alternate the tools so that both see the same machine state.
-            runs["build"].append(measure(build_cmd, None, out))
+            out = fresh(f"briefing-{size}")
+            runs["build"].append(measure([args.binary, "build", "--root", str(site), "--output", str(out)], None))
             if args.hugo:
-                runs["hugo"].append(measure([args.hugo, "--quiet", "-d", str(hugo_out)], hugo_site, hugo_out))
-            runs["check"].append(measure(check_cmd, None, None))
+                hugo_out = fresh(f"hugo-{size}")
+                runs["hugo"].append(measure([args.hugo, "--quiet", "-d", str(hugo_out)], hugo_site))
+            runs["check"].append(measure(check_cmd, None))
         pages = pages_of(out)
         for name, samples in runs.items():
             if not samples:
@@ -100,6 +116,7 @@ def main():
             hm = max(m for _, m in runs["hugo"])
             rows.append((size, "ratio", h / b, None, hm / bm))
 
+    shutil.rmtree(outputs)
     print(f"{'articles':>9} {'what':>6} {'seconds':>9} {'pages/s':>9} {'peak MB':>9}")
     for size, name, secs, rate, mem in rows:
         if name == "ratio":

@@ -23,6 +23,15 @@ pub enum Command {
     Build(BuildArgs),
     /// Check all content and templates, listing every problem; writes nothing
     Check(CheckArgs),
+    /// Build in memory and serve with live reload, rebuilding on every change
+    ///
+    /// Nothing is written to disk. Open pages reload when a change affects them, and
+    /// show the problems when an edit breaks the content.
+    Serve(ServeArgs),
+    /// Create a new site in DIR that builds at once
+    Init(InitArgs),
+    /// Write a new article, actor or proposal file with its front matter
+    New(NewArgs),
 }
 
 #[derive(Debug, Args)]
@@ -57,4 +66,49 @@ pub struct CheckArgs {
     /// Also check articles marked `draft: true` as if published
     #[arg(long)]
     pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The address to listen on (127.0.0.1: this machine only)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port to listen on (0: any free port)
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// Include articles marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Open the site in a web browser
+    #[arg(long)]
+    pub open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder for the new site (must not exist, or be empty)
+    pub dir: PathBuf,
+    /// Also copy the built-in templates and static files, to edit them
+    #[arg(long)]
+    pub theme: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum NewKind {
+    Article,
+    Actor,
+    Proposal,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// What to create
+    pub kind: NewKind,
+    /// Its title (or name); the file name and id are made from it
+    pub title: String,
+    /// The site folder, holding content/
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
 }

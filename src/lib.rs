@@ -12,6 +12,8 @@ pub mod parse;
 pub mod pipeline;
 pub mod read;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod slug;
 pub mod suggest;
 pub mod theme;

@@ -45,9 +45,11 @@ pub struct Loaded {
 
 /// Read, parse and model the site; every content error is collected before failing.
 pub fn load(options: &Options) -> Result<Loaded, Failure> {
+    let mut clock = Stopwatch::start();
     let mut diagnostics = Diagnostics::new();
     let sources = read::read_content(&options.root, &mut diagnostics).map_err(|e| Failure::Fatal(e.0))?;
     let theme = Theme::load(&options.root).map_err(|e| Failure::Fatal(e.0))?;
+    clock.lap("read");
 
     let mut config = match &sources.site {
         Some(file) => parse::parse_site(file).unwrap_or_else(|errors| {
@@ -72,10 +74,15 @@ pub fn load(options: &Options) -> Result<Loaded, Failure> {
             None => unreadable.push((file.kind, file.stem.clone())),
         }
     }
+    clock.lap("parse");
     let site = model::build(config, records, &unreadable, &sources.items, options.drafts, &mut diagnostics);
+    clock.lap("model");
     if let Err(errors) = render::templates::compile(&theme) {
         diagnostics.extend(errors);
     }
+    clock.lap("templates");
+    drop(sources);
+    clock.lap("free sources");
     if options.deny_warnings {
         diagnostics.deny_warnings();
     }
@@ -138,11 +145,32 @@ pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     let loaded = load(options)?;
     let staging = Staging::begin(output).map_err(|e| Failure::Fatal(e.0))?;
     let write = |f: OutputFile| staging.write(&f).map_err(|e| e.0);
+    let mut clock = Stopwatch::start();
     let (files, pages) =
         render::render(&loaded.site, &loaded.theme, write).map_err(|e| render_failure(e, &loaded.warnings))?;
+    clock.lap("render and write");
     staging.commit().map_err(|e| Failure::Fatal(e.0))?;
+    clock.lap("swap");
     Ok(Report { pages, files, elapsed: started.elapsed(), warnings: loaded.warnings })
 }
+/// Prints how long each stage took when `BRIEFING_TIMINGS` is set (for profiling).
+struct Stopwatch {
+    last: Option<Instant>,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch { last: std::env::var_os("BRIEFING_TIMINGS").map(|_| Instant::now()) }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            eprintln!("timing: {stage:<18} {:>7.1} ms", last.elapsed().as_secs_f64() * 1000.0);
+            self.last = Some(Instant::now());
+        }
+    }
+}
+
 /// The output folder is replaced whole, so it must never be the site or hold it.
 fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), Failure> {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());

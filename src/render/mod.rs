@@ -54,8 +54,9 @@ where
         .par_iter()
         .map(|page| {
             let ctx = page.context(site, &shared);
-            let html = tera
-                .render(page.template(), &ctx)
+            // Most pages are tens of kilobytes: start big rather than grow the buffer.
+            let mut html = Vec::with_capacity(64 * 1024);
+            tera.render_to(page.template(), &ctx, &mut html)
                 .map_err(|e| RenderError::Templates(vec![templates::diagnostic(theme, &e, Some(&page.path(site)))]))?;
             sink(OutputFile::new(page.file(site), html)).map_err(RenderError::Sink)
         })

@@ -1,0 +1,25 @@
+//! `briefing new`
+
+use std::process::ExitCode;
+
+use crate::cli::{NewArgs, NewKind};
+use crate::read::Kind;
+use crate::scaffold;
+
+pub fn run(args: NewArgs) -> ExitCode {
+    let kind = match args.kind {
+        NewKind::Article => Kind::Article,
+        NewKind::Actor => Kind::Actor,
+        NewKind::Proposal => Kind::Proposal,
+    };
+    match scaffold::new_item(&args.root, kind, &args.title) {
+        Ok(path) => {
+            println!("{}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

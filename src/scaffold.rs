@@ -1,0 +1,183 @@
+//! New sites (`briefing init`) and new content files (`briefing new`).
+
+use std::path::{Path, PathBuf};
+
+use crate::fs::{self, FsError};
+use crate::read::Kind;
+use crate::slug::slugify;
+use crate::theme::{BUILT_IN_STATIC, BUILT_IN_TEMPLATES};
+
+const SITE_YAML: &str = "\
+# Site settings; every one is optional.
+title: My briefing
+description: A briefing on the talks.
+base_url: https://example.org/
+language: en
+author: Briefing desk
+articles_per_page: 50
+html: escape        # raw HTML in Markdown: escape, sanitize or allow
+";
+
+const SAMPLE_ARTICLE: &str = "\
+---
+title: Talks open in Geneva
+date: DATE
+summary: Delegations meet for a first round on a ceasefire framework.
+location: Geneva
+actors: [sample-envoy]
+proposals: [sample-framework]
+topics: [Diplomacy]
+quotes:
+  - actor: sample-envoy
+    text: We are here to listen.
+    context: on arrival
+sources:
+  - title: The report this article is based on
+    publisher: A news agency
+    url: https://example.org/report
+---
+[The envoy](actor:sample-envoy) presented the
+[ceasefire point](proposal:sample-framework#ceasefire) of the framework.
+
+## What comes next
+
+A second round is expected next week.
+";
+
+const SAMPLE_ACTOR: &str = "\
+name: Sample Envoy
+role: Special envoy
+side: mediators
+aliases: [The envoy]
+summary: Leads the mediation team.
+bio: |
+  A profile in Markdown. Link to other items with [text](proposal:sample-framework).
+";
+
+const SAMPLE_PROPOSAL: &str = "\
+title: Sample ceasefire framework
+date: DATE
+proposed_by: [sample-envoy]
+status: tabled
+summary: A three-step path to a ceasefire.
+points:
+  - id: ceasefire
+    title: Ceasefire along the current line
+    text: Both sides stop firing within 72 hours.
+    topic: Security
+    positions:
+      sample-envoy: supports
+description: |
+  The framework the envoy brought to Geneva.
+";
+
+const TEMPLATES_NOTE: &str = "\
+Templates here replace the built-in theme's, file by file: copy one from
+`briefing init --theme` (or the briefing repository's templates/) and edit it.
+Page templates: base.html, index.html, articles.html, article.html, actors.html,
+actor.html, proposals.html, proposal.html, topics.html, topic.html, timeline.html,
+404.html. The values each receives are listed in docs/templates.md.
+";
+
+const STATIC_NOTE: &str = "\
+Files here are copied to the root of the built site (images, a favicon, …).
+A style.css or search.js here replaces the built-in theme's.
+";
+
+fn today() -> String {
+    let d = jiff::Zoned::now().date();
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn write_new(path: &Path, text: &str) -> Result<(), FsError> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::write(path, text.as_bytes())
+}
+
+/// Creates a new site in `dir`, which must not exist or be empty.
+pub fn init(dir: &Path, with_theme: bool) -> Result<Vec<PathBuf>, FsError> {
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(|e| FsError(format!("cannot read {}: {e}", dir.display())))?;
+        if entries.next().is_some() {
+            return Err(FsError(format!(
+                "{} is not empty: `briefing init` only creates new sites (choose a new folder)",
+                dir.display()
+            )));
+        }
+    }
+    let date = today();
+    let mut files: Vec<(PathBuf, String)> = vec![
+        (dir.join("content/site.yaml"), SITE_YAML.to_owned()),
+        (dir.join("content/articles/talks-open-in-geneva.md"), SAMPLE_ARTICLE.replace("DATE", &date)),
+        (dir.join("content/actors/sample-envoy.yaml"), SAMPLE_ACTOR.to_owned()),
+        (dir.join("content/proposals/sample-framework.yaml"), SAMPLE_PROPOSAL.replace("DATE", &date)),
+        (dir.join("templates/README.txt"), TEMPLATES_NOTE.to_owned()),
+        (dir.join("static/README.txt"), STATIC_NOTE.to_owned()),
+    ];
+    let mut written: Vec<PathBuf> = Vec::new();
+    for (path, text) in files.drain(..) {
+        write_new(&path, &text)?;
+        written.push(path);
+    }
+    if with_theme {
+        for (name, bytes) in BUILT_IN_TEMPLATES {
+            let path = dir.join("templates").join(name);
+            write_new(&path, &String::from_utf8_lossy(bytes))?;
+            written.push(path);
+        }
+        for (name, bytes) in BUILT_IN_STATIC {
+            let path = dir.join("static").join(name);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, bytes)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+/// Writes a new content file for `title`, refusing to overwrite; returns its path.
+pub fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, FsError> {
+    let id = slugify(title);
+    if id.is_empty() {
+        return Err(FsError(format!("cannot make an id from {title:?}: use a title with letters or digits")));
+    }
+    // `./content/…` reads worse than `content/…` in the message.
+    let content = if root == Path::new(".") { PathBuf::from("content") } else { root.join("content") };
+    if !content.is_dir() {
+        return Err(FsError(format!(
+            "no content/ folder in {}: run this in a site folder, or pass --root",
+            root.display()
+        )));
+    }
+    let folder = content.join(kind.folder());
+    let taken = ["md", "yaml", "yml"].iter().map(|ext| folder.join(format!("{id}.{ext}"))).find(|p| p.exists());
+    if let Some(existing) = taken {
+        return Err(FsError(format!("{} already exists; not overwriting it", existing.display())));
+    }
+    let quoted = serde_json::to_string(title).unwrap_or_else(|_| format!("{title:?}"));
+    // Optional fields are left as comments, so that the new file builds at once.
+    let text = match kind {
+        Kind::Article => format!(
+            "---\ntitle: {quoted}\ndate: {}\nsummary:\nlocation:\nactors: []\nproposals: []\ntopics: []\n\
+             # quotes:\n#   - actor: ID\n#     text: …\n# sources:\n#   - title: …\n#     publisher: …\n#     url: https://…\n\
+             ---\nWrite the article here.\n",
+            today()
+        ),
+        Kind::Actor => {
+            format!("---\nname: {quoted}\nrole:\nside:\naliases: []\nsummary:\n---\nWrite the profile here.\n")
+        }
+        Kind::Proposal => format!(
+            "---\ntitle: {quoted}\ndate: {}\nproposed_by: []\nstatus: draft\nsummary:\npoints: []\n\
+             # points:\n#   - id: first-point\n#     title: …\n#     text: …\n#     positions:\n#       ACTOR-ID: supports\n\
+             ---\nDescribe the proposal here.\n",
+            today()
+        ),
+    };
+    let path = folder.join(format!("{id}.md"));
+    write_new(&path, &text)?;
+    Ok(path)
+}

@@ -1,0 +1,131 @@
+//! `briefing serve`: the site built in memory, served over HTTP, rebuilt when a source
+//! file changes, with live reload and errors shown in the browser. Nothing is written
+//! to disk. Steps:
+//! 1. build once (`pipeline::render`) into a `Snapshot` of every file's bytes;
+//! 2. serve requests from the newest good snapshot (`http`);
+//! 3. watch content/, templates/ and static/, debounce, rebuild, and tell open pages
+//!    what changed or what went wrong (`watch`, `http::events`).
+
+mod http;
+mod watch;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+
+use tokio::sync::broadcast;
+
+use crate::pipeline::{self, Failure, Options};
+
+/// Every file of one successful build, by output path (`articles/x/index.html`).
+#[derive(Default)]
+pub struct Snapshot {
+    pub files: HashMap<String, Arc<[u8]>>,
+}
+
+impl Snapshot {
+    /// Output paths whose bytes differ between two builds (added and removed ones too).
+    pub fn changed_paths(&self, newer: &Snapshot) -> Vec<String> {
+        let mut changed: Vec<String> = newer
+            .files
+            .iter()
+            .filter(|(path, bytes)| self.files.get(*path) != Some(bytes))
+            .map(|(path, _)| path.clone())
+            .chain(self.files.keys().filter(|p| !newer.files.contains_key(*p)).cloned())
+            .collect();
+        changed.sort();
+        changed
+    }
+}
+
+/// What open pages are told after a rebuild.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// These output paths changed; pages showing one of them reload.
+    Changed(Vec<String>),
+    /// The content is broken: the diagnostics to show over the page.
+    Errors(String),
+    /// The content is fine again (after errors).
+    Fixed,
+}
+
+/// The newest good build and the errors of the newest attempt, if it failed.
+pub struct State {
+    pub snapshot: RwLock<Arc<Snapshot>>,
+    pub errors: RwLock<Option<String>>,
+    /// The warnings last printed, so that each rebuild prints only new ones.
+    pub warnings: RwLock<String>,
+    pub events: broadcast::Sender<Event>,
+    pub version: std::sync::atomic::AtomicU64,
+}
+
+pub struct ServeOptions {
+    pub site: Options,
+    pub bind: std::net::IpAddr,
+    pub port: u16,
+    pub open: bool,
+}
+
+/// Builds the site in memory. Errors are returned as the text the terminal shows.
+pub fn build_snapshot(options: &Options) -> Result<(Snapshot, String), String> {
+    match pipeline::render(options) {
+        Ok(rendered) => {
+            let files = rendered.files.into_iter().map(|f| (f.path, Arc::from(f.bytes))).collect();
+            Ok((Snapshot { files }, rendered.warnings.render()))
+        }
+        Err(Failure::Content(diagnostics)) => Err(diagnostics.render()),
+        Err(Failure::Fatal(message)) => Err(format!("error: {message}\n")),
+    }
+}
+
+/// Runs the preview server until interrupted.
+pub fn run(options: ServeOptions) -> Result<(), String> {
+    let (events, _) = broadcast::channel(64);
+    let state = Arc::new(State {
+        snapshot: RwLock::new(Arc::new(Snapshot::default())),
+        errors: RwLock::new(None),
+        warnings: RwLock::new(String::new()),
+        events,
+        version: Default::default(),
+    });
+    // Watch before the first build, so that no edit made meanwhile is missed.
+    let _watcher = watch::start(options.site.clone(), Arc::clone(&state))?;
+    watch::rebuild(&options.site, &state);
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(async {
+        let addr = SocketAddr::new(options.bind, options.port);
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| format!("cannot listen on {addr}: {e} (is another server using the port? try --port)"))?;
+        let local = listener.local_addr().map_err(|e| e.to_string())?;
+        let url = format!("http://{local}/");
+        println!("Serving {} at {url} (Ctrl-C to stop)", options.site.root.display());
+        if options.open {
+            open_browser(&url);
+        }
+        axum::serve(listener, http::router(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| format!("the server stopped: {e}"))
+    })
+}
+
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(program).arg(url).spawn().is_err() {
+        eprintln!("(could not open a browser; open {url} yourself)");
+    }
+}
