@@ -1,0 +1,79 @@
+//! `briefing init` and `briefing new`.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn init_creates_a_site_that_builds_at_once() {
+    let tmp = TempDir::new("init");
+    let dir = tmp.join("my-briefing");
+    let run = run(["init", dir.to_str().unwrap()]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    for file in [
+        "content/site.yaml",
+        "content/articles/talks-open-in-geneva.md",
+        "content/actors/sample-envoy.yaml",
+        "content/proposals/sample-framework.yaml",
+        "templates/README.txt",
+        "static/README.txt",
+    ] {
+        assert!(dir.join(file).is_file(), "{file}");
+    }
+    // The sample items reference each other, so the check is clean: no warnings.
+    let check = check(&dir);
+    assert_eq!((check.code, check.stderr.as_str()), (Some(0), ""));
+    build_ok(&dir, &tmp.join("out"), &[]);
+    let article = read(&tmp.join("out"), "articles/talks-open-in-geneva/index.html");
+    assert!(article.contains("../../actors/sample-envoy/index.html"));
+    assert!(article.contains("../../proposals/sample-framework/index.html#ceasefire"));
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let tmp = TempDir::new("init-full");
+    write(tmp.path(), "notes.txt", "mine");
+    let run = run(["init", tmp.path().to_str().unwrap()]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("is not empty"), "{}", run.stderr);
+    assert_eq!(read(tmp.path(), "notes.txt"), "mine");
+}
+
+#[test]
+fn init_with_theme_copies_the_built_in_theme() {
+    let tmp = TempDir::new("init-theme");
+    let dir = tmp.join("site");
+    assert_eq!(run(["init", "--theme", dir.to_str().unwrap()]).code, Some(0));
+    let repo = repo_root();
+    for name in ["base.html", "article.html", "proposal.html"] {
+        assert_eq!(read(&dir, &format!("templates/{name}")), read(&repo, &format!("templates/{name}")));
+    }
+    assert_eq!(read(&dir, "static/style.css"), read(&repo, "static/style.css"));
+    build_ok(&dir, &tmp.join("out"), &[]);
+}
+
+#[test]
+fn new_writes_each_kind_with_an_id_from_the_title_and_refuses_to_overwrite() {
+    let tmp = TempDir::new("new");
+    let dir = tmp.join("site");
+    assert_eq!(run(["init", dir.to_str().unwrap()]).code, Some(0));
+    let root = dir.to_str().unwrap();
+    let made = run(["new", "article", "Ceasefire talks: day two", "--root", root]);
+    assert_eq!(made.code, Some(0), "{}", made.stderr);
+    let path = dir.join("content/articles/ceasefire-talks-day-two.md");
+    assert_eq!(made.stdout.trim(), path.display().to_string());
+    let text = read(&dir, "content/articles/ceasefire-talks-day-two.md");
+    assert!(text.starts_with("---\ntitle: \"Ceasefire talks: day two\"\ndate: 20"), "{text}");
+    for (kind, title, file) in [
+        ("actor", "Jane Doe", "content/actors/jane-doe.md"),
+        ("proposal", "Plan B (revised)", "content/proposals/plan-b-revised.md"),
+    ] {
+        assert_eq!(run(["new", kind, title, "--root", root]).code, Some(0));
+        assert!(dir.join(file).is_file(), "{file}");
+    }
+    // New files build at once (warnings only: nothing mentions them yet).
+    assert_eq!(check(&dir).code, Some(0));
+    let again = run(["new", "article", "Ceasefire talks: day two", "--root", root]);
+    assert_eq!(again.code, Some(1));
+    assert!(again.stderr.contains("already exists; not overwriting it"), "{}", again.stderr);
+}
