@@ -45,6 +45,11 @@ pub struct Loaded {
 
 /// Read, parse and model the site; every content error is collected before failing.
 pub fn load(options: &Options) -> Result<Loaded, Failure> {
+    load_keeping_sources(options).map(|(loaded, _)| loaded)
+}
+
+/// `load`, also returning the source files (the preview server compares edits with them).
+pub fn load_keeping_sources(options: &Options) -> Result<(Loaded, read::Sources), Failure> {
     let mut clock = Stopwatch::start();
     let mut diagnostics = Diagnostics::new();
     let sources = read::read_content(&options.root, &mut diagnostics).map_err(|e| Failure::Fatal(e.0))?;
@@ -81,13 +86,11 @@ pub fn load(options: &Options) -> Result<Loaded, Failure> {
         diagnostics.extend(errors);
     }
     clock.lap("templates");
-    drop(sources);
-    clock.lap("free sources");
     if options.deny_warnings {
         diagnostics.deny_warnings();
     }
     match site {
-        Some(site) if !diagnostics.has_errors() => Ok(Loaded { site, theme, warnings: diagnostics }),
+        Some(site) if !diagnostics.has_errors() => Ok((Loaded { site, theme, warnings: diagnostics }, sources)),
         _ => Err(Failure::Content(diagnostics)),
     }
 }

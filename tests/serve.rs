@@ -213,6 +213,17 @@ fn after_edits_the_served_site_equals_a_fresh_build() {
     .unwrap();
     server.wait_for("/articles/brand-new/", "Brand new piece");
     server.wait_for("/articles/talks-open/", "Renamed");
+    // An edit of the text alone (the quick path: only the page and the feed re-render).
+    let renamed = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, format!("{renamed}\nA paragraph added later.\n")).unwrap();
+    server.wait_for("/articles/talks-open/", "A paragraph added later.");
+    std::fs::write(
+        root.join("content/articles/brand-new.md"),
+        "---\ntitle: Brand new piece\ndate: 2030-01-01\n---\nFresh, and **edited**.\n",
+    )
+    .unwrap();
+    server.wait_for("/articles/brand-new/", "<strong>edited</strong>");
+    server.wait_for("/atom.xml", "&lt;strong&gt;edited&lt;/strong&gt;");
     let out = TempDir::new("serve-fresh");
     build_ok(&root, &out.join("public"), &[]);
     for (path, bytes) in read_tree(&out.join("public")) {

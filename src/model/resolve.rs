@@ -248,6 +248,7 @@ pub(super) fn resolve(
         topic_ixs.dedup();
         articles.push(Article {
             id: meta.id.clone(),
+            source: meta.place.path.clone(),
             title: a.title.clone(),
             date: a.date,
             summary: a.summary.clone(),

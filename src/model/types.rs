@@ -35,6 +35,8 @@ pub struct Quote {
 #[derive(Debug, Clone)]
 pub struct Article {
     pub id: String,
+    /// The content file it comes from, relative to the site root.
+    pub source: String,
     pub title: String,
     pub date: When,
     pub summary: Option<String>,

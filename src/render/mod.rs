@@ -41,46 +41,75 @@ pub enum RenderError {
     Sink(String),
 }
 
+/// Templates compiled and summaries built for one site: renders any of its pages.
+pub struct Renderer {
+    tera: tera::Tera,
+    shared: views::Shared,
+}
+
+impl Renderer {
+    pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, RenderError> {
+        let tera = templates::compile(theme).map_err(RenderError::Templates)?;
+        Ok(Renderer { tera, shared: views::Shared::new(site) })
+    }
+
+    /// One page, or its template error.
+    pub fn page(&self, site: &Site, theme: &Theme, page: pages::Page) -> Result<OutputFile, Diagnostic> {
+        let ctx = page.context(site, &self.shared);
+        // Most pages are tens of kilobytes: start big rather than grow the buffer.
+        let mut html = Vec::with_capacity(64 * 1024);
+        self.tera
+            .render_to(page.template(), &ctx, &mut html)
+            .map_err(|e| templates::diagnostic(theme, &e, Some(&page.path(site))))?;
+        Ok(OutputFile::new(page.file(site), html))
+    }
+}
+
 /// Renders the whole site, handing each file to `sink` as soon as it is ready (so a
 /// big site never sits in memory whole); returns how many files and pages there were.
 pub fn render<S>(site: &Site, theme: &Theme, sink: S) -> Result<(usize, usize), RenderError>
 where
     S: Fn(OutputFile) -> Result<(), String> + Sync,
 {
-    let tera = templates::compile(theme).map_err(RenderError::Templates)?;
-    let shared = views::Shared::new(site);
-    let pages = pages::all(site);
-    let results: Vec<Result<(), RenderError>> = pages
-        .par_iter()
-        .map(|page| {
-            let ctx = page.context(site, &shared);
-            // Most pages are tens of kilobytes: start big rather than grow the buffer.
-            let mut html = Vec::with_capacity(64 * 1024);
-            tera.render_to(page.template(), &ctx, &mut html)
-                .map_err(|e| RenderError::Templates(vec![templates::diagnostic(theme, &e, Some(&page.path(site)))]))?;
-            sink(OutputFile::new(page.file(site), html)).map_err(RenderError::Sink)
-        })
-        .collect();
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(()) => {}
-            Err(RenderError::Templates(d)) => errors.extend(d),
-            Err(sink_error) => return Err(sink_error),
+    Renderer::new(site, theme)?.render_all(site, theme, sink)
+}
+
+impl Renderer {
+    /// Every file of the site; see [`render`].
+    pub fn render_all<S>(&self, site: &Site, theme: &Theme, sink: S) -> Result<(usize, usize), RenderError>
+    where
+        S: Fn(OutputFile) -> Result<(), String> + Sync,
+    {
+        let renderer = self;
+        let pages = pages::all(site);
+        let results: Vec<Result<(), RenderError>> = pages
+            .par_iter()
+            .map(|page| {
+                let file = renderer.page(site, theme, *page).map_err(|d| RenderError::Templates(vec![d]))?;
+                sink(file).map_err(RenderError::Sink)
+            })
+            .collect();
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(()) => {}
+                Err(RenderError::Templates(d)) => errors.extend(d),
+                Err(sink_error) => return Err(sink_error),
+            }
         }
+        if !errors.is_empty() {
+            // One broken template fails every page that uses it: show each distinct error once.
+            errors.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
+            errors.dedup_by(|a, b| a.path == b.path && a.position == b.position);
+            return Err(RenderError::Templates(errors));
+        }
+        let others = other_files(site, theme, &pages);
+        let count = pages.len() + others.len();
+        for file in others {
+            sink(file).map_err(RenderError::Sink)?;
+        }
+        Ok((count, pages.len()))
     }
-    if !errors.is_empty() {
-        // One broken template fails every page that uses it: show each distinct error once.
-        errors.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
-        errors.dedup_by(|a, b| a.path == b.path && a.position == b.position);
-        return Err(RenderError::Templates(errors));
-    }
-    let others = other_files(site, theme, &pages);
-    let count = pages.len() + others.len();
-    for file in others {
-        sink(file).map_err(RenderError::Sink)?;
-    }
-    Ok((count, pages.len()))
 }
 
 /// Feed, sitemap, robots.txt, search index, open data and the theme's static files.

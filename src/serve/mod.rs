@@ -7,6 +7,7 @@
 //!    what changed or what went wrong (`watch`, `http::events`).
 
 mod http;
+mod live;
 mod watch;
 
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use std::sync::{Arc, RwLock};
 
 use tokio::sync::broadcast;
 
-use crate::pipeline::{self, Failure, Options};
+use crate::pipeline::Options;
 
 /// Every file of one successful build, by output path (`articles/x/index.html`).
 #[derive(Default)]
@@ -66,18 +67,6 @@ pub struct ServeOptions {
     pub open: bool,
 }
 
-/// Builds the site in memory. Errors are returned as the text the terminal shows.
-pub fn build_snapshot(options: &Options) -> Result<(Snapshot, String), String> {
-    match pipeline::render(options) {
-        Ok(rendered) => {
-            let files = rendered.files.into_iter().map(|f| (f.path, Arc::from(f.bytes))).collect();
-            Ok((Snapshot { files }, rendered.warnings.render()))
-        }
-        Err(Failure::Content(diagnostics)) => Err(diagnostics.render()),
-        Err(Failure::Fatal(message)) => Err(format!("error: {message}\n")),
-    }
-}
-
 /// Runs the preview server until interrupted.
 pub fn run(options: ServeOptions) -> Result<(), String> {
     let (events, _) = broadcast::channel(64);
@@ -88,9 +77,7 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
         events,
         version: Default::default(),
     });
-    // Watch before the first build, so that no edit made meanwhile is missed.
-    let _watcher = watch::start(options.site.clone(), Arc::clone(&state))?;
-    watch::rebuild(&options.site, &state);
+    let _watcher = watch::start(live::Live::new(options.site.clone()), Arc::clone(&state))?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

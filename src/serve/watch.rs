@@ -8,49 +8,58 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use super::{Event, State, build_snapshot};
-use crate::pipeline::Options;
+use super::live::{Live, Outcome};
+use super::{Event, Snapshot, State};
 
 /// Editors save in bursts (write, rename, touch): wait for this much quiet.
 const DEBOUNCE: Duration = Duration::from_millis(30);
 
-/// Rebuilds now, updating the state and telling open pages.
-pub(super) fn rebuild(options: &Options, state: &State) {
+/// Rebuilds after `changed` paths changed (empty: everything), updates the served
+/// snapshot and tells open pages.
+pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
     let started = Instant::now();
-    match build_snapshot(options) {
-        Ok((snapshot, warnings)) => {
-            if let Ok(mut last) = state.warnings.write() {
-                if *last != warnings {
-                    eprint!("{warnings}");
-                    *last = warnings;
-                }
+    let (next, warnings) = match live.rebuild(changed) {
+        Outcome::Full(snapshot, warnings) => (snapshot, Some(warnings)),
+        Outcome::Partial(files) => {
+            let Ok(current) = state.snapshot.read() else { return };
+            let mut next = Snapshot { files: current.files.clone() };
+            for f in files {
+                next.files.insert(f.path, Arc::from(f.bytes));
             }
-            let changed = match state.snapshot.read() {
-                Ok(old) => old.changed_paths(&snapshot),
-                Err(_) => Vec::new(),
-            };
-            if let Ok(mut current) = state.snapshot.write() {
-                *current = Arc::new(snapshot);
-            }
-            let had_errors = state.errors.write().map(|mut e| e.take().is_some()).unwrap_or(false);
-            state.version.fetch_add(1, Ordering::SeqCst);
-            if had_errors {
-                let _ = state.events.send(Event::Fixed);
-            }
-            if !changed.is_empty() {
-                let _ = state.events.send(Event::Changed(changed.clone()));
-            }
-            println!("Rebuilt in {} ms ({} files changed)", started.elapsed().as_millis(), changed.len());
+            (next, None)
         }
-        Err(report) => {
+        Outcome::Failed(report) => {
             eprint!("{report}");
             eprintln!("Still serving the last good build; fix the problems above.");
             if let Ok(mut errors) = state.errors.write() {
                 *errors = Some(report.clone());
             }
             let _ = state.events.send(Event::Errors(report));
+            return;
+        }
+    };
+    if let (Some(warnings), Ok(mut last)) = (warnings, state.warnings.write()) {
+        if *last != warnings {
+            eprint!("{warnings}");
+            *last = warnings;
         }
     }
+    let changed = match state.snapshot.read() {
+        Ok(old) => old.changed_paths(&next),
+        Err(_) => Vec::new(),
+    };
+    if let Ok(mut current) = state.snapshot.write() {
+        *current = Arc::new(next);
+    }
+    let had_errors = state.errors.write().map(|mut e| e.take().is_some()).unwrap_or(false);
+    state.version.fetch_add(1, Ordering::SeqCst);
+    if had_errors {
+        let _ = state.events.send(Event::Fixed);
+    }
+    if !changed.is_empty() {
+        let _ = state.events.send(Event::Changed(changed.clone()));
+    }
+    println!("Rebuilt in {} ms ({} files changed)", started.elapsed().as_millis(), changed.len());
 }
 
 /// Whether a changed path is one of the site's sources.
@@ -64,35 +73,42 @@ fn is_source(root: &Path, path: &Path) -> bool {
     !hidden && matches!(top.as_deref(), Some("content" | "templates" | "static"))
 }
 
-/// Starts watching; the returned watcher must be kept alive.
-pub(super) fn start(options: Options, state: Arc<State>) -> Result<notify::RecommendedWatcher, String> {
-    let root: PathBuf = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
-    let root = root.canonicalize().unwrap_or(root);
+/// Starts watching, then builds the site once (so that no edit made meanwhile is
+/// missed), then rebuilds on every burst of changes. Returns once the first build is
+/// done; the returned watcher must be kept alive.
+pub(super) fn start(mut live: Live, state: Arc<State>) -> Result<notify::RecommendedWatcher, String> {
+    let root = live.root().to_path_buf();
     let (tx, rx) = mpsc::channel::<PathBuf>();
     let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         // Reading files (as every build does) is an event too: only changes count.
-        if let Ok(event) = result.map_err(drop).and_then(|e| match e.kind {
-            notify::EventKind::Access(_) => Err(()),
-            _ => Ok(e),
-        }) {
-            for path in event.paths {
-                let _ = tx.send(path);
+        if let Ok(event) = result {
+            if !matches!(event.kind, notify::EventKind::Access(_)) {
+                for path in event.paths {
+                    let _ = tx.send(path);
+                }
             }
         }
     })
     .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
     watcher.watch(&root, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    let (ready_tx, ready_rx) = mpsc::channel::<()>();
     std::thread::spawn(move || {
+        rebuild(&mut live, &state, &[]);
+        let _ = ready_tx.send(());
         while let Ok(first) = rx.recv() {
-            let mut relevant = is_source(&root, &first);
+            let mut changed = vec![first];
             // Collect the rest of the burst.
             while let Ok(path) = rx.recv_timeout(DEBOUNCE) {
-                relevant |= is_source(&root, &path);
+                changed.push(path);
             }
-            if relevant {
-                rebuild(&options, &state);
+            changed.retain(|p| is_source(&root, p));
+            changed.sort();
+            changed.dedup();
+            if !changed.is_empty() {
+                rebuild(&mut live, &state, &changed);
             }
         }
     });
+    let _ = ready_rx.recv();
     Ok(watcher)
 }
