@@ -2,7 +2,6 @@
 //! chain stopped before rendering pages; `build` runs it all.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -100,13 +99,6 @@ pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
     load(options).map(|loaded| loaded.warnings)
 }
 
-/// The built site in memory, sorted by path.
-pub struct Rendered {
-    pub files: Vec<OutputFile>,
-    pub pages: usize,
-    pub warnings: Diagnostics,
-}
-
 fn render_failure(error: render::RenderError, warnings: &Diagnostics) -> Failure {
     match error {
         render::RenderError::Templates(errors) => {
@@ -116,21 +108,6 @@ fn render_failure(error: render::RenderError, warnings: &Diagnostics) -> Failure
         }
         render::RenderError::Sink(message) => Failure::Fatal(message),
     }
-}
-
-/// Renders the whole site into memory (for tests and the preview server).
-pub fn render(options: &Options) -> Result<Rendered, Failure> {
-    let loaded = load(options)?;
-    let files = Mutex::new(Vec::new());
-    let collect = |f: OutputFile| {
-        files.lock().map_err(|_| "a rendering thread failed".to_owned())?.push(f);
-        Ok(())
-    };
-    let (_, pages) =
-        render::render(&loaded.site, &loaded.theme, collect).map_err(|e| render_failure(e, &loaded.warnings))?;
-    let mut files = files.into_inner().map_err(|_| Failure::Fatal("a rendering thread failed".to_owned()))?;
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Rendered { files, pages, warnings: loaded.warnings })
 }
 
 pub struct Report {

@@ -83,13 +83,6 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `files` as the folder `output`, replacing what was there only on success.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), FsError> {
-    let staging = Staging::begin(output)?;
-    files.par_iter().try_for_each(|f| staging.write(f))?;
-    staging.commit()
-}
-
 /// Removes a folder tree, its subfolders in parallel (a big site has thousands).
 fn remove_tree(dir: &Path) -> Result<(), FsError> {
     let entries: Vec<PathBuf> = match std::fs::read_dir(dir) {

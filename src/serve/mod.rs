@@ -1,7 +1,7 @@
 //! `briefing serve`: the site built in memory, served over HTTP, rebuilt when a source
 //! file changes, with live reload and errors shown in the browser. Nothing is written
 //! to disk. Steps:
-//! 1. build once (`pipeline::render`) into a `Snapshot` of every file's bytes;
+//! 1. build once into a `Snapshot` of every file's bytes, keeping the model (`live`);
 //! 2. serve requests from the newest good snapshot (`http`);
 //! 3. watch content/, templates/ and static/, debounce, rebuild, and tell open pages
 //!    what changed or what went wrong (`watch`, `http::events`).
@@ -57,7 +57,6 @@ pub struct State {
     /// The warnings last printed, so that each rebuild prints only new ones.
     pub warnings: RwLock<String>,
     pub events: broadcast::Sender<Event>,
-    pub version: std::sync::atomic::AtomicU64,
 }
 
 pub struct ServeOptions {
@@ -75,7 +74,6 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
         errors: RwLock::new(None),
         warnings: RwLock::new(String::new()),
         events,
-        version: Default::default(),
     });
     let _watcher = watch::start(live::Live::new(options.site.clone()), Arc::clone(&state))?;
 

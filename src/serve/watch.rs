@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -52,7 +51,6 @@ pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
         *current = Arc::new(next);
     }
     let had_errors = state.errors.write().map(|mut e| e.take().is_some()).unwrap_or(false);
-    state.version.fetch_add(1, Ordering::SeqCst);
     if had_errors {
         let _ = state.events.send(Event::Fixed);
     }
