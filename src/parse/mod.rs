@@ -64,24 +64,25 @@ impl Place {
         }
     }
 
-    /// A body held in a YAML field: a block scalar (`body: |`) starts on the next line,
-    /// indented; a one-line scalar starts where it is.
+    /// A body held in a YAML field: a block scalar (`body: |`) starts on the line after
+    /// its key, indented; a one-line scalar starts where it is.
     fn position_in_yaml_body(&self, text: &str, yaml_text: &str, offset: usize, len: usize) -> Option<Position> {
         let path = vec![yaml::Seg::Key(self.body_key.to_owned())];
-        let start = yaml::locate(yaml_text, &path, yaml::Target::Value)?;
+        let key = yaml::locate(yaml_text, &path, yaml::Target::Key)?;
+        let value = yaml::locate(yaml_text, &path, yaml::Target::Value)?;
         let body_value = yaml::parse(yaml_text).ok()?;
         let body = body_value.get(self.body_key)?.as_str()?;
         let inner = Position::of_offset(body, offset, len);
-        let start_line_text = text.lines().nth(start.line - 1).unwrap_or("");
-        let rest = start_line_text.chars().skip(start.col - 1).collect::<String>();
-        if rest.starts_with('|') || rest.starts_with('>') {
-            let line = start.line + inner.line;
+        let key_line = text.lines().nth(key.line - 1).unwrap_or("");
+        let after_colon = key_line.split_once(':').map_or("", |(_, rest)| rest).trim_start();
+        if after_colon.starts_with('|') || after_colon.starts_with('>') {
+            let line = key.line + inner.line;
             let indent = text.lines().nth(line - 1).map_or(0, |l| l.len() - l.trim_start().len());
             Some(Position::new(line, indent + inner.col, inner.len))
         } else if inner.line == 1 {
-            Some(Position::new(start.line, start.col + inner.col, inner.len))
+            Some(Position::new(value.line, value.col + inner.col - 1, inner.len))
         } else {
-            Some(start)
+            Some(value)
         }
     }
 }
@@ -101,5 +102,30 @@ pub fn place_of(path: &str, format: Format, text: &str, body_key: &'static str) 
             Ok(Place { path: path.to_owned(), format, yaml: split.yaml, body: split.body, body_key })
         }
         Format::Yaml => Ok(Place { path: path.to_owned(), format, yaml: 0..text.len(), body: 0..0, body_key }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yaml_place(text: &str) -> Place {
+        Place { path: "a.yaml".into(), format: Format::Yaml, yaml: 0..text.len(), body: 0..0, body_key: "body" }
+    }
+
+    #[test]
+    fn places_in_a_block_scalar_body_land_on_their_line_and_column() {
+        let text = "title: x\nbody: |\n  Hello [a](actor:nope)\n  Second [b](actor:other)\n";
+        let place = yaml_place(text);
+        // Offsets within the body's value, "Hello [a](actor:nope)\nSecond [b](actor:other)\n".
+        assert_eq!(place.position(text, &At::Body(10, 10)), Some(Position::new(3, 13, 10)));
+        assert_eq!(place.position(text, &At::Body(33, 11)), Some(Position::new(4, 14, 11)));
+    }
+
+    #[test]
+    fn places_in_a_one_line_body_land_on_their_column() {
+        let text = "title: x\nbody: See [a](actor:nope)\n";
+        let place = yaml_place(text);
+        assert_eq!(place.position(text, &At::Body(8, 10)), Some(Position::new(2, 15, 10)));
     }
 }

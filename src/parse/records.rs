@@ -227,8 +227,12 @@ fn parse_yaml(place: &Place, text: &str) -> Result<Value, Diagnostic> {
     let yaml_text = &text[place.yaml.clone()];
     yaml::parse(yaml_text).map_err(|e| {
         let lines_before = text[..place.yaml.start].matches('\n').count();
-        let d = Diagnostic::error(&place.path, format!("YAML syntax error: {}", e.message))
-            .with_hint("check the indentation and quoting on this line; text containing `: ` or starting with a quote mark needs quotes around it");
+        let hint = if e.message.starts_with("the key") {
+            "keep one of the two; the second would silently replace the first"
+        } else {
+            "check the indentation and quoting on this line; text containing `: ` or starting with a quote mark needs quotes around it"
+        };
+        let d = Diagnostic::error(&place.path, format!("YAML syntax error: {}", e.message)).with_hint(hint);
         match e.position {
             Some(p) => d.at(text, Position::new(p.line + lines_before, p.col, 1)),
             None => d,

@@ -30,12 +30,52 @@ pub struct YamlError {
     pub position: Option<Position>,
 }
 
-/// Parses one YAML document into a data tree. An empty document is `Null`.
+/// Parses one YAML document into a data tree. An empty document is `Null`. A key
+/// written twice in one mapping is an error (the second would silently win).
 pub fn parse(text: &str) -> Result<Value, YamlError> {
-    serde_yaml::from_str::<Value>(text).map_err(|e| {
+    let yaml = serde_yaml::from_str::<serde_yaml::Value>(text).map_err(|e| {
+        if let Some((key, position)) =
+            e.to_string().starts_with("duplicate entry").then(|| duplicate_key(text)).flatten()
+        {
+            return YamlError { message: format!("the key `{key}` is written twice"), position: Some(position) };
+        }
         let position = e.location().map(|l| Position::new(l.line(), l.column(), 1));
         YamlError { message: clean_message(&e.to_string()), position }
-    })
+    })?;
+    serde_json::to_value(yaml).map_err(|e| YamlError { message: format!("keys must be text: {e}"), position: None })
+}
+
+/// The first key repeated within one mapping, and where the repeat is.
+fn duplicate_key(text: &str) -> Option<(String, Position)> {
+    // One frame per open mapping or sequence: the keys seen, and whether a key comes next.
+    let mut frames: Vec<Option<(Vec<String>, bool)>> = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let is_node =
+            matches!(event, Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..) | Event::Alias(..));
+        if is_node {
+            if let Some(Some((keys, expect_key))) = frames.last_mut() {
+                if *expect_key {
+                    if let Event::Scalar(k, ..) = &event {
+                        if keys.iter().any(|seen| seen == k.as_ref()) {
+                            let len = k.chars().count().max(1);
+                            return Some((k.to_string(), Position::new(span.start.line(), span.start.col() + 1, len)));
+                        }
+                        keys.push(k.to_string());
+                    }
+                }
+                *expect_key = !*expect_key;
+            }
+            match event {
+                Event::MappingStart(..) => frames.push(Some((Vec::new(), true))),
+                Event::SequenceStart(..) => frames.push(None),
+                _ => {}
+            }
+        } else if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
+            frames.pop();
+        }
+    }
+    None
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we print the place ourselves.
@@ -136,6 +176,13 @@ mod tests {
     fn syntax_errors_carry_a_position() {
         let err = parse("title: [unclosed\n").unwrap_err();
         assert!(err.position.is_some());
+    }
+
+    #[test]
+    fn a_key_written_twice_is_an_error_at_the_second() {
+        let err = parse("title: a\nactors: [x]\ntitle: b\n").unwrap_err();
+        assert_eq!(err.message, "the key `title` is written twice");
+        assert_eq!(err.position, Some(Position::new(3, 1, 5)));
     }
 
     #[test]
