@@ -75,14 +75,19 @@ impl Place {
         let inner = Position::of_offset(body, offset, len);
         let key_line = text.lines().nth(key.line - 1).unwrap_or("");
         let after_colon = key_line.split_once(':').map_or("", |(_, rest)| rest).trim_start();
-        if after_colon.starts_with('|') || after_colon.starts_with('>') {
+        if after_colon.starts_with('|') {
             let line = key.line + inner.line;
             let indent = text.lines().nth(line - 1).map_or(0, |l| l.len() - l.trim_start().len());
-            Some(Position::new(line, indent + inner.col, inner.len))
-        } else if inner.line == 1 {
+            return Some(Position::new(line, indent + inner.col, inner.len));
+        }
+        // A plain value on one line is the body character for character; folded,
+        // quoted or multi-line values are not, so their errors point at the value.
+        let value_line = text.lines().nth(value.line - 1).unwrap_or("");
+        let written: String = value_line.chars().skip(value.col - 1).collect();
+        if written.trim_end() == body.trim_end() {
             Some(Position::new(value.line, value.col + inner.col - 1, inner.len))
         } else {
-            Some(value)
+            Some(Position::new(value.line, value.col, 1))
         }
     }
 }

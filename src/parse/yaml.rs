@@ -33,16 +33,98 @@ pub struct YamlError {
 /// Parses one YAML document into a data tree. An empty document is `Null`. A key
 /// written twice in one mapping is an error (the second would silently win).
 pub fn parse(text: &str) -> Result<Value, YamlError> {
-    let yaml = serde_yaml::from_str::<serde_yaml::Value>(text).map_err(|e| {
-        if let Some((key, position)) =
-            e.to_string().starts_with("duplicate entry").then(|| duplicate_key(text)).flatten()
-        {
+    let value = serde_yaml::from_str::<Strict>(text).map_err(|e| {
+        if let Some((key, position)) = e.to_string().starts_with(DUPLICATE).then(|| duplicate_key(text)).flatten() {
             return YamlError { message: format!("the key `{key}` is written twice"), position: Some(position) };
         }
         let position = e.location().map(|l| Position::new(l.line(), l.column(), 1));
         YamlError { message: clean_message(&e.to_string()), position }
     })?;
-    serde_json::to_value(yaml).map_err(|e| YamlError { message: format!("keys must be text: {e}"), position: None })
+    Ok(value.0)
+}
+
+const DUPLICATE: &str = "duplicate key";
+
+/// A data tree read straight from the YAML events, like `serde_json::Value` but
+/// refusing a key written twice in one mapping (which `serde_json::Value` would let
+/// the second silently win).
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(Strict(key)) = map.next_key()? {
+            // Keys that YAML reads as numbers or true/false are taken as their text.
+            let key = match key {
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            let Strict(value) = map.next_value()?;
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!("{DUPLICATE} `{key}`")));
+            }
+            out.insert(key, value);
+        }
+        Ok(Value::Object(out))
+    }
 }
 
 /// The first key repeated within one mapping, and where the repeat is.
