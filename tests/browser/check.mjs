@@ -202,6 +202,9 @@ function serveStatic(root) {
 // ---------- browser helpers ----------
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
+/** The address visited to see the not-found page. */
+const MISSING = /\/no\/such\/page\/$/;
+
 /** A page that records console errors, page errors, failed and external requests. */
 async function watchedPage(context, label) {
   const page = await context.newPage();
@@ -209,13 +212,13 @@ async function watchedPage(context, label) {
   page.on("console", (m) => {
     if (m.type() !== "error") return;
     // The not-found page is served with status 404, which Chromium logs.
-    if (label === "404" && /status of 404/.test(m.text()) && /\/no\/such\/page\/$/.test(m.location().url || "")) return;
+    if (/status of 404/.test(m.text()) && MISSING.test(m.location().url || "")) return;
     problems.push(`console error: ${m.text()} (${m.location().url || "?"})`);
   });
   page.on("pageerror", (e) => problems.push(`uncaught exception: ${e.message}`));
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
   page.on("response", (r) => {
-    if (r.status() >= 400 && !(label === "404" && r.request().isNavigationRequest())) {
+    if (r.status() >= 400 && !(MISSING.test(r.url()) && r.request().isNavigationRequest())) {
       problems.push(`HTTP ${r.status()} for ${r.url()}`);
     }
   });
@@ -297,6 +300,20 @@ async function checkPages(browser, base) {
       const { page, problems } = await watchedPage(context, kind);
       const resp = await page.goto(url, { waitUntil: "load" });
       if (kind === "404" && resp.status() !== 404) fail(label, `expected HTTP 404, got ${resp.status()}`);
+      if (scheme === "light") {
+        // The first Tab shows the skip link; Enter on it moves the focus into main.
+        await page.keyboard.press("Tab");
+        const skip = await page.evaluate(() => {
+          const a = document.activeElement;
+          const r = a.getBoundingClientRect();
+          const inView = r.width > 1 && r.height > 1 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight;
+          return { tag: a.tagName, href: a.getAttribute("href"), text: a.textContent.trim(), inView };
+        });
+        if (skip.href !== "#_main" || !skip.inView) fail(label, `the first Tab does not show a skip link to the content: ${JSON.stringify(skip)}`);
+        await page.keyboard.press("Enter");
+        const focused = await page.evaluate(() => document.activeElement?.id);
+        if (focused !== "_main") fail(label, `Enter on the skip link leaves the focus on #${focused}, not in main`);
+      }
       const violations = await runAxe(page);
       for (const v of violations) {
         if (v.impact === "serious" || v.impact === "critical" || STRUCTURE_RULES.has(v.id)) {
@@ -441,8 +458,26 @@ async function checkSearch(browser, base, how) {
     if ((await input.inputValue()) !== "" || (await results.count()) !== 0) fail(label, "Escape does not clear the search");
   }
 
+  // The not-found page, served at any depth, searches and links from the site's root.
+  if (how === "http") {
+    await page.goto(`${base}no/such/page/`);
+    const entry = sample.proposal || sample.article;
+    await input.fill(entry.title);
+    await page.waitForFunction(() => document.querySelectorAll("#_search-results a").length > 0, null, { timeout: 5000 })
+      .catch(() => {});
+    if ((await results.count()) === 0) {
+      fail(label, `on the 404 page, "${entry.title}" finds nothing: ${await page.locator("#_search-status").textContent()}`);
+    } else {
+      await Promise.all([page.waitForURL((u) => !u.href.includes("/no/such/page/")), input.press("Enter")]);
+      const h1 = (await page.locator("h1").textContent()).trim();
+      if (h1 !== entry.title) fail(label, `from the 404 page, Enter opened ${page.url()} titled "${h1}"`);
+    }
+  }
+
   // Nothing matches: a message says so.
   await input.fill("zzzzqqqq");
+  await page.waitForFunction(() => /results/i.test(document.getElementById("_search-status").textContent), null, { timeout: 5000 })
+    .catch(() => {});
   const status = await page.locator("#_search-status").textContent();
   if (!/no results/i.test(status)) fail(label, `a query without hits shows "${status}"`);
 
