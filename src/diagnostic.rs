@@ -91,8 +91,9 @@ impl Diagnostic {
         }
     }
 
-    fn sort_key(&self) -> (&str, Option<Position>, &str) {
-        (&self.path, self.position, &self.message)
+    /// By file, then place; within a file, placed ones first.
+    fn sort_key(&self) -> (&str, bool, Option<Position>, &str) {
+        (&self.path, self.position.is_none(), self.position, &self.message)
     }
 
     /// `path:line:col: error: message`, the source line with a caret, and the hint.
@@ -117,11 +118,11 @@ impl Diagnostic {
         if let (Some(p), Some(line)) = (self.position, &self.source_line) {
             let number = p.line.to_string();
             let gutter = " ".repeat(number.len());
-            let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+            let (shown, col, len) = excerpt(line, p.col, p.len);
             let _ = writeln!(out, "{gutter} |");
             let _ = writeln!(out, "{number} | {shown}");
-            let pad = " ".repeat(p.col.saturating_sub(1));
-            let carets = "^".repeat(p.len.max(1));
+            let pad = " ".repeat(col.saturating_sub(1));
+            let carets = "^".repeat(len.max(1));
             let _ = writeln!(out, "{gutter} | {pad}{carets}");
         }
         if let Some(hint) = &self.hint {
@@ -131,8 +132,37 @@ impl Diagnostic {
     }
 }
 
+/// The part of `line` to show, and the caret's column and length within it: the whole
+/// line when short, else a window around the caret with `…` at the cut ends.
+fn excerpt(line: &str, col: usize, len: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().map(|c| if c == '\t' || c == '\u{feff}' { ' ' } else { c }).collect();
+    if chars.len() <= MAX_LINE_SHOWN {
+        return (chars.into_iter().collect(), col, len);
+    }
+    let len = len.min(MAX_LINE_SHOWN / 2);
+    let start = col.saturating_sub(1).saturating_sub(MAX_LINE_SHOWN / 4).min(chars.len());
+    let end = (start + MAX_LINE_SHOWN).min(chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let col = col.saturating_sub(start) + usize::from(start > 0);
+    (shown, col, len)
+}
+
 /// A big site can have thousands of warnings; the first ones show what they are like.
 pub const MAX_WARNINGS_SHOWN: usize = 20;
+
+/// Errors shown for one file; the rest are counted. (A file with thousands of errors is
+/// usually one mistake repeated, and placing each costs a pass over the file.)
+pub const MAX_PER_FILE: usize = 100;
+
+/// Source lines longer than this are shown as an excerpt around the caret.
+const MAX_LINE_SHOWN: usize = 160;
 
 /// Every diagnostic of a run, collected so that all of them are shown at once.
 #[derive(Debug, Default, Clone)]
@@ -192,10 +222,26 @@ impl Diagnostics {
         let sorted = self.sorted();
         let mut out = String::new();
         let mut warnings = 0;
+        let mut errors_in: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for d in sorted.iter().filter(|d| d.severity == Severity::Error) {
+            *errors_in.entry(&d.path).or_default() += 1;
+        }
+        let mut shown_in: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for d in &sorted {
             if d.severity == Severity::Warning {
                 warnings += 1;
                 if warnings > MAX_WARNINGS_SHOWN {
+                    continue;
+                }
+            } else {
+                let n = shown_in.entry(&d.path).or_default();
+                *n += 1;
+                let total = errors_in.get(d.path.as_str()).copied().unwrap_or(0);
+                if *n > MAX_PER_FILE {
+                    if *n == total {
+                        let more = plural(total - MAX_PER_FILE, "more problem", "more problems");
+                        let _ = writeln!(out, "{}: error: … and {more} in this file\n", d.path);
+                    }
                     continue;
                 }
             }

@@ -150,7 +150,14 @@ fn read_one(root: &Path, path: &Path) -> Read {
         Err(e) => return Read::Unreadable(kind, stem, Diagnostic::error(&rel, e.0)),
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Read::File(SourceFile { path: rel, kind, format, stem, text }),
+        // Editors on Windows start files with a byte order mark; it is not content.
+        Ok(text) => {
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_owned(),
+                None => text,
+            };
+            Read::File(SourceFile { path: rel, kind, format, stem, text })
+        }
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();

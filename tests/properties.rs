@@ -489,7 +489,6 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "bug: in a folded (`>`) or multi-line plain or quoted YAML body, carets land past the end of the wrong line"]
     fn carets_stand_on_the_reference_or_link_they_report(text in any_text(), mode in pick(&MODES)) {
         parse_everything(&text, "item", mode, true)?;
     }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::ids::Grouped;
 use super::types::*;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, MAX_PER_FILE};
 use crate::parse::markdown::BodyLink;
 use crate::parse::{At, Meta, Ref};
 use crate::read::{Kind, SourceFile};
@@ -19,6 +19,9 @@ struct Lookup<'g> {
     proposals: HashMap<&'g str, ProposalIx>,
     grouped: &'g Grouped,
     files: &'g [SourceFile],
+    /// Errors placed so far per file: placing costs a pass over the file, and past
+    /// `MAX_PER_FILE` they are only counted.
+    placed: std::cell::RefCell<HashMap<usize, usize>>,
 }
 
 impl Lookup<'_> {
@@ -40,7 +43,10 @@ impl Lookup<'_> {
 
     fn error(&self, meta: &Meta, at: &At, message: String, hint: Option<String>) -> Diagnostic {
         let d = Diagnostic::error(&meta.place.path, message).with_hint_opt(hint);
-        meta.place.diagnostic(&self.files[meta.file].text, at, d)
+        let mut placed = self.placed.borrow_mut();
+        let n = placed.entry(meta.file).or_default();
+        *n += 1;
+        if *n > MAX_PER_FILE { d } else { meta.place.diagnostic(&self.files[meta.file].text, at, d) }
     }
 
     /// The index of `id`, or an error with the nearest existing id.
@@ -148,6 +154,7 @@ pub(super) fn resolve(
         proposals: index(grouped.proposals.iter().map(|(m, _)| m.id.as_str()).collect()),
         grouped: &*grouped,
         files,
+        placed: Default::default(),
     };
     let mut topics = TopicTable::default();
 

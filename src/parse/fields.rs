@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::At;
 use super::yaml::{Seg, Target, YamlPath};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_PER_FILE};
 use crate::suggest;
 
 /// Where diagnostics of one file go, and how to place them.
@@ -17,8 +17,10 @@ pub struct Sink<'a> {
 
 impl Sink<'_> {
     pub fn error(&mut self, at: &At, message: impl Into<String>, hint: Option<String>) {
-        let d = self.place.diagnostic(self.text, at, Diagnostic::error(&self.place.path, message));
-        self.diagnostics.push(d.with_hint_opt(hint));
+        let d = Diagnostic::error(&self.place.path, message).with_hint_opt(hint);
+        // Placing an error costs a pass over the file; past those shown, skip it.
+        let d = if self.diagnostics.len() < MAX_PER_FILE { self.place.diagnostic(self.text, at, d) } else { d };
+        self.diagnostics.push(d);
     }
 }
 
@@ -75,7 +77,8 @@ impl<'v> Obj<'v> {
     /// Text; numbers and true/false are taken as their text.
     pub fn text(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<String> {
         match self.get(key)? {
-            Value::String(s) => Some(s.clone()),
+            // Control characters written as YAML escapes (`"\0"`) would reach the pages.
+            Value::String(s) => Some(crate::parse::markdown::blank_controls(s).into_owned()),
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             other => {
@@ -146,7 +149,7 @@ impl<'v> Obj<'v> {
         for (value, path) in self.list(key, sink) {
             let at = At::Yaml(path, Target::Value);
             match value {
-                Value::String(s) => out.push((s.clone(), at)),
+                Value::String(s) => out.push((crate::parse::markdown::blank_controls(s).into_owned(), at)),
                 Value::Number(n) => out.push((n.to_string(), at)),
                 other => sink.error(&at, format!("each item of `{key}` should be text, not {}", describe(other)), None),
             }

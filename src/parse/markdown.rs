@@ -47,6 +47,22 @@ pub struct Rendered {
     pub unsafe_urls: Vec<UnsafeUrl>,
     /// Ids of every heading, in order.
     pub anchors: Vec<String>,
+    /// Quotes or lists nested deeper than `MAX_DEPTH`: not rendered, an error.
+    pub too_deep: bool,
+}
+
+/// Deeper nesting is never writing, and HTML parsers slow down on it.
+pub const MAX_DEPTH: usize = 100;
+
+/// Control characters (other than tab and line breaks) are invisible in editors and
+/// not allowed in XML; each becomes a space, so that offsets stay where they were.
+pub fn blank_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_control = |c: char| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) && (c as u32) < 0x80;
+    if text.chars().any(is_control) {
+        std::borrow::Cow::Owned(text.chars().map(|c| if is_control(c) { ' ' } else { c }).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 fn options() -> Options {
@@ -65,10 +81,21 @@ pub fn render(source: &str, mode: HtmlMode) -> Rendered {
 /// Renders a body shown on a page that already has the anchors `reserved` (a
 /// proposal's point ids): headings never take those ids.
 pub fn render_beside(source: &str, mode: HtmlMode, reserved: &[&str]) -> Rendered {
+    let source = &*blank_controls(source);
     let mut out = Rendered::default();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_start: Option<usize> = None;
+    let mut names = HeadingNames::new(reserved);
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_DEPTH {
+            return Rendered { too_deep: true, ..Rendered::default() };
+        }
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = rewrite_url(source, range, dest_url, &mut out);
@@ -85,7 +112,7 @@ pub fn render_beside(source: &str, mode: HtmlMode, reserved: &[&str]) -> Rendere
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(start) = heading_start.take() {
-                    name_heading(&mut events, start, &mut out.anchors, reserved);
+                    name_heading(&mut events, start, &mut names);
                 }
                 event
             }
@@ -93,6 +120,7 @@ pub fn render_beside(source: &str, mode: HtmlMode, reserved: &[&str]) -> Rendere
         };
         events.push(event);
     }
+    out.anchors = names.taken;
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = match mode {
@@ -103,9 +131,42 @@ pub fn render_beside(source: &str, mode: HtmlMode, reserved: &[&str]) -> Rendere
     out
 }
 
+/// The ids given to headings so far, and the next number to try for each.
+struct HeadingNames<'r> {
+    taken: Vec<String>,
+    seen: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+    reserved: &'r [&'r str],
+}
+
+impl<'r> HeadingNames<'r> {
+    fn new(reserved: &'r [&'r str]) -> Self {
+        HeadingNames { taken: Vec::new(), seen: Default::default(), next: Default::default(), reserved }
+    }
+
+    /// `base`, or `base-1`, `base-2`, … the first one not yet used.
+    fn unique(&mut self, base: String) -> String {
+        let free = |names: &Self, id: &str| !names.seen.contains(id) && !names.reserved.contains(&id);
+        let mut id = base.clone();
+        if !free(self, &id) {
+            let n = self.next.entry(base.clone()).or_insert(1);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if !self.seen.contains(&id) && !self.reserved.contains(&id.as_str()) {
+                    break;
+                }
+            }
+        }
+        self.seen.insert(id.clone());
+        self.taken.push(id.clone());
+        id
+    }
+}
+
 /// Gives the heading that starts at `events[start]` its id: its own `{#id}`, or one
 /// made from its text, made unique within the body.
-fn name_heading(events: &mut [Event<'_>], start: usize, anchors: &mut Vec<String>, reserved: &[&str]) {
+fn name_heading(events: &mut [Event<'_>], start: usize, names: &mut HeadingNames<'_>) {
     let text: String = events[start + 1..]
         .iter()
         .filter_map(|e| match e {
@@ -121,14 +182,7 @@ fn name_heading(events: &mut [Event<'_>], start: usize, anchors: &mut Vec<String
                 if made.is_empty() { "section".to_owned() } else { made }
             }
         };
-        let mut unique = base.clone();
-        let mut n = 1;
-        while anchors.contains(&unique) || reserved.contains(&unique.as_str()) {
-            unique = format!("{base}-{n}");
-            n += 1;
-        }
-        *id = Some(CowStr::from(unique.clone()));
-        anchors.push(unique);
+        *id = Some(CowStr::from(names.unique(base)));
     }
 }
 

@@ -64,32 +64,40 @@ impl Place {
         }
     }
 
-    /// A body held in a YAML field: a block scalar (`body: |`) starts on the line after
-    /// its key, indented; a one-line scalar starts where it is.
+    /// A body held in a YAML field. Block, folded and quoted values do not map
+    /// character for character onto the file, so the text at the offset is looked for
+    /// in the file after the key: the k-th occurrence in the body is the k-th there.
     fn position_in_yaml_body(&self, text: &str, yaml_text: &str, offset: usize, len: usize) -> Option<Position> {
         let path = vec![yaml::Seg::Key(self.body_key.to_owned())];
-        let key = yaml::locate(yaml_text, &path, yaml::Target::Key)?;
         let value = yaml::locate(yaml_text, &path, yaml::Target::Value)?;
         let body_value = yaml::parse(yaml_text).ok()?;
         let body = body_value.get(self.body_key)?.as_str()?;
-        let inner = Position::of_offset(body, offset, len);
-        let key_line = text.lines().nth(key.line - 1).unwrap_or("");
-        let after_colon = key_line.split_once(':').map_or("", |(_, rest)| rest).trim_start();
-        if after_colon.starts_with('|') {
-            let line = key.line + inner.line;
-            let indent = text.lines().nth(line - 1).map_or(0, |l| l.len() - l.trim_start().len());
-            return Some(Position::new(line, indent + inner.col, inner.len));
+        let needle = body.get(offset..offset + len)?;
+        let fallback = Position::new(value.line, value.col, 1);
+        if needle.is_empty() {
+            return Some(fallback);
         }
-        // A plain value on one line is the body character for character; folded,
-        // quoted or multi-line values are not, so their errors point at the value.
-        let value_line = text.lines().nth(value.line - 1).unwrap_or("");
-        let written: String = value_line.chars().skip(value.col - 1).collect();
-        if written.trim_end() == body.trim_end() {
-            Some(Position::new(value.line, value.col + inner.col - 1, inner.len))
-        } else {
-            Some(Position::new(value.line, value.col, 1))
+        let nth = body[..offset].matches(needle).count();
+        let value_start = line_start(text, value.line) + value_line_bytes(text, value.line, value.col);
+        match text[value_start..].match_indices(needle).nth(nth) {
+            Some((i, _)) => Some(Position::of_offset(text, value_start + i, len)),
+            None => Some(fallback),
         }
     }
+}
+
+/// Byte offset where 1-based `line` starts.
+fn line_start(text: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+}
+
+/// Bytes before 1-based column `col` on 1-based `line`.
+fn value_line_bytes(text: &str, line: usize, col: usize) -> usize {
+    let start = line_start(text, line);
+    text[start..].char_indices().nth(col.saturating_sub(1)).map_or(0, |(i, _)| i)
 }
 
 /// Byte ranges for a Markdown file's parts, or the error that stops it being read.
@@ -115,7 +123,8 @@ mod tests {
     use super::*;
 
     fn yaml_place(text: &str) -> Place {
-        Place { path: "a.yaml".into(), format: Format::Yaml, yaml: 0..text.len(), body: 0..0, body_key: "body" }
+        let body_key = if text.starts_with("name") { "bio" } else { "body" };
+        Place { path: "a.yaml".into(), format: Format::Yaml, yaml: 0..text.len(), body: 0..0, body_key }
     }
 
     #[test]
@@ -125,6 +134,15 @@ mod tests {
         // Offsets within the body's value, "Hello [a](actor:nope)\nSecond [b](actor:other)\n".
         assert_eq!(place.position(text, &At::Body(10, 10)), Some(Position::new(3, 13, 10)));
         assert_eq!(place.position(text, &At::Body(33, 11)), Some(Position::new(4, 14, 11)));
+    }
+
+    #[test]
+    fn places_in_folded_and_quoted_bodies_land_on_the_link() {
+        let text = "name: Bob\nbio: >\n  See the\n  [x](actor:nope) here, [y](actor:nope).\n";
+        let place = yaml_place(text);
+        // The folded value is "See the [x](actor:nope) here, [y](actor:nope).\n".
+        assert_eq!(place.position(text, &At::Body(12, 10)), Some(Position::new(4, 7, 10)));
+        assert_eq!(place.position(text, &At::Body(33, 10)), Some(Position::new(4, 28, 10)));
     }
 
     #[test]

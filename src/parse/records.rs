@@ -225,14 +225,25 @@ fn mapping<'v>(value: &'v Value, place: &Place, text: &str) -> Result<Obj<'v>, D
 
 fn parse_yaml(place: &Place, text: &str) -> Result<Value, Diagnostic> {
     let yaml_text = &text[place.yaml.clone()];
+    if let Some(offset) = yaml_text.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        let c = yaml_text[offset..].chars().next().unwrap_or('\0');
+        let message = format!("the fields hold an invisible control character (U+{:04X})", c as u32);
+        let position = Position::of_offset(text, place.yaml.start + offset, 1);
+        let hint = "delete it: most editors do not show it, and it is not allowed in YAML";
+        return Err(Diagnostic::error(&place.path, message).at(text, position).with_hint(hint));
+    }
     yaml::parse(yaml_text).map_err(|e| {
         let lines_before = text[..place.yaml.start].matches('\n').count();
         let hint = if e.message.starts_with("the key") {
             "keep one of the two; the second would silently replace the first"
+        } else if e.message.starts_with("the fields") {
+            "write the values out: fields may use a few YAML aliases (`*name`) and nest a few levels, not more"
         } else {
             "check the indentation and quoting on this line; text containing `: ` or starting with a quote mark needs quotes around it"
         };
-        let d = Diagnostic::error(&place.path, format!("YAML syntax error: {}", e.message)).with_hint(hint);
+        let message =
+            if e.message.starts_with("the fields") { e.message.clone() } else { format!("YAML syntax error: {}", e.message) };
+        let d = Diagnostic::error(&place.path, message).with_hint(hint);
         match e.position {
             Some(p) => d.at(text, Position::new(p.line + lines_before, p.col, 1)),
             None => d,
@@ -359,6 +370,7 @@ fn read_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<(Record,
             let extra = obj.raw("extra").cloned().unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut sink);
             let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            too_deep(&body, &mut sink);
             obj.reject_unknown("an article", &mut sink);
             Data::Article(ArticleRecord {
                 title: title.unwrap_or_default(),
@@ -384,6 +396,7 @@ fn read_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<(Record,
             let extra = obj.raw("extra").cloned().unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut sink);
             let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            too_deep(&body, &mut sink);
             obj.reject_unknown("an actor", &mut sink);
             if let Some(side) = &side {
                 if !is_valid_id(side) {
@@ -410,6 +423,7 @@ fn read_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<(Record,
             let point_ids: Vec<&str> = points.iter().map(|p| p.id.as_str()).collect();
             let source = if yaml_source.is_empty() { body_source } else { &yaml_source };
             let body = markdown::render_beside(source, html, &point_ids);
+            too_deep(&body, &mut sink);
             obj.reject_unknown("a proposal", &mut sink);
             Data::Proposal(ProposalRecord {
                 title: title.unwrap_or_default(),
@@ -426,6 +440,13 @@ fn read_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<(Record,
     };
     let diagnostics = sink.diagnostics;
     Ok((Record { meta: Meta { file: index, kind: file.kind, id, id_at, place }, data }, diagnostics))
+}
+
+fn too_deep(body: &Rendered, sink: &mut Sink<'_>) {
+    if body.too_deep {
+        let message = format!("the text nests quotes or lists more than {} levels deep", markdown::MAX_DEPTH);
+        sink.error(&At::Start, message, Some("flatten the quotes or lists".to_owned()));
+    }
 }
 
 fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, sink: &mut Sink<'_>) -> Option<When> {
@@ -565,6 +586,7 @@ fn points(obj: &mut Obj<'_>, html: HtmlMode, sink: &mut Sink<'_>) -> Vec<PointRe
             );
         }
         let text = markdown::render(&text_source, html);
+        too_deep(&text, sink);
         out.push(PointRecord { id, title: title.unwrap_or_default(), text, text_source, topic, positions, at });
     }
     out

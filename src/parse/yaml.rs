@@ -33,7 +33,21 @@ pub struct YamlError {
 /// Parses one YAML document into a data tree. An empty document is `Null`. A key
 /// written twice in one mapping is an error (the second would silently win).
 pub fn parse(text: &str) -> Result<Value, YamlError> {
+    if text.contains('*') && text.contains('&') {
+        check_aliases(text)?;
+    }
     let value = serde_yaml::from_str::<Strict>(text).map_err(|e| {
+        let plain = e.to_string();
+        if plain.starts_with("recursion limit exceeded") {
+            let position = e.location().map(|l| Position::new(l.line(), l.column(), 1));
+            return YamlError { message: "the fields are nested more than 128 levels deep".to_owned(), position };
+        }
+        if plain.starts_with("repetition limit exceeded") {
+            return YamlError {
+                message: "the fields' aliases (`*name`) expand to too much data".to_owned(),
+                position: None,
+            };
+        }
         if let Some((key, position)) = e.to_string().starts_with(DUPLICATE).then(|| duplicate_key(text)).flatten() {
             return YamlError { message: format!("the key `{key}` is written twice"), position: Some(position) };
         }
@@ -125,6 +139,43 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
         }
         Ok(Value::Object(out))
     }
+}
+
+/// Aliases copy the node they name: a few of a big node can be gigabytes. Refuses
+/// fields whose aliases would copy more than `MAX_ALIAS_BYTES` of text.
+const MAX_ALIAS_BYTES: usize = 1 << 20;
+
+fn check_aliases(text: &str) -> Result<(), YamlError> {
+    let mut sizes: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // One entry per open collection: its anchor and where it starts, if anchored.
+    let mut depth_anchors: Vec<Option<(usize, usize)>> = Vec::new();
+    let mut copied = 0usize;
+    let mut parser = Parser::new_from_str(text);
+    while let Some(Ok((event, span))) = parser.next_event() {
+        match event {
+            Event::Scalar(_, _, anchor, _) if anchor > 0 => {
+                sizes.insert(anchor, span.end.index().saturating_sub(span.start.index()).max(1));
+            }
+            Event::MappingStart(anchor, _) | Event::SequenceStart(anchor, _) => {
+                depth_anchors.push((anchor > 0).then_some((anchor, span.start.index())));
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                if let Some(Some((anchor, start))) = depth_anchors.pop() {
+                    sizes.insert(anchor, span.end.index().saturating_sub(start).max(1));
+                }
+            }
+            Event::Alias(anchor) => {
+                copied = copied.saturating_add(sizes.get(&anchor).copied().unwrap_or(1));
+                if copied > MAX_ALIAS_BYTES {
+                    let position = Position::new(span.start.line(), span.start.col() + 1, 1);
+                    let message = "the fields' aliases (`*name`) copy more than 1 MB of text".to_owned();
+                    return Err(YamlError { message, position: Some(position) });
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The first key repeated within one mapping, and where the repeat is.
