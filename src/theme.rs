@@ -51,7 +51,7 @@ pub const BUILT_IN_TEMPLATES: &[(&str, &[u8])] = embedded!("templates":
     "proposals.html", "proposal.html", "topics.html", "topic.html", "timeline.html", "404.html",
 );
 
-pub const BUILT_IN_STATIC: &[(&str, &[u8])] = embedded!("static": "style.css", "search.js");
+pub const BUILT_IN_STATIC: &[(&str, &[u8])] = embedded!("static": "style.css", "search.js", "favicon.svg");
 
 impl Theme {
     pub fn built_in() -> Theme {

@@ -38,6 +38,7 @@ const BASIC_FILES: &[&str] = &[
     "data/actors.json",
     "data/articles.json",
     "data/proposals.json",
+    "favicon.svg",
     "index.html",
     "proposals/counter-plan/index.html",
     "proposals/index.html",

@@ -576,6 +576,7 @@ struct TimelineEntry<'a> {
     title: &'a str,
     path: String,
     summary: &'a str,
+    status: &'a str,
     status_label: &'a str,
 }
 
@@ -596,6 +597,7 @@ fn timeline(site: &Site) -> Vec<Month<'_>> {
             title: &a.title,
             path: routes::article(a),
             summary: a.summary.as_deref().unwrap_or(""),
+            status: "",
             status_label: "",
         };
         entries.push((a.date, 1, &a.id, e));
@@ -609,6 +611,7 @@ fn timeline(site: &Site) -> Vec<Month<'_>> {
             title: &p.title,
             path: routes::proposal(p),
             summary: p.summary.as_deref().unwrap_or(""),
+            status: p.status.map_or("", |s| s.as_str()),
             status_label: p.status.map_or("", |s| s.label()),
         };
         entries.push((date, 0, &p.id, e));
