@@ -95,8 +95,22 @@ pub fn load_keeping_sources(options: &Options) -> Result<(Loaded, read::Sources)
 }
 
 /// Validates everything and writes nothing.
+/// Validates everything and writes nothing. Besides the content and the templates'
+/// syntax, one page of each kind is rendered, so that template errors that only show
+/// while rendering are found too without rendering the whole site.
 pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
-    load(options).map(|loaded| loaded.warnings)
+    let loaded = load(options)?;
+    let renderer =
+        render::Renderer::new(&loaded.site, &loaded.theme).map_err(|e| render_failure(e, &loaded.warnings))?;
+    let mut errors: Vec<crate::diagnostic::Diagnostic> = render::pages::one_of_each_kind(&loaded.site)
+        .into_iter()
+        .filter_map(|page| renderer.page(&loaded.site, &loaded.theme, page).err())
+        .collect();
+    if errors.is_empty() {
+        return Ok(loaded.warnings);
+    }
+    errors.dedup_by(|a, b| a.path == b.path && a.position == b.position);
+    Err(render_failure(render::RenderError::Templates(errors), &loaded.warnings))
 }
 
 fn render_failure(error: render::RenderError, warnings: &Diagnostics) -> Failure {

@@ -861,3 +861,42 @@ fn check_on_the_valid_fixture_passes_and_writes_nothing() {
     assert!(!site.join("public").exists());
     assert_eq!(list_tree(dir.path()), before, "check wrote something");
 }
+
+#[test]
+fn a_build_interrupted_midway_leaves_the_old_output_as_it_was() {
+    let site = TempDir::new("interrupt");
+    write(site.path(), "content/site.yaml", "title: Many\n");
+    write(site.path(), "content/actors/alice.yaml", "name: Alice\n");
+    for i in 0..1500 {
+        let body = "Some words about the talks. ".repeat(40);
+        let text = format!("---\ntitle: Item {i}\ndate: 2025-11-02\nactors: [alice]\n---\n{body}\n");
+        write(site.path(), &format!("content/articles/item-{i}.md"), &text);
+    }
+    let out = site.join("public");
+    build_ok(site.path(), &out, &[]);
+    let before = read_tree(&out);
+    write(site.path(), "content/articles/item-0.md", "---\ntitle: Changed\ndate: 2025-11-03\n---\nNew.\n");
+    // Interrupt the second build while it writes (SIGINT's default action ends the process
+    // just as abruptly as this kill: no cleanup runs).
+    let mut child = briefing()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start briefing");
+    let staging = site.join(".public.staging");
+    let started = std::time::Instant::now();
+    while !staging.exists() && started.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().expect("interrupt the build");
+    let _ = child.wait();
+    assert!(read_tree(&out) == before, "an interrupted build changed the output");
+    // The next build cleans up what the interrupted one left and succeeds.
+    build_ok(site.path(), &out, &[]);
+    assert!(read(&out, "articles/item-0/index.html").contains("Changed"));
+    assert!(!staging.exists());
+}

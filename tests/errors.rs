@@ -56,6 +56,7 @@ error_case!(site_yaml_unknown_key_and_bad_setting, "site-unknown-key");
 error_case!(link_to_a_draft_article, "link-to-draft");
 // Templates (SPEC §5).
 error_case!(template_syntax_error, "template-syntax");
+error_case!(template_error_while_rendering, "template-runtime");
 // A file with its own error does not make references to it fail too.
 error_case!(errors_do_not_cascade_to_references, "cascade");
 

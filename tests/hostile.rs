@@ -315,17 +315,23 @@ fn deeply_nested_markdown_builds_quickly() {
 }
 
 /// With `html: sanitize` (or `allow`) every body goes through ammonia, whose HTML parser
-/// takes time quadratic in the nesting depth. Markdown nesting is capped at 100 levels,
-/// but raw HTML tags nested 100,000 deep still take minutes.
+/// takes time quadratic in the nesting depth: raw HTML is capped at 10,000 tags a body.
 #[test]
-#[ignore = "bug: with html: sanitize, raw HTML nested 100,000 deep takes quadratic time in html5ever"]
-fn deeply_nested_raw_html_builds_quickly_when_sanitized() {
+fn deeply_nested_raw_html_is_refused_quickly_when_sanitized() {
     let dir = site("deep-sanitize");
     write(dir.path(), "content/site.yaml", "html: sanitize\n");
     let html = format!("{}x{}\n", "<div>".repeat(100_000), "</div>".repeat(100_000));
     write(dir.path(), "content/articles/html.md", &article("", &html));
-    let out = build_bounded(dir.path());
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    write(dir.path(), "content/articles/some.md", &article("", &"<b>bold</b> ".repeat(2_000)));
+    let out = check_bounded(dir.path());
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("content/articles/html.md:1:1: error: the text holds more than 10000 raw HTML tags\n"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.summary(), "error: 1 problem in 1 file");
+    assert!(out.elapsed < Duration::from_secs(5), "took {:?}", out.elapsed);
 }
 
 // ---- (c) a 50 MB article ----

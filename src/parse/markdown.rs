@@ -49,10 +49,16 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Quotes or lists nested deeper than `MAX_DEPTH`: not rendered, an error.
     pub too_deep: bool,
+    /// More than `MAX_RAW_TAGS` raw HTML tags to sanitize: not rendered, an error.
+    pub too_much_html: bool,
 }
 
 /// Deeper nesting is never writing, and HTML parsers slow down on it.
 pub const MAX_DEPTH: usize = 100;
+
+/// Raw HTML tags kept in one body (`html: sanitize` or `allow`): enough for any
+/// article, few enough that the sanitizer's parser stays fast however they nest.
+pub const MAX_RAW_TAGS: usize = 10_000;
 
 /// Control characters (other than tab and line breaks) are invisible in editors and
 /// not allowed in XML; each becomes a space, so that offsets stay where they were.
@@ -87,6 +93,7 @@ pub fn render_beside(source: &str, mode: HtmlMode, reserved: &[&str]) -> Rendere
     let mut heading_start: Option<usize> = None;
     let mut names = HeadingNames::new(reserved);
     let mut depth = 0usize;
+    let mut raw_tags = 0usize;
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
         match &event {
             Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => depth += 1,
@@ -106,6 +113,14 @@ pub fn render_beside(source: &str, mode: HtmlMode, reserved: &[&str]) -> Rendere
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
             Event::Html(html) | Event::InlineHtml(html) if mode == HtmlMode::Escape => Event::Text(html),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                // The sanitizer's HTML parser is slow on deep nesting: bound the tags.
+                raw_tags += html.matches('<').count();
+                if raw_tags > MAX_RAW_TAGS {
+                    return Rendered { too_much_html: true, ..Rendered::default() };
+                }
+                Event::Html(html)
+            }
             Event::Start(Tag::Heading { .. }) => {
                 heading_start = Some(events.len());
                 event

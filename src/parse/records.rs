@@ -447,6 +447,12 @@ fn too_deep(body: &Rendered, sink: &mut Sink<'_>) {
         let message = format!("the text nests quotes or lists more than {} levels deep", markdown::MAX_DEPTH);
         sink.error(&At::Start, message, Some("flatten the quotes or lists".to_owned()));
     }
+    if body.too_much_html {
+        let message = format!("the text holds more than {} raw HTML tags", markdown::MAX_RAW_TAGS);
+        let hint =
+            "with `html: sanitize` or `allow` raw HTML is cleaned, and this much would take minutes; use Markdown";
+        sink.error(&At::Start, message, Some(hint.to_owned()));
+    }
 }
 
 fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, sink: &mut Sink<'_>) -> Option<When> {

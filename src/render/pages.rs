@@ -36,6 +36,27 @@ pub fn all(site: &Site) -> Vec<Page> {
     pages
 }
 
+/// The first page of each kind that the site has (for `check`).
+pub fn one_of_each_kind(site: &Site) -> Vec<Page> {
+    let mut pages = vec![
+        Page::Index,
+        Page::ArticleList(1),
+        Page::Actors,
+        Page::Proposals,
+        Page::Topics,
+        Page::Timeline,
+        Page::NotFound,
+    ];
+    let firsts = [
+        (site.articles.len(), Page::Article(0)),
+        (site.actors.len(), Page::Actor(0)),
+        (site.proposals.len(), Page::Proposal(0)),
+        (site.topics.len(), Page::Topic(0)),
+    ];
+    pages.extend(firsts.into_iter().filter(|(n, _)| *n > 0).map(|(_, page)| page));
+    pages
+}
+
 fn list_pages(site: &Site) -> usize {
     site.articles.len().div_ceil(site.config.articles_per_page.max(1)).max(1)
 }
