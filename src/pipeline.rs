@@ -100,12 +100,14 @@ pub fn load_keeping_sources(options: &Options) -> Result<(Loaded, read::Sources)
 /// while rendering are found too without rendering the whole site.
 pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
     let loaded = load(options)?;
+    let mut clock = Stopwatch::start();
     let renderer =
         render::Renderer::new(&loaded.site, &loaded.theme).map_err(|e| render_failure(e, &loaded.warnings))?;
     let mut errors: Vec<crate::diagnostic::Diagnostic> = render::pages::one_of_each_kind(&loaded.site)
         .into_iter()
         .filter_map(|page| renderer.page(&loaded.site, &loaded.theme, page).err())
         .collect();
+    clock.lap("sample pages");
     if errors.is_empty() {
         return Ok(loaded.warnings);
     }

@@ -36,8 +36,12 @@ pub fn all(site: &Site) -> Vec<Page> {
     pages
 }
 
-/// The first page of each kind that the site has (for `check`).
+/// One page of each kind that the site has, each the smallest of its kind (for
+/// `check`, which renders these to find template errors without rendering everything).
 pub fn one_of_each_kind(site: &Site) -> Vec<Page> {
+    fn smallest<T>(items: &[T], size: impl Fn(&T) -> usize) -> Option<usize> {
+        (0..items.len()).min_by_key(|i| size(&items[*i]))
+    }
     let mut pages = vec![
         Page::Index,
         Page::ArticleList(1),
@@ -47,13 +51,10 @@ pub fn one_of_each_kind(site: &Site) -> Vec<Page> {
         Page::Timeline,
         Page::NotFound,
     ];
-    let firsts = [
-        (site.articles.len(), Page::Article(0)),
-        (site.actors.len(), Page::Actor(0)),
-        (site.proposals.len(), Page::Proposal(0)),
-        (site.topics.len(), Page::Topic(0)),
-    ];
-    pages.extend(firsts.into_iter().filter(|(n, _)| *n > 0).map(|(_, page)| page));
+    pages.extend(smallest(&site.articles, |a| a.body_html.len()).map(Page::Article));
+    pages.extend(smallest(&site.actors, |a| a.articles.len() + a.quotes.len()).map(Page::Actor));
+    pages.extend(smallest(&site.proposals, |p| p.articles.len() + p.points.len()).map(Page::Proposal));
+    pages.extend(smallest(&site.topics, |t| t.articles.len()).map(Page::Topic));
     pages
 }
 

@@ -2,6 +2,7 @@
 //! shares a value's lists and maps when it is cloned, so a summary used on a hundred
 //! pages is built once and never copied.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
@@ -88,7 +89,7 @@ impl Shared {
                 base_url: &c.base_url,
                 extra: &c.extra,
             }),
-            articles: site.articles.iter().map(|a| article_summary(a, &topics)).collect(),
+            articles: site.articles.par_iter().map(|a| article_summary(a, &topics)).collect(),
             actors: site.actors.iter().map(actor_ref).collect(),
             proposals: site.proposals.iter().map(proposal_ref).collect(),
             topics,
