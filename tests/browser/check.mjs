@@ -216,7 +216,11 @@ async function watchedPage(context, label) {
     problems.push(`console error: ${m.text()} (${m.location().url || "?"})`);
   });
   page.on("pageerror", (e) => problems.push(`uncaught exception: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on("requestfailed", (r) => {
+    // Leaving a page aborts what it was still loading (the icon, say): not a failure.
+    if (r.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
   page.on("response", (r) => {
     if (r.status() >= 400 && !(MISSING.test(r.url()) && r.request().isNavigationRequest())) {
       problems.push(`HTTP ${r.status()} for ${r.url()}`);

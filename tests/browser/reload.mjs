@@ -33,7 +33,7 @@ const started = Date.now();
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 try {
   const page = await browser.newPage();
-  // The browser asks for /favicon.ico on its own; the theme has none (and logs its 404).
+  // The browser may still ask for /favicon.ico on its own (the theme links favicon.svg).
   const ownRequest = (url) => /\/favicon\.ico$/.test(url || "");
   page.on("console", (m) => {
     if (m.type() === "error" && !ownRequest(m.location().url)) {
