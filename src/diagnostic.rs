@@ -197,12 +197,8 @@ impl Diagnostics {
         }
     }
 
-    pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
     }
 
     /// Sorted by file, then position; duplicates dropped.
@@ -211,10 +207,6 @@ impl Diagnostics {
         items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         items.dedup();
         items
-    }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.items
     }
 
     /// Everything a user sees on stderr: every error, the first warnings, then a count.

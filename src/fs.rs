@@ -29,10 +29,6 @@ pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
     wrap("create folder", path, std::fs::create_dir_all(path))
 }
 
-pub fn remove_dir_all(path: &Path) -> Result<(), FsError> {
-    wrap("remove", path, std::fs::remove_dir_all(path))
-}
-
 pub fn rename(from: &Path, to: &Path) -> Result<(), FsError> {
     std::fs::rename(from, to).map_err(|e| FsError(format!("cannot move {} to {}: {e}", from.display(), to.display())))
 }

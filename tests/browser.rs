@@ -10,9 +10,9 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -131,40 +131,6 @@ fn fixture_site_in_a_browser() {
     }
 }
 
-/// A running `briefing serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Server {
-    fn start(root: &Path) -> Server {
-        let mut child = briefing()
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start briefing serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let line =
-            lines.find_map(|l| l.ok().filter(|l| l.starts_with("Serving "))).expect("the server announces its address");
-        // Keep reading stdout so that the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        let url = line.split(" at ").nth(1).and_then(|s| s.split_whitespace().next()).unwrap_or("").to_owned();
-        assert!(url.starts_with("http://127.0.0.1:") && url.ends_with('/'), "an address in: {line}");
-        Server { child, url }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// An open page reloads by itself after its Markdown file is saved.
 #[test]
 fn open_page_reloads_after_a_save_under_serve() {
@@ -172,7 +138,7 @@ fn open_page_reloads_after_a_save_under_serve() {
         return;
     }
     let (_tmp, site) = fixture_copy("basic");
-    let server = Server::start(&site);
+    let server = ServeProcess::start(&site, &[]);
     let page = format!("{}articles/talks-open/", server.url);
     let file = site.join("content").join("articles").join("talks-open.md");
     node("reload.mjs", &[page.as_ref(), file.as_os_str()], Duration::from_secs(120));

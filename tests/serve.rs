@@ -4,41 +4,25 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+
 use std::time::{Duration, Instant};
 
 use common::*;
 
-/// A running `briefing serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
+/// The server under test, with the HTTP helpers these tests use.
+struct Server(ServeProcess);
 
 impl Server {
     fn start(root: &std::path::Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start briefing serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let line =
-            lines.find_map(|l| l.ok().filter(|l| l.starts_with("Serving "))).expect("the server announces its address");
-        // Keep reading stdout so that the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        let url = line.split(" at ").nth(1).expect("an address").split(' ').next().unwrap_or("");
-        assert!(url.starts_with("http://127.0.0.1:"), "binds to 127.0.0.1 by default: {line}");
-        let port = url.trim_start_matches("http://127.0.0.1:").trim_end_matches('/').parse().expect("a port");
-        Server { child, port }
+        Server(ServeProcess::start(root, extra))
+    }
+
+    fn port(&self) -> u16 {
+        self.0.port
     }
 
     fn get(&self, path: &str) -> Response {
-        get(self.port, path)
+        get(self.port(), path)
     }
 
     /// Waits until `path` answers with a body containing `needle`.
@@ -52,13 +36,6 @@ impl Server {
             assert!(Instant::now() < deadline, "{path} never showed {needle:?}; last:\n{}", r.body_text());
             std::thread::sleep(Duration::from_millis(50));
         }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -181,7 +158,7 @@ fn a_broken_edit_shows_errors_keeps_the_last_good_site_and_clears_on_fix() {
     let good = std::fs::read_to_string(&path).unwrap();
     let before = server.get("/articles/talks-open/").body;
     let broken = good.replacen("date: ", "date: 2015-02-30\nold_date: ", 1);
-    let port = server.port;
+    let port = server.port();
     let seen = events_until(
         port,
         |s| s.contains("event: errors") && s.contains("February 2015 has 28 days"),
@@ -256,7 +233,7 @@ fn the_reload_script_is_served_and_never_built() {
 fn a_request_flood_neither_crashes_the_server_nor_stops_rebuilds() {
     let (_tmp, root) = site();
     let server = Server::start(&root, &[]);
-    let port = server.port;
+    let port = server.port();
     let flood: Vec<_> = (0..50)
         .map(|i| {
             std::thread::spawn(move || {

@@ -71,7 +71,8 @@ pub struct Shared {
     pub topics: Vec<Value>,
 }
 
-fn value<T: Serialize>(v: &T) -> Value {
+/// A template value from a view struct.
+pub fn to_value<T: Serialize>(v: &T) -> Value {
     // Our view structs hold only strings, numbers, lists and JSON data: they always convert.
     Value::try_from_serializable(v).unwrap_or_else(|_| Value::none())
 }
@@ -81,7 +82,7 @@ impl Shared {
         let topics: Vec<Value> = site.topics.iter().map(topic_ref).collect();
         let c = &site.config;
         Shared {
-            site: value(&SiteView {
+            site: to_value(&SiteView {
                 title: &c.title,
                 description: &c.description,
                 language: &c.language,
@@ -114,7 +115,7 @@ impl Shared {
 }
 
 fn article_summary(a: &Article, topics: &[Value]) -> Value {
-    value(&ArticleSummary {
+    to_value(&ArticleSummary {
         id: &a.id,
         title: &a.title,
         date: a.date.ymd(),
@@ -128,7 +129,7 @@ fn article_summary(a: &Article, topics: &[Value]) -> Value {
 
 fn actor_ref(a: &Actor) -> Value {
     let side = a.side.as_deref().unwrap_or("");
-    value(&ActorRef {
+    to_value(&ActorRef {
         id: &a.id,
         name: &a.name,
         role: a.role.as_deref().unwrap_or(""),
@@ -140,7 +141,7 @@ fn actor_ref(a: &Actor) -> Value {
 }
 
 fn proposal_ref(p: &Proposal) -> Value {
-    value(&ProposalRef {
+    to_value(&ProposalRef {
         id: &p.id,
         title: &p.title,
         status: p.status.map_or("", |s| s.as_str()),
@@ -152,7 +153,7 @@ fn proposal_ref(p: &Proposal) -> Value {
 }
 
 fn topic_ref(t: &Topic) -> Value {
-    value(&TopicRef { name: &t.name, slug: &t.slug, path: routes::topic(t), count: t.articles.len() })
+    to_value(&TopicRef { name: &t.name, slug: &t.slug, path: routes::topic(t), count: t.articles.len() })
 }
 
 /// `{stance, stance_label}` fields for a position.
@@ -169,8 +170,4 @@ impl StanceView {
             None => StanceView { stance: "", stance_label: "—" },
         }
     }
-}
-
-pub fn to_value<T: Serialize>(v: &T) -> Value {
-    value(v)
 }

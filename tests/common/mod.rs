@@ -308,3 +308,42 @@ fn tag_attributes(tag: &str) -> Vec<(String, String)> {
     }
     out
 }
+
+/// A running `briefing serve --port 0` on a site, stopped when dropped.
+pub(crate) struct ServeProcess {
+    child: std::process::Child,
+    /// `http://127.0.0.1:PORT/`, as the server announced it.
+    pub(crate) url: String,
+    pub(crate) port: u16,
+}
+
+impl ServeProcess {
+    pub(crate) fn start(root: &Path, extra: &[&str]) -> ServeProcess {
+        use std::io::{BufRead, BufReader};
+        let mut child = briefing()
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .args(extra)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start briefing serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let line =
+            lines.find_map(|l| l.ok().filter(|l| l.starts_with("Serving "))).expect("the server announces its address");
+        // Keep reading stdout so that the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        let url = line.split(" at ").nth(1).and_then(|s| s.split_whitespace().next()).unwrap_or("").to_owned();
+        assert!(url.starts_with("http://127.0.0.1:") && url.ends_with('/'), "binds to 127.0.0.1 by default: {line}");
+        let port = url.trim_start_matches("http://127.0.0.1:").trim_end_matches('/').parse().expect("a port");
+        ServeProcess { child, url, port }
+    }
+}
+
+impl Drop for ServeProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
