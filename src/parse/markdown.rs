@@ -63,12 +63,16 @@ pub const MAX_RAW_TAGS: usize = 10_000;
 /// Control characters (other than tab and line breaks) are invisible in editors and
 /// not allowed in XML; each becomes a space, so that offsets stay where they were.
 pub fn blank_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    let is_control = |c: char| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) && (c as u32) < 0x80;
-    if text.chars().any(is_control) {
-        std::borrow::Cow::Owned(text.chars().map(|c| if is_control(c) { ' ' } else { c }).collect())
-    } else {
-        std::borrow::Cow::Borrowed(text)
+    // The ASCII control characters, as bytes: a byte below 0x80 is always a whole
+    // character in UTF-8, so replacing it with a space keeps the text valid.
+    let is_control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
+    if !text.bytes().any(is_control) {
+        return std::borrow::Cow::Borrowed(text);
     }
+    let bytes: Vec<u8> = text.bytes().map(|b| if is_control(b) { b' ' } else { b }).collect();
+    std::borrow::Cow::Owned(
+        String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 fn options() -> Options {
@@ -88,62 +92,151 @@ pub fn render(source: &str, mode: HtmlMode) -> Rendered {
 /// proposal's point ids): headings never take those ids.
 pub fn render_beside(source: &str, mode: HtmlMode, reserved: &[&str]) -> Rendered {
     let source = &*blank_controls(source);
-    let mut out = Rendered::default();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    let mut heading_start: Option<usize> = None;
-    let mut names = HeadingNames::new(reserved);
-    let mut depth = 0usize;
-    let mut raw_tags = 0usize;
-    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+    let mut events = Events::new(source, mode, reserved);
+    // Written into a buffer kept per thread and copied out at its exact size: a
+    // buffer per body would leave a third of it unused, on every body of the site.
+    let html = HTML_BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        pulldown_cmark::html::push_html(buffer, &mut events);
+        let html = match mode {
+            HtmlMode::Escape => buffer.as_str().to_owned(),
+            HtmlMode::Sanitize => sanitizer(false).clean(buffer).to_string(),
+            HtmlMode::Allow => sanitizer(true).clean(buffer).to_string(),
+        };
+        if buffer.capacity() > MAX_KEPT_BUFFER {
+            *buffer = String::new();
+        }
+        html
+    });
+    let Events { mut out, names, stopped, .. } = events;
+    match stopped {
+        Some(Stop::TooDeep) => Rendered { too_deep: true, ..Rendered::default() },
+        Some(Stop::TooMuchHtml) => Rendered { too_much_html: true, ..Rendered::default() },
+        None => {
+            out.html = html;
+            out.anchors = names.taken;
+            out
+        }
+    }
+}
+
+thread_local! {
+    static HTML_BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// A thread's HTML buffer is let go after a body bigger than this.
+const MAX_KEPT_BUFFER: usize = 4 << 20;
+
+/// Why a body was not rendered.
+enum Stop {
+    TooDeep,
+    TooMuchHtml,
+}
+
+/// The parser's events on their way to the HTML writer: links rewritten and recorded,
+/// raw HTML escaped or counted, headings given ids. Only a heading's own events are
+/// held back (its id is made from its text); everything else streams through.
+struct Events<'s, 'r> {
+    parser: pulldown_cmark::OffsetIter<'s>,
+    source: &'s str,
+    mode: HtmlMode,
+    out: Rendered,
+    names: HeadingNames<'r>,
+    /// The events of the heading being read, from its start.
+    heading: Vec<Event<'s>>,
+    /// A named heading's events, on their way out.
+    ready: std::collections::VecDeque<Event<'s>>,
+    depth: usize,
+    raw_tags: usize,
+    stopped: Option<Stop>,
+}
+
+impl<'s, 'r> Events<'s, 'r> {
+    fn new(source: &'s str, mode: HtmlMode, reserved: &'r [&'r str]) -> Self {
+        Events {
+            parser: Parser::new_ext(source, options()).into_offset_iter(),
+            source,
+            mode,
+            out: Rendered::default(),
+            names: HeadingNames::new(reserved),
+            heading: Vec::new(),
+            ready: Default::default(),
+            depth: 0,
+            raw_tags: 0,
+            stopped: None,
+        }
+    }
+
+    /// One event as it should be written, or why rendering stops.
+    fn transform(&mut self, event: Event<'s>, range: std::ops::Range<usize>) -> Result<Event<'s>, Stop> {
         match &event {
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => depth += 1,
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => depth = depth.saturating_sub(1),
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => self.depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
+                self.depth = self.depth.saturating_sub(1)
+            }
             _ => {}
         }
-        if depth > MAX_DEPTH {
-            return Rendered { too_deep: true, ..Rendered::default() };
+        if self.depth > MAX_DEPTH {
+            return Err(Stop::TooDeep);
         }
-        let event = match event {
+        Ok(match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest_url = rewrite_url(source, range, dest_url, &mut out);
+                let dest_url = rewrite_url(self.source, range, dest_url, &mut self.out);
                 Event::Start(Tag::Link { link_type, dest_url, title, id })
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest_url = rewrite_url(source, range, dest_url, &mut out);
+                let dest_url = rewrite_url(self.source, range, dest_url, &mut self.out);
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
-            Event::Html(html) | Event::InlineHtml(html) if mode == HtmlMode::Escape => Event::Text(html),
+            Event::Html(html) | Event::InlineHtml(html) if self.mode == HtmlMode::Escape => Event::Text(html),
             Event::Html(html) | Event::InlineHtml(html) => {
                 // The sanitizer's HTML parser is slow on deep nesting: bound the tags.
-                raw_tags += html.matches('<').count();
-                if raw_tags > MAX_RAW_TAGS {
-                    return Rendered { too_much_html: true, ..Rendered::default() };
+                self.raw_tags += html.matches('<').count();
+                if self.raw_tags > MAX_RAW_TAGS {
+                    return Err(Stop::TooMuchHtml);
                 }
                 Event::Html(html)
             }
-            Event::Start(Tag::Heading { .. }) => {
-                heading_start = Some(events.len());
-                event
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(start) = heading_start.take() {
-                    name_heading(&mut events, start, &mut names);
-                }
-                event
-            }
             other => other,
-        };
-        events.push(event);
+        })
     }
-    out.anchors = names.taken;
-    let mut html = String::with_capacity(source.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = match mode {
-        HtmlMode::Escape => html,
-        HtmlMode::Sanitize => sanitizer(false).clean(&html).to_string(),
-        HtmlMode::Allow => sanitizer(true).clean(&html).to_string(),
-    };
-    out
+}
+
+impl<'s> Iterator for Events<'s, '_> {
+    type Item = Event<'s>;
+
+    fn next(&mut self) -> Option<Event<'s>> {
+        loop {
+            if let Some(event) = self.ready.pop_front() {
+                return Some(event);
+            }
+            if self.stopped.is_some() {
+                return None;
+            }
+            let Some((event, range)) = self.parser.next() else {
+                // A heading always ends before the text does; should one not, it still shows.
+                self.ready.extend(self.heading.drain(..));
+                return self.ready.pop_front();
+            };
+            let event = match self.transform(event, range) {
+                Ok(event) => event,
+                Err(stop) => {
+                    self.stopped = Some(stop);
+                    return None;
+                }
+            };
+            match event {
+                Event::Start(Tag::Heading { .. }) => self.heading.push(event),
+                Event::End(TagEnd::Heading(_)) => {
+                    self.heading.push(event);
+                    name_heading(&mut self.heading, 0, &mut self.names);
+                    self.ready.extend(self.heading.drain(..));
+                }
+                event if !self.heading.is_empty() => self.heading.push(event),
+                event => return Some(event),
+            }
+        }
+    }
 }
 
 /// The ids given to headings so far, and the next number to try for each.

@@ -82,13 +82,20 @@ impl Renderer {
     {
         let renderer = self;
         let pages = pages::all(site);
-        let results: Vec<Result<(), RenderError>> = pages
-            .par_iter()
-            .map(|page| {
-                let file = renderer.page(site, theme, *page).map_err(|d| RenderError::Templates(vec![d]))?;
-                sink(file).map_err(RenderError::Sink)
-            })
-            .collect();
+        // The feed, sitemap, search index and data files are built on the side while
+        // the pages render; they are written only if every page rendered.
+        let (results, others): (Vec<Result<(), RenderError>>, _) = rayon::join(
+            || {
+                pages
+                    .par_iter()
+                    .map(|page| {
+                        let file = renderer.page(site, theme, *page).map_err(|d| RenderError::Templates(vec![d]))?;
+                        sink(file).map_err(RenderError::Sink)
+                    })
+                    .collect()
+            },
+            || other_files(site, theme, &pages),
+        );
         let mut errors = Vec::new();
         for r in results {
             match r {
@@ -103,7 +110,6 @@ impl Renderer {
             errors.dedup_by(|a, b| a.path == b.path && a.position == b.position);
             return Err(RenderError::Templates(errors));
         }
-        let others = other_files(site, theme, &pages);
         let count = pages.len() + others.len();
         for file in others {
             sink(file).map_err(RenderError::Sink)?;
@@ -125,17 +131,18 @@ fn other_files(site: &Site, theme: &Theme, pages: &[pages::Page]) -> Vec<OutputF
             (p.path(site), lastmod)
         })
         .collect();
+    let ((atom, sitemap), ((json, script), data)) = rayon::join(
+        || rayon::join(|| feeds::atom(site), || feeds::sitemap(site, &sitemap_pages)),
+        || rayon::join(|| feeds::search_index(site), || feeds::open_data(site)),
+    );
     let mut files = vec![
-        OutputFile::new("atom.xml", feeds::atom(site)),
-        OutputFile::new("sitemap.xml", feeds::sitemap(site, &sitemap_pages)),
+        OutputFile::new("atom.xml", atom),
+        OutputFile::new("sitemap.xml", sitemap),
         OutputFile::new("robots.txt", feeds::robots(site)),
+        OutputFile::new("search-index.json", json),
+        OutputFile::new("search-index.js", script),
     ];
-    let (json, script) = feeds::search_index(site);
-    files.push(OutputFile::new("search-index.json", json));
-    files.push(OutputFile::new("search-index.js", script));
-    for (path, json) in feeds::open_data(site) {
-        files.push(OutputFile::new(path, json));
-    }
+    files.extend(data.into_iter().map(|(path, json)| OutputFile::new(path, json)));
     // A static file never replaces a generated one.
     let generated: std::collections::HashSet<String> =
         pages.iter().map(|p| p.file(site)).chain(files.iter().map(|f| f.path.clone())).collect();

@@ -158,9 +158,7 @@ impl Page {
                 let total = list_pages(site);
                 let range: Vec<usize> = ((n - 1) * per..(n * per).min(site.articles.len())).collect();
                 ctx.insert_value("articles", shared.articles_of(&range).into());
-                let pages: Vec<PageLink> = (1..=total)
-                    .map(|k| PageLink { number: k, path: routes::article_list(k), current: k == n })
-                    .collect();
+                let pages = page_links(n, total);
                 let pagination = Pagination {
                     current: n,
                     total,
@@ -232,6 +230,36 @@ struct PageLink {
     number: usize,
     path: String,
     current: bool,
+    /// Stands for the pages left out between its neighbours (shown as "…").
+    gap: bool,
+}
+
+/// Pages either side of the current one that the pager links to.
+const PAGER_REACH: usize = 2;
+
+/// The pager of list page `current` of `total`: the first and last pages, and those
+/// within `PAGER_REACH` of the current one, with a gap wherever pages are left out.
+/// (Linking every page would make each list page grow with the site: 1,000 list pages
+/// would carry a million links between them.)
+fn page_links(current: usize, total: usize) -> Vec<PageLink> {
+    let near = current.saturating_sub(PAGER_REACH).max(1)..=(current + PAGER_REACH).min(total);
+    let mut shown: Vec<usize> = std::iter::once(1).chain(near).chain(std::iter::once(total)).collect();
+    shown.dedup();
+    let mut links = Vec::new();
+    for k in shown {
+        if let Some(last) = links.last().map(|l: &PageLink| l.number)
+            && k > last + 1
+        {
+            // A gap of one page is shown as that page: "…" would hide no more than a number.
+            if k == last + 2 {
+                links.push(PageLink { number: k - 1, path: routes::article_list(k - 1), current: false, gap: false });
+            } else {
+                links.push(PageLink { number: 0, path: String::new(), current: false, gap: true });
+            }
+        }
+        links.push(PageLink { number: k, path: routes::article_list(k), current: k == current, gap: false });
+    }
+    links
 }
 
 #[derive(Serialize)]
@@ -652,7 +680,33 @@ fn timeline(site: &Site) -> Vec<Month<'_>> {
 
 #[cfg(test)]
 mod tests {
-    use super::base_path;
+    use super::{base_path, page_links};
+
+    /// The pager as text: numbers, `[n]` for the current page, `…` for a gap.
+    fn pager(current: usize, total: usize) -> String {
+        let shown: Vec<String> = page_links(current, total)
+            .iter()
+            .map(|l| match (l.gap, l.current) {
+                (true, _) => "…".to_owned(),
+                (false, true) => format!("[{}]", l.number),
+                (false, false) => l.number.to_string(),
+            })
+            .collect();
+        shown.join(" ")
+    }
+
+    #[test]
+    fn the_pager_links_the_ends_and_the_pages_near_the_current_one() {
+        assert_eq!(pager(1, 1), "[1]");
+        assert_eq!(pager(2, 3), "1 [2] 3");
+        assert_eq!(pager(1, 7), "[1] 2 3 … 7");
+        assert_eq!(pager(4, 7), "1 2 3 [4] 5 6 7");
+        assert_eq!(pager(5, 9), "1 2 3 4 [5] 6 7 8 9");
+        assert_eq!(pager(50, 991), "1 … 48 49 [50] 51 52 … 991");
+        assert_eq!(pager(991, 991), "1 … 989 990 [991]");
+        // Every page's pager is the same size however long the list grows.
+        assert_eq!(page_links(500, 100_000).len(), page_links(500, 1_000).len());
+    }
 
     #[test]
     fn base_path_is_the_path_of_base_url() {
