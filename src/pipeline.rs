@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{self, Site};
+use crate::parse::markdown::Bodies;
 use crate::parse::{self, SiteConfig};
 use crate::read;
 use crate::render::{self, OutputFile};
@@ -49,6 +50,11 @@ pub fn load(options: &Options) -> Result<Loaded, Failure> {
 
 /// `load`, also returning the source files (the preview server compares edits with them).
 pub fn load_keeping_sources(options: &Options) -> Result<(Loaded, read::Sources), Failure> {
+    load_for(options, true)
+}
+
+/// `load`, with the bodies' HTML written or not (`check` needs only their links).
+fn load_for(options: &Options, write_html: bool) -> Result<(Loaded, read::Sources), Failure> {
     let mut clock = Stopwatch::start();
     let mut diagnostics = Diagnostics::new();
     let sources = read::read_content(&options.root, &mut diagnostics).map_err(|e| Failure::Fatal(e.0))?;
@@ -65,8 +71,12 @@ pub fn load_keeping_sources(options: &Options) -> Result<(Loaded, read::Sources)
     if let Some(url) = &options.base_url {
         config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
     }
-    let parsed: Vec<parse::Parsed> =
-        sources.items.par_iter().enumerate().map(|(i, f)| parse::parse_item(i, f, config.html)).collect();
+    let parsed: Vec<parse::Parsed> = sources
+        .items
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| parse::parse_item(i, f, Bodies { mode: config.html, write_html }))
+        .collect();
     let mut records = Vec::with_capacity(parsed.len());
     // Files that could not be read at all still hold their ids, so that references to
     // them are not reported as unknown on top of their own error.
@@ -98,7 +108,9 @@ pub fn load_keeping_sources(options: &Options) -> Result<(Loaded, read::Sources)
 /// syntax, one page of each kind is rendered, so that template errors that only show
 /// while rendering are found too without rendering the whole site.
 pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
-    let loaded = load(options)?;
+    // The sample pages are rendered with empty bodies: a body is HTML the templates
+    // only pass through.
+    let (loaded, _) = load_for(options, false)?;
     let mut clock = Stopwatch::start();
     let renderer =
         render::Renderer::new(&loaded.site, &loaded.theme).map_err(|e| render_failure(e, &loaded.warnings))?;

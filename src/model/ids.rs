@@ -41,10 +41,11 @@ pub(super) fn group(
             diagnostics.push(r.place.diagnostic(&files[r.file].text, &r.id_at, d));
         }
     }
+    let count = |kind: Kind| records.iter().filter(|r| r.meta.kind == kind).count();
     let mut grouped = Grouped {
-        articles: Vec::new(),
-        actors: Vec::new(),
-        proposals: Vec::new(),
+        articles: Vec::with_capacity(count(Kind::Article)),
+        actors: Vec::with_capacity(count(Kind::Actor)),
+        proposals: Vec::with_capacity(count(Kind::Proposal)),
         hidden_drafts: Vec::new(),
         unreadable: unreadable.to_vec(),
     };

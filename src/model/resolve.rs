@@ -256,16 +256,17 @@ pub(super) fn resolve(
         articles.push(Article {
             id: meta.id.clone(),
             source: meta.place.path.clone(),
-            title: a.title.clone(),
+            // Moved from the record below.
+            title: String::new(),
             date: a.date,
-            summary: a.summary.clone(),
-            location: a.location.clone(),
+            summary: None,
+            location: None,
             actors: fm_actors,
             proposals: fm_proposals,
             topics: topic_ixs,
-            sources: a.sources.clone(),
+            sources: Vec::new(),
             quotes,
-            extra: a.extra.clone(),
+            extra: serde_json::Value::Null,
             body_html: String::new(),
             mentions_actors,
             mentions_proposals,
@@ -292,9 +293,14 @@ pub(super) fn resolve(
             pt.topic = pt.topic.map(|t| remap[t]);
         }
     }
-    // The rendered bodies are the biggest values: move them rather than copy them.
+    // Articles are most of the content: move their values rather than copy them.
     for (a, (_, r)) in articles.iter_mut().zip(grouped.articles.iter_mut()) {
         a.body_html = std::mem::take(&mut r.body.html);
+        a.title = std::mem::take(&mut r.title);
+        a.summary = r.summary.take();
+        a.location = r.location.take();
+        a.sources = std::mem::take(&mut r.sources);
+        a.extra = r.extra.take();
     }
     for (a, (_, r)) in actors.iter_mut().zip(grouped.actors.iter_mut()) {
         a.bio_html = std::mem::take(&mut r.body.html);

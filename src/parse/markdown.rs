@@ -21,6 +21,20 @@ pub enum HtmlMode {
     Allow,
 }
 
+/// What rendering a body gives: its HTML, or (for `check`, which writes no page) only
+/// what the model checks: its links, anchors and limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bodies {
+    pub mode: HtmlMode,
+    pub write_html: bool,
+}
+
+impl From<HtmlMode> for Bodies {
+    fn from(mode: HtmlMode) -> Bodies {
+        Bodies { mode, write_html: true }
+    }
+}
+
 /// A link to another item, found in a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyLink {
@@ -84,15 +98,20 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-pub fn render(source: &str, mode: HtmlMode) -> Rendered {
-    render_beside(source, mode, &[])
+pub fn render(source: &str, bodies: impl Into<Bodies>) -> Rendered {
+    render_beside(source, bodies, &[])
 }
 
 /// Renders a body shown on a page that already has the anchors `reserved` (a
 /// proposal's point ids): headings never take those ids.
-pub fn render_beside(source: &str, mode: HtmlMode, reserved: &[&str]) -> Rendered {
+pub fn render_beside(source: &str, bodies: impl Into<Bodies>, reserved: &[&str]) -> Rendered {
+    let Bodies { mode, write_html } = bodies.into();
     let source = &*blank_controls(source);
     let mut events = Events::new(source, mode, reserved);
+    if !write_html {
+        events.by_ref().for_each(drop);
+        return events.finish(String::new());
+    }
     // Written into a buffer kept per thread and copied out at its exact size: a
     // buffer per body would leave a third of it unused, on every body of the site.
     let html = HTML_BUFFER.with_borrow_mut(|buffer| {
@@ -108,14 +127,21 @@ pub fn render_beside(source: &str, mode: HtmlMode, reserved: &[&str]) -> Rendere
         }
         html
     });
-    let Events { mut out, names, stopped, .. } = events;
-    match stopped {
-        Some(Stop::TooDeep) => Rendered { too_deep: true, ..Rendered::default() },
-        Some(Stop::TooMuchHtml) => Rendered { too_much_html: true, ..Rendered::default() },
-        None => {
-            out.html = html;
-            out.anchors = names.taken;
-            out
+    events.finish(html)
+}
+
+impl Events<'_, '_> {
+    /// What was found on the way, with the body's HTML.
+    fn finish(self, html: String) -> Rendered {
+        let Events { mut out, names, stopped, .. } = self;
+        match stopped {
+            Some(Stop::TooDeep) => Rendered { too_deep: true, ..Rendered::default() },
+            Some(Stop::TooMuchHtml) => Rendered { too_much_html: true, ..Rendered::default() },
+            None => {
+                out.html = html;
+                out.anchors = names.taken;
+                out
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::fields::{Obj, Sink, item_obj};
-use super::markdown::{self, HtmlMode, Rendered};
+use super::markdown::{self, Bodies, HtmlMode, Rendered};
 use super::yaml;
 use super::{At, Place, place_of};
 use crate::diagnostic::{Diagnostic, Position};
@@ -308,14 +308,14 @@ pub struct Parsed {
 }
 
 /// One article, actor or proposal file → a record and every problem found in it.
-pub fn parse_item(index: usize, file: &SourceFile, html: HtmlMode) -> Parsed {
-    match read_item(index, file, html) {
+pub fn parse_item(index: usize, file: &SourceFile, bodies: impl Into<Bodies>) -> Parsed {
+    match read_item(index, file, bodies.into()) {
         Ok((record, diagnostics)) => Parsed { record: Some(record), diagnostics },
         Err(d) => Parsed { record: None, diagnostics: vec![d] },
     }
 }
 
-fn read_item(index: usize, file: &SourceFile, html: HtmlMode) -> Result<(Record, Vec<Diagnostic>), Diagnostic> {
+fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, Vec<Diagnostic>), Diagnostic> {
     let body_key = match file.kind {
         Kind::Article => "body",
         Kind::Actor => "bio",
@@ -538,7 +538,7 @@ fn quotes(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<QuoteRecord> {
     out
 }
 
-fn points(obj: &mut Obj<'_>, html: HtmlMode, sink: &mut Sink<'_>) -> Vec<PointRecord> {
+fn points(obj: &mut Obj<'_>, html: Bodies, sink: &mut Sink<'_>) -> Vec<PointRecord> {
     let mut out: Vec<PointRecord> = Vec::new();
     for (value, path) in obj.list("points", sink) {
         let Some(mut item) = item_obj(value, path, "point", sink) else { continue };
