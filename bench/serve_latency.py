@@ -6,8 +6,10 @@ saved to the moment the server sends the reload event to open pages.
     python3 bench/serve_latency.py                 # 10,000-article corpus, 20 edits of each kind
 
 Two kinds of edit are timed: a change to an article's text (the common case, which
-re-renders only its page and the feed) and a change to its front matter (a full
-rebuild in memory). Standard library only; the corpus comes from bench/run.py's cache.
+re-renders only its page and the feed) and a change to its front matter (its title:
+the file is parsed again, the model redone from what every file parsed to, and only
+the pages that show something that changed are rendered again, with the feeds and
+data files). Standard library only; the corpus comes from bench/run.py's cache.
 """
 
 import argparse

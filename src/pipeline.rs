@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::diagnostic::Diagnostics;
 use crate::model::{self, Site};
 use crate::parse::markdown::Bodies;
-use crate::parse::{self, SiteConfig};
+use crate::parse::{self, Record, SiteConfig};
 use crate::read;
 use crate::render::{self, OutputFile};
 use crate::theme::Theme;
@@ -45,25 +45,31 @@ pub struct Loaded {
 
 /// Read, parse and model the site; every content error is collected before failing.
 pub fn load(options: &Options) -> Result<Loaded, Failure> {
-    load_keeping_sources(options).map(|(loaded, _)| loaded)
-}
-
-/// `load`, also returning the source files (the preview server compares edits with them).
-pub fn load_keeping_sources(options: &Options) -> Result<(Loaded, read::Sources), Failure> {
     load_for(options, true)
 }
 
-/// `load`, with the bodies' HTML written or not (`check` needs only their links).
-fn load_for(options: &Options, write_html: bool) -> Result<(Loaded, read::Sources), Failure> {
+/// The site read and parsed, before the model: the preview server keeps it, so that
+/// an edit to one file re-parses only that file.
+pub struct Parsed {
+    pub config: SiteConfig,
+    pub sources: read::Sources,
+    /// What each of `sources.items` gave, in the same order.
+    pub items: Vec<parse::Parsed>,
+    /// Problems found before the items were parsed (unreadable files, site.yaml).
+    pub early: Diagnostics,
+}
+
+/// Reads the site and parses every file (with the bodies' HTML, or only their links).
+pub fn read_and_parse(options: &Options, write_html: bool) -> Result<(Parsed, Theme), Failure> {
     let mut clock = Stopwatch::start();
-    let mut diagnostics = Diagnostics::new();
-    let sources = read::read_content(&options.root, &mut diagnostics).map_err(|e| Failure::Fatal(e.0))?;
+    let mut early = Diagnostics::new();
+    let sources = read::read_content(&options.root, &mut early).map_err(|e| Failure::Fatal(e.0))?;
     let theme = Theme::load(&options.root).map_err(|e| Failure::Fatal(e.0))?;
     clock.lap("read");
 
     let mut config = match &sources.site {
         Some(file) => parse::parse_site(file).unwrap_or_else(|errors| {
-            diagnostics.extend(errors);
+            early.extend(errors);
             SiteConfig::default()
         }),
         None => SiteConfig::default(),
@@ -71,37 +77,74 @@ fn load_for(options: &Options, write_html: bool) -> Result<(Loaded, read::Source
     if let Some(url) = &options.base_url {
         config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
     }
-    let parsed: Vec<parse::Parsed> = sources
-        .items
-        .par_iter()
-        .enumerate()
-        .map(|(i, f)| parse::parse_item(i, f, Bodies { mode: config.html, write_html }))
-        .collect();
-    let mut records = Vec::with_capacity(parsed.len());
-    // Files that could not be read at all still hold their ids, so that references to
-    // them are not reported as unknown on top of their own error.
-    let mut unreadable = sources.unreadable.clone();
-    for (p, file) in parsed.into_iter().zip(&sources.items) {
-        diagnostics.extend(p.diagnostics);
-        match p.record {
-            Some(r) => records.push(r),
-            None => unreadable.push((file.kind, file.stem.clone())),
-        }
-    }
+    let bodies = Bodies { mode: config.html, write_html };
+    let items = sources.items.par_iter().enumerate().map(|(i, f)| parse::parse_item(i, f, bodies)).collect();
     clock.lap("parse");
-    let site = model::build(config, records, &unreadable, &sources.items, options.drafts, &mut diagnostics);
+    Ok((Parsed { config, sources, items, early }, theme))
+}
+
+impl Parsed {
+    /// The model built from `records` (those of `items`, in order, moved or copied out),
+    /// and every problem found from reading on. Without errors there is a site.
+    pub fn model(&self, records: Vec<Option<Record>>, options: &Options) -> (Option<Site>, Diagnostics) {
+        let mut diagnostics = self.early.clone();
+        // Files that could not be read at all still hold their ids, so that references to
+        // them are not reported as unknown on top of their own error.
+        let mut unreadable = self.sources.unreadable.clone();
+        let mut kept = Vec::with_capacity(records.len());
+        for ((record, item), file) in records.into_iter().zip(&self.items).zip(&self.sources.items) {
+            diagnostics.extend(item.diagnostics.iter().cloned());
+            match record {
+                Some(r) => kept.push(r),
+                None => unreadable.push((file.kind, file.stem.clone())),
+            }
+        }
+        let site =
+            model::build(self.config.clone(), kept, &unreadable, &self.sources.items, options.drafts, &mut diagnostics);
+        if options.deny_warnings {
+            diagnostics.deny_warnings();
+        }
+        (site.filter(|_| !diagnostics.has_errors()), diagnostics)
+    }
+}
+
+/// `load`, with the bodies' HTML written or not (`check` needs only their links).
+fn load_for(options: &Options, write_html: bool) -> Result<Loaded, Failure> {
+    let (mut parsed, theme) = read_and_parse(options, write_html)?;
+    let records = parsed.items.iter_mut().map(|item| item.record.take()).collect();
+    let (site, diagnostics) = loaded_site(&parsed, records, &theme, options);
+    match site {
+        Some(site) => Ok(Loaded { site, theme, warnings: diagnostics }),
+        None => Err(Failure::Content(diagnostics)),
+    }
+}
+
+/// `load`, keeping what was parsed (for the preview server).
+pub fn load_keeping_parsed(options: &Options) -> Result<(Loaded, Parsed), Failure> {
+    let (parsed, theme) = read_and_parse(options, true)?;
+    let records = parsed.items.iter().map(|item| item.record.clone()).collect();
+    let (site, diagnostics) = loaded_site(&parsed, records, &theme, options);
+    match site {
+        Some(site) => Ok((Loaded { site, theme, warnings: diagnostics }, parsed)),
+        None => Err(Failure::Content(diagnostics)),
+    }
+}
+
+/// The model and the templates' own errors: a site only if there are no errors.
+fn loaded_site(
+    parsed: &Parsed,
+    records: Vec<Option<Record>>,
+    theme: &Theme,
+    options: &Options,
+) -> (Option<Site>, Diagnostics) {
+    let mut clock = Stopwatch::start();
+    let (site, mut diagnostics) = parsed.model(records, options);
     clock.lap("model");
-    if let Err(errors) = render::templates::compile(&theme) {
+    if let Err(errors) = render::templates::compile(theme) {
         diagnostics.extend(errors);
     }
     clock.lap("templates");
-    if options.deny_warnings {
-        diagnostics.deny_warnings();
-    }
-    match site {
-        Some(site) if !diagnostics.has_errors() => Ok((Loaded { site, theme, warnings: diagnostics }, sources)),
-        _ => Err(Failure::Content(diagnostics)),
-    }
+    (site.filter(|_| !diagnostics.has_errors()), diagnostics)
 }
 
 /// Validates everything and writes nothing. Besides the content and the templates'
@@ -110,7 +153,7 @@ fn load_for(options: &Options, write_html: bool) -> Result<(Loaded, read::Source
 pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
     // The sample pages are rendered with empty bodies: a body is HTML the templates
     // only pass through.
-    let (loaded, _) = load_for(options, false)?;
+    let loaded = load_for(options, false)?;
     let mut clock = Stopwatch::start();
     let renderer =
         render::Renderer::new(&loaded.site, &loaded.theme).map_err(|e| render_failure(e, &loaded.warnings))?;

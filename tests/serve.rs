@@ -201,8 +201,14 @@ fn after_edits_the_served_site_equals_a_fresh_build() {
     .unwrap();
     server.wait_for("/articles/brand-new/", "<strong>edited</strong>");
     server.wait_for("/atom.xml", "&lt;strong&gt;edited&lt;/strong&gt;");
+    assert_served_site_is_a_fresh_build(&server, &root);
+}
+
+/// Every file a fresh `build` of `root` writes is served with the same bytes (apart
+/// from the live-reload script).
+fn assert_served_site_is_a_fresh_build(server: &Server, root: &std::path::Path) {
     let out = TempDir::new("serve-fresh");
-    build_ok(&root, &out.join("public"), &[]);
+    build_ok(root, &out.join("public"), &[]);
     for (path, bytes) in read_tree(&out.join("public")) {
         let served = server.get(&format!("/{path}"));
         assert_eq!(served.status, 200, "{path}");
@@ -211,7 +217,35 @@ fn after_edits_the_served_site_equals_a_fresh_build() {
         } else {
             served.body
         };
-        assert!(body == bytes, "{path} differs from a fresh build");
+        assert!(body == bytes, "{path} differs from a fresh build:\n{}", String::from_utf8_lossy(&body));
+    }
+}
+
+#[test]
+fn after_each_front_matter_edit_the_served_site_equals_a_fresh_build() {
+    // Each edit changes what other pages show: lists, neighbours, actor, proposal and
+    // topic pages, counts, the feed and the data files.
+    let (_tmp, root) = site();
+    let server = Server::start(&root, &[]);
+    let article = root.join("content/articles/talks-open.md");
+    let edits: [(&str, &str, &str); 8] = [
+        ("title: Talks open in Geneva", "title: Talks reopen in Geneva", "Talks reopen"),
+        ("date: 2025-11-02\nsummary", "date: 2024-01-15\nsummary", "2024-01-15"),
+        ("  - alice-arden\n", "", "Talks reopen"),
+        ("proposals:\n  - plan-a\n", "proposals:\n  - plan-a\n  - plan-b\n", "proposals/plan-b/"),
+        ("proposals:\n  - plan-a\n  - plan-b\n", "proposals:\n  - plan-a\n", "Talks reopen"),
+        ("  - OSCE monitoring\n", "", "Talks reopen"),
+        ("    text: We came to listen.", "    text: We came to talk.", "We came to talk."),
+        ("summary: The first round", "summary: A later round", "A later round"),
+    ];
+    for (from, to, shown) in edits {
+        let text = std::fs::read_to_string(&article).unwrap();
+        assert!(text.contains(from), "{from:?} not in the article");
+        std::fs::write(&article, text.replacen(from, to, 1)).unwrap();
+        server.wait_for("/articles/talks-open/", shown);
+        // Let a second rebuild (if the editor's save came in two events) finish.
+        std::thread::sleep(Duration::from_millis(300));
+        assert_served_site_is_a_fresh_build(&server, &root);
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::ids::Grouped;
 use super::types::*;
 use crate::diagnostic::{Diagnostic, Diagnostics, MAX_PER_FILE};
-use crate::parse::markdown::BodyLink;
+use crate::parse::markdown::{BodyLink, Html};
 use crate::parse::{At, Meta, Ref};
 use crate::read::{Kind, SourceFile};
 use crate::slug::slugify;
@@ -170,7 +170,7 @@ pub(super) fn resolve(
             aliases: a.aliases.clone(),
             summary: a.summary.clone(),
             extra: a.extra.clone(),
-            bio_html: String::new(),
+            bio_html: Html::default(),
             articles: Vec::new(),
             quotes: Vec::new(),
             sponsored: Vec::new(),
@@ -217,7 +217,7 @@ pub(super) fn resolve(
             supersedes,
             superseded_by: None,
             points,
-            description_html: String::new(),
+            description_html: Html::default(),
             extra: p.extra.clone(),
             articles: Vec::new(),
             lineage: Vec::new(),
@@ -267,7 +267,7 @@ pub(super) fn resolve(
             sources: Vec::new(),
             quotes,
             extra: serde_json::Value::Null,
-            body_html: String::new(),
+            body_html: Html::default(),
             mentions_actors,
             mentions_proposals,
         });

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::parse::markdown::Html;
 use crate::parse::{SiteConfig, SourceRecord, Stance, Status};
 use crate::when::When;
 
@@ -48,7 +49,7 @@ pub struct Article {
     pub sources: Vec<SourceRecord>,
     pub quotes: Vec<Quote>,
     pub extra: Value,
-    pub body_html: String,
+    pub body_html: Html,
     /// Every actor mentioned anywhere (front matter, quotes, body links), by index.
     pub mentions_actors: Vec<ActorIx>,
     pub mentions_proposals: Vec<ProposalIx>,
@@ -63,7 +64,7 @@ pub struct Actor {
     pub aliases: Vec<String>,
     pub summary: Option<String>,
     pub extra: Value,
-    pub bio_html: String,
+    pub bio_html: Html,
     /// Articles mentioning this actor, newest first.
     pub articles: Vec<ArticleIx>,
     /// (article, quote index within it), newest first.
@@ -78,7 +79,7 @@ pub struct Actor {
 pub struct Point {
     pub id: String,
     pub title: String,
-    pub text_html: String,
+    pub text_html: Html,
     pub text_source: String,
     pub topic: Option<TopicIx>,
     /// Sorted by actor id.
@@ -109,7 +110,7 @@ pub struct Proposal {
     pub supersedes: Option<ProposalIx>,
     pub superseded_by: Option<ProposalIx>,
     pub points: Vec<Point>,
-    pub description_html: String,
+    pub description_html: Html,
     pub extra: Value,
     /// Articles discussing it, newest first.
     pub articles: Vec<ArticleIx>,

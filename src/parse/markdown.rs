@@ -54,9 +54,12 @@ pub struct UnsafeUrl {
     pub len: usize,
 }
 
+/// Rendered HTML: shared, never copied, between what was parsed and the model.
+pub type Html = std::sync::Arc<str>;
+
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    pub html: String,
+    pub html: Html,
     pub links: Vec<BodyLink>,
     pub unsafe_urls: Vec<UnsafeUrl>,
     /// Ids of every heading, in order.
@@ -110,7 +113,7 @@ pub fn render_beside(source: &str, bodies: impl Into<Bodies>, reserved: &[&str])
     let mut events = Events::new(source, mode, reserved);
     if !write_html {
         events.by_ref().for_each(drop);
-        return events.finish(String::new());
+        return events.finish(Html::default());
     }
     // Written into a buffer kept per thread and copied out at its exact size: a
     // buffer per body would leave a third of it unused, on every body of the site.
@@ -118,9 +121,9 @@ pub fn render_beside(source: &str, bodies: impl Into<Bodies>, reserved: &[&str])
         buffer.clear();
         pulldown_cmark::html::push_html(buffer, &mut events);
         let html = match mode {
-            HtmlMode::Escape => buffer.as_str().to_owned(),
-            HtmlMode::Sanitize => sanitizer(false).clean(buffer).to_string(),
-            HtmlMode::Allow => sanitizer(true).clean(buffer).to_string(),
+            HtmlMode::Escape => Html::from(buffer.as_str()),
+            HtmlMode::Sanitize => Html::from(sanitizer(false).clean(buffer).to_string()),
+            HtmlMode::Allow => Html::from(sanitizer(true).clean(buffer).to_string()),
         };
         if buffer.capacity() > MAX_KEPT_BUFFER {
             *buffer = String::new();
@@ -132,7 +135,7 @@ pub fn render_beside(source: &str, bodies: impl Into<Bodies>, reserved: &[&str])
 
 impl Events<'_, '_> {
     /// What was found on the way, with the body's HTML.
-    fn finish(self, html: String) -> Rendered {
+    fn finish(self, html: Html) -> Rendered {
         let Events { mut out, names, stopped, .. } = self;
         match stopped {
             Some(Stop::TooDeep) => Rendered { too_deep: true, ..Rendered::default() },

@@ -53,6 +53,16 @@ impl Renderer {
         Ok(Renderer { tera, shared: views::Shared::new(site) })
     }
 
+    /// Builds the shared summaries again for a new model of the same site (the
+    /// templates stay compiled); returns the old ones.
+    pub fn reshare(&mut self, site: &Site) -> views::Shared {
+        std::mem::replace(&mut self.shared, views::Shared::new(site))
+    }
+
+    pub fn shared(&self) -> &views::Shared {
+        &self.shared
+    }
+
     /// One page, or its template error.
     pub fn page(&self, site: &Site, theme: &Theme, page: pages::Page) -> Result<OutputFile, Diagnostic> {
         let ctx = page.context(site, &self.shared);
@@ -119,7 +129,7 @@ impl Renderer {
 }
 
 /// Feed, sitemap, robots.txt, search index, open data and the theme's static files.
-fn other_files(site: &Site, theme: &Theme, pages: &[pages::Page]) -> Vec<OutputFile> {
+pub fn other_files(site: &Site, theme: &Theme, pages: &[pages::Page]) -> Vec<OutputFile> {
     let sitemap_pages: Vec<(String, Option<String>)> = pages
         .iter()
         .filter(|p| !matches!(p, pages::Page::NotFound))

@@ -58,6 +58,81 @@ pub fn one_of_each_kind(site: &Site) -> Vec<Page> {
     pages
 }
 
+/// The items of the model a page shows, by index into the site's lists. The preview
+/// server renders a page again after an edit when it shows other items than before,
+/// or when one of them changed. Mirrors what `Page::fill` puts in the context.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Reads {
+    pub articles: Vec<usize>,
+    pub actors: Vec<usize>,
+    pub proposals: Vec<usize>,
+    pub topics: Vec<usize>,
+}
+
+impl Page {
+    pub fn reads(self, site: &Site) -> Reads {
+        let all = |n: usize| (0..n).collect::<Vec<_>>();
+        let mut r = Reads::default();
+        match self {
+            Page::Index => {
+                r.articles = all(site.articles.len().min(10));
+                r.actors = all(site.actors.len());
+                r.proposals = all(site.proposals.len());
+            }
+            Page::ArticleList(n) => {
+                let per = site.config.articles_per_page.max(1);
+                r.articles = ((n - 1) * per..(n * per).min(site.articles.len())).collect();
+            }
+            Page::Article(i) => {
+                let a = &site.articles[i];
+                r.articles = (i.saturating_sub(1)..(i + 2).min(site.articles.len())).collect();
+                r.actors = a.actors.iter().copied().chain(a.quotes.iter().map(|q| q.actor)).collect();
+                r.proposals = a.proposals.clone();
+            }
+            Page::Actors => r.actors = all(site.actors.len()),
+            Page::Actor(i) => {
+                let a = &site.actors[i];
+                r.actors = vec![i];
+                r.articles = a.articles.iter().copied().chain(a.quotes.iter().map(|(art, _)| *art)).collect();
+                r.proposals = a.sponsored.iter().copied().chain(a.positions.iter().map(|(p, _, _)| *p)).collect();
+            }
+            Page::Proposals => {
+                r.proposals = all(site.proposals.len());
+                r.actors = all(site.actors.len());
+            }
+            Page::Proposal(i) => {
+                let p = &site.proposals[i];
+                let against = p.changes.as_ref().map(|c| &site.proposals[c.against]);
+                let points = p.points.iter().chain(against.into_iter().flat_map(|o| o.points.iter()));
+                r.proposals = [Some(i), p.supersedes, p.superseded_by, p.changes.as_ref().map(|c| c.against)]
+                    .into_iter()
+                    .flatten()
+                    .chain(p.lineage.iter().copied())
+                    .collect();
+                r.actors = p.sponsors.clone();
+                for point in points {
+                    r.actors.extend(point.positions.iter().map(|(a, _)| *a));
+                    r.topics.extend(point.topic);
+                }
+                r.articles = p.articles.clone();
+            }
+            Page::Topics => r.topics = all(site.topics.len()),
+            Page::Topic(i) => {
+                let t = &site.topics[i];
+                r.topics = vec![i];
+                r.articles = t.articles.clone();
+                r.proposals = t.proposals.clone();
+            }
+            Page::Timeline => {
+                r.articles = all(site.articles.len());
+                r.proposals = all(site.proposals.len());
+            }
+            Page::NotFound => {}
+        }
+        r
+    }
+}
+
 fn list_pages(site: &Site) -> usize {
     site.articles.len().div_ceil(site.config.articles_per_page.max(1)).max(1)
 }

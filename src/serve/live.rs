@@ -1,37 +1,41 @@
 //! The rebuild side of the preview server: the last good build kept whole (model,
-//! compiled templates, sources), so that the commonest edit (an article's text) re-renders
-//! only what shows it. Anything else is a full rebuild; either way the result is what
-//! `build` would write.
+//! compiled templates, what every file parsed to), so that an edit to an article
+//! re-renders only the pages that show something that changed: for an edit to its text
+//! alone, its page and the feed. Anything else is a full rebuild; either way the result
+//! is what `build` would write.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::Snapshot;
 use crate::fs;
 use crate::model::Site;
-use crate::parse::front_matter;
-use crate::parse::markdown::{self, Rendered};
-use crate::pipeline::{self, Failure, Options};
+use crate::parse::markdown::{self, Bodies, Rendered};
+use crate::parse::{self, Data, Record, front_matter};
+use crate::pipeline::{self, Failure, Options, Parsed};
 use crate::read::{Format, Kind};
-use crate::render::pages::Page;
-use crate::render::{OutputFile, RenderError, Renderer, feeds};
+use crate::render::pages::{self, Page};
+use crate::render::{self, OutputFile, RenderError, Renderer, feeds};
 use crate::theme::Theme;
 
 struct Built {
     site: Site,
     theme: Theme,
     renderer: Renderer,
-    /// Markdown articles' text by path relative to the root, to compare edits with.
-    texts: HashMap<String, String>,
+    /// The files and what each one parsed to, to redo the model after an edit.
+    parsed: Parsed,
 }
 
 /// What a rebuild gave.
 pub(super) enum Outcome {
     /// The whole site, and the warnings to print.
     Full(Snapshot, String),
-    /// Only these files changed.
-    Partial(Vec<OutputFile>),
+    /// Only these files were rendered again (some may be unchanged), with the warnings
+    /// when they were worked out again.
+    Partial(Vec<OutputFile>, Option<String>),
     /// The content is wrong: the report to show.
     Failed(String),
 }
@@ -49,17 +53,35 @@ impl Live {
         Live { options, root, built: None }
     }
 
-    /// Rebuilds after `changed` paths changed (empty: build everything).
+    /// Rebuilds after `changed` paths changed (empty: build everything). An edit to one
+    /// article is worked in; anything else, or an edit that breaks something, is a full
+    /// rebuild (which also reports the problems).
     pub(super) fn rebuild(&mut self, changed: &[PathBuf]) -> Outcome {
-        if let Some(files) = self.body_edit(changed) {
-            return Outcome::Partial(files);
+        // Editors and tools save through temporary files (`sed -i`, atomic renames):
+        // one that came and went under content/ was never part of the site.
+        let known = |path: &PathBuf| {
+            let rel = fs::relative(&self.root, path);
+            let source = self.built.as_ref().is_some_and(|b| b.parsed.sources.items.iter().any(|f| f.path == rel));
+            path.exists() || source || !rel.starts_with("content/") || rel == "content/site.yaml"
+        };
+        let changed: Vec<PathBuf> = changed.iter().filter(|p| known(p)).cloned().collect();
+        if changed.is_empty() && self.built.is_some() {
+            return Outcome::Partial(Vec::new(), None);
+        }
+        if let [path] = &changed[..] {
+            if let Some(files) = self.body_edit(path) {
+                return Outcome::Partial(files, None);
+            }
+            if let Some(outcome) = self.article_edit(path) {
+                return outcome;
+            }
         }
         self.full()
     }
 
     fn full(&mut self) -> Outcome {
         self.built = None;
-        let (loaded, sources) = match pipeline::load_keeping_sources(&self.options) {
+        let (loaded, parsed) = match pipeline::load_keeping_parsed(&self.options) {
             Ok(x) => x,
             Err(Failure::Content(d)) => return Outcome::Failed(d.render()),
             Err(Failure::Fatal(m)) => return Outcome::Failed(format!("error: {m}\n")),
@@ -76,29 +98,36 @@ impl Live {
         if let Err(e) = renderer.render_all(&loaded.site, &loaded.theme, collect) {
             return Outcome::Failed(failure_text(e, &loaded.warnings.render()));
         }
-        let texts = sources
-            .items
-            .into_iter()
-            .filter(|f| f.kind == Kind::Article && f.format == Format::Markdown)
-            .map(|f| (f.path, f.text))
-            .collect();
         let warnings = loaded.warnings.render();
-        self.built = Some(Built { site: loaded.site, theme: loaded.theme, renderer, texts });
+        self.built = Some(Built { site: loaded.site, theme: loaded.theme, renderer, parsed });
         Outcome::Full(Snapshot { files: files.into_inner().unwrap_or_default() }, warnings)
+    }
+
+    /// The source file at `path` (an article, actor or proposal) and its new text.
+    fn edited(&self, path: &Path) -> Option<(usize, String)> {
+        let built = self.built.as_ref()?;
+        let rel = fs::relative(&self.root, path);
+        let ix = built.parsed.sources.items.iter().position(|f| f.path == rel)?;
+        let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
+        // A byte order mark is dropped when reading; the full rebuild does that.
+        (!text.starts_with('\u{feff}')).then_some((ix, text))
     }
 
     /// An edit to the text of one Markdown article that leaves its front matter, links
     /// and headings as they were changes only its page and the feed.
-    fn body_edit(&mut self, changed: &[PathBuf]) -> Option<Vec<OutputFile>> {
-        let [path] = changed else { return None };
+    fn body_edit(&mut self, path: &Path) -> Option<Vec<OutputFile>> {
+        let (file_ix, new) = self.edited(path)?;
         let built = self.built.as_mut()?;
-        let rel = fs::relative(&self.root, path);
-        let old = built.texts.get(&rel)?;
-        let new = String::from_utf8(std::fs::read(path).ok()?).ok()?;
+        let file = &built.parsed.sources.items[file_ix];
+        if file.kind != Kind::Article || file.format != Format::Markdown {
+            return None;
+        }
+        let old = &file.text;
         if *old == new {
             return Some(Vec::new());
         }
-        let (old_split, new_split) = (front_matter::split(&rel, old).ok()?, front_matter::split(&rel, &new).ok()?);
+        let rel = &file.path;
+        let (old_split, new_split) = (front_matter::split(rel, old).ok()?, front_matter::split(rel, &new).ok()?);
         if old[old_split.yaml.clone()] != new[new_split.yaml.clone()] {
             return None;
         }
@@ -108,12 +137,90 @@ impl Live {
         if !same_references(&before, &after) || !after.unsafe_urls.is_empty() {
             return None;
         }
-        let ix = built.site.articles.iter().position(|a| a.source == rel)?;
+        let ix = built.site.articles.iter().position(|a| a.source == *rel)?;
+        // What was parsed follows the edit, for the next edit that redoes the model.
+        if let Some(Record { data: Data::Article(a), .. }) = &mut built.parsed.items[file_ix].record {
+            a.body.html.clone_from(&after.html);
+        }
+        built.parsed.sources.items[file_ix].text = new;
         built.site.articles[ix].body_html = after.html;
-        built.texts.insert(rel, new);
         let page = built.renderer.page(&built.site, &built.theme, Page::Article(ix)).ok()?;
         let feed = OutputFile { path: "atom.xml".to_owned(), bytes: feeds::atom(&built.site).into_bytes() };
         Some(vec![page, feed])
+    }
+
+    /// Any other edit to one article: that file is parsed again and the model redone
+    /// from what every file parsed to; then only the pages that show something that
+    /// changed are rendered again, with the feeds and data files. Falls back to a full
+    /// rebuild when the edit adds or removes pages, or has errors.
+    fn article_edit(&mut self, path: &Path) -> Option<Outcome> {
+        let (file_ix, text) = self.edited(path)?;
+        let built = self.built.as_mut()?;
+        if built.parsed.sources.items[file_ix].kind != Kind::Article {
+            return None;
+        }
+        let mut file = built.parsed.sources.items[file_ix].clone();
+        file.text = text;
+        let bodies = Bodies { mode: built.parsed.config.html, write_html: true };
+        let item = parse::parse_item(file_ix, &file, bodies);
+        item.record.as_ref()?;
+        let old_item = std::mem::replace(&mut built.parsed.items[file_ix], item);
+        let old_file = std::mem::replace(&mut built.parsed.sources.items[file_ix], file);
+        let records = built.parsed.items.iter().map(|item| item.record.clone()).collect();
+        let (site, diagnostics) = built.parsed.model(records, &self.options);
+        let pages = pages::all(&built.site);
+        let same_pages = |site: &Site| {
+            let new = pages::all(site);
+            new.len() == pages.len() && new.iter().zip(&pages).all(|(n, o)| n.file(site) == o.file(&built.site))
+        };
+        let Some(site) = site.filter(same_pages) else {
+            built.parsed.items[file_ix] = old_item;
+            built.parsed.sources.items[file_ix] = old_file;
+            return None;
+        };
+        let old_shared = built.renderer.reshare(&site);
+        let new_shared = built.renderer.shared();
+        let changed = |old: &[tera::Value], new: &[tera::Value]| -> Vec<bool> {
+            old.iter().zip(new).map(|(o, n)| o != n).collect()
+        };
+        let mut articles = changed(&old_shared.articles, &new_shared.articles);
+        let actors = changed(&old_shared.actors, &new_shared.actors);
+        let proposals = changed(&old_shared.proposals, &new_shared.proposals);
+        let topics = changed(&old_shared.topics, &new_shared.topics);
+        // The edited article's page shows more than its summary.
+        let rel = &built.parsed.sources.items[file_ix].path;
+        if let Some(ix) = site.articles.iter().position(|a| a.source == *rel) {
+            articles[ix] = true;
+        }
+        let any = |flags: &[bool], ixs: &[usize]| ixs.iter().any(|i| flags[*i]);
+        let stale: Vec<Page> = pages
+            .par_iter()
+            .filter(|page| {
+                let (before, after) = (page.reads(&built.site), page.reads(&site));
+                before != after
+                    || any(&articles, &after.articles)
+                    || any(&actors, &after.actors)
+                    || any(&proposals, &after.proposals)
+                    || any(&topics, &after.topics)
+            })
+            .copied()
+            .collect();
+        let (renderer, theme) = (&built.renderer, &built.theme);
+        let (rendered, others) = rayon::join(
+            || stale.par_iter().map(|page| renderer.page(&site, theme, *page)).collect::<Result<Vec<_>, _>>(),
+            || render::other_files(&site, theme, &pages),
+        );
+        // The old model is big: let it go off the path to the reload.
+        let old_site = std::mem::replace(&mut built.site, site);
+        std::thread::spawn(move || drop((old_site, old_shared)));
+        match rendered {
+            Ok(mut files) => {
+                files.extend(others);
+                Some(Outcome::Partial(files, Some(diagnostics.render())))
+            }
+            // A template that fails on the new values: the full rebuild reports it.
+            Err(_) => None,
+        }
     }
 
     pub(super) fn root(&self) -> &Path {

@@ -17,15 +17,30 @@ const DEBOUNCE: Duration = Duration::from_millis(30);
 /// snapshot and tells open pages.
 pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
     let started = Instant::now();
-    let (next, warnings) = match live.rebuild(changed) {
-        Outcome::Full(snapshot, warnings) => (snapshot, Some(warnings)),
-        Outcome::Partial(files) => {
+    let mut rendered = None;
+    let (next, warnings, changed) = match live.rebuild(changed) {
+        Outcome::Full(snapshot, warnings) => {
+            let changed = match state.snapshot.read() {
+                Ok(old) => old.changed_paths(&snapshot),
+                Err(_) => Vec::new(),
+            };
+            (snapshot, Some(warnings), changed)
+        }
+        Outcome::Partial(files, warnings) => {
             let Ok(current) = state.snapshot.read() else { return };
+            // Only the files rendered again can differ from what is served.
+            let mut changed: Vec<String> = files
+                .iter()
+                .filter(|f| current.files.get(&f.path).is_none_or(|old| **old != *f.bytes))
+                .map(|f| f.path.clone())
+                .collect();
+            changed.sort();
+            rendered = Some(files.len());
             let mut next = Snapshot { files: current.files.clone() };
             for f in files {
                 next.files.insert(f.path, Arc::from(f.bytes));
             }
-            (next, None)
+            (next, warnings, changed)
         }
         Outcome::Failed(report) => {
             eprint!("{report}");
@@ -43,10 +58,6 @@ pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
             *last = warnings;
         }
     }
-    let changed = match state.snapshot.read() {
-        Ok(old) => old.changed_paths(&next),
-        Err(_) => Vec::new(),
-    };
     if let Ok(mut current) = state.snapshot.write() {
         *current = Arc::new(next);
     }
@@ -57,7 +68,11 @@ pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
     if !changed.is_empty() {
         let _ = state.events.send(Event::Changed(changed.clone()));
     }
-    println!("Rebuilt in {} ms ({} files changed)", started.elapsed().as_millis(), changed.len());
+    let ms = started.elapsed().as_millis();
+    match rendered {
+        Some(n) => println!("Updated in {ms} ms: {n} files rendered again, {} changed", changed.len()),
+        None => println!("Rebuilt in {ms} ms ({} files changed)", changed.len()),
+    }
 }
 
 /// Whether a changed path is one of the site's sources.
