@@ -59,13 +59,24 @@ pub struct Parsed {
     pub early: Diagnostics,
 }
 
+/// What to keep of the sources after parsing them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Their text too (the preview server compares edits with it).
+    Texts,
+    /// Only their names: each text is let go once parsed.
+    Names,
+}
+
 /// Reads the site and parses every file (with the bodies' HTML, or only their links).
-pub fn read_and_parse(options: &Options, write_html: bool) -> Result<(Parsed, Theme), Failure> {
+/// Each file is read by the thread that parses it, so that a big site's text is never
+/// all in memory at once (unless `keep` asks for it).
+pub fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result<(Parsed, Theme), Failure> {
     let mut clock = Stopwatch::start();
     let mut early = Diagnostics::new();
-    let sources = read::read_content(&options.root, &mut early).map_err(|e| Failure::Fatal(e.0))?;
+    let mut sources = read::list_content(&options.root, &mut early).map_err(|e| Failure::Fatal(e.0))?;
     let theme = Theme::load(&options.root).map_err(|e| Failure::Fatal(e.0))?;
-    clock.lap("read");
+    clock.lap("list");
 
     let mut config = match &sources.site {
         Some(file) => parse::parse_site(file).unwrap_or_else(|errors| {
@@ -78,8 +89,23 @@ pub fn read_and_parse(options: &Options, write_html: bool) -> Result<(Parsed, Th
         config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
     }
     let bodies = Bodies { mode: config.html, write_html };
-    let items = sources.items.par_iter().enumerate().map(|(i, f)| parse::parse_item(i, f, bodies)).collect();
-    clock.lap("parse");
+    let items = sources
+        .items
+        .par_iter_mut()
+        .enumerate()
+        .map(|(i, file)| match file.read_text() {
+            Ok(text) => {
+                file.text = text;
+                let parsed = parse::parse_item(i, file, bodies);
+                if keep == Keep::Names {
+                    file.text = String::new();
+                }
+                parsed
+            }
+            Err(d) => parse::Parsed { record: None, diagnostics: vec![d] },
+        })
+        .collect();
+    clock.lap("read and parse");
     Ok((Parsed { config, sources, items, early }, theme))
 }
 
@@ -110,7 +136,7 @@ impl Parsed {
 
 /// `load`, with the bodies' HTML written or not (`check` needs only their links).
 fn load_for(options: &Options, write_html: bool) -> Result<Loaded, Failure> {
-    let (mut parsed, theme) = read_and_parse(options, write_html)?;
+    let (mut parsed, theme) = read_and_parse(options, write_html, Keep::Names)?;
     let records = parsed.items.iter_mut().map(|item| item.record.take()).collect();
     let (site, diagnostics) = loaded_site(&parsed, records, &theme, options);
     match site {
@@ -121,7 +147,7 @@ fn load_for(options: &Options, write_html: bool) -> Result<Loaded, Failure> {
 
 /// `load`, keeping what was parsed (for the preview server).
 pub fn load_keeping_parsed(options: &Options) -> Result<(Loaded, Parsed), Failure> {
-    let (parsed, theme) = read_and_parse(options, true)?;
+    let (parsed, theme) = read_and_parse(options, true, Keep::Texts)?;
     let records = parsed.items.iter().map(|item| item.record.clone()).collect();
     let (site, diagnostics) = loaded_site(&parsed, records, &theme, options);
     match site {

@@ -1,9 +1,8 @@
 //! Stage 1: read the site from disk. `content/` becomes a list of source files, each
 //! with its kind; nothing is interpreted yet.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -43,16 +42,54 @@ pub enum Format {
     Yaml,
 }
 
-/// One content file, read whole.
+/// One content file. Its text is read by the parse stage, which lets it go once the
+/// file is parsed (a big site's text is never held whole); `placement_text` reads it
+/// again for the few messages that quote a line.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Relative to the site root, `/`-separated: `content/articles/talks.md`.
     pub path: String,
+    /// Where it is on disk.
+    pub full_path: PathBuf,
     pub kind: Kind,
     pub format: Format,
     /// File name without extension: the default id.
     pub stem: String,
+    /// The text, while it is kept (empty otherwise).
     pub text: String,
+}
+
+impl SourceFile {
+    /// Reads the file's text (without a byte order mark), or the error to report.
+    pub fn read_text(&self) -> Result<String, Diagnostic> {
+        let bytes = fs::read(&self.full_path).map_err(|e| Diagnostic::error(&self.path, e.0))?;
+        match String::from_utf8(bytes) {
+            // Editors on Windows start files with a byte order mark; it is not content.
+            Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_owned(),
+                None => text,
+            }),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+                let position = crate::diagnostic::Position::of_offset(&valid, offset, 0);
+                Err(Diagnostic {
+                    position: Some(position),
+                    ..Diagnostic::error(&self.path, "this file is not UTF-8 text")
+                }
+                .with_hint("save it as UTF-8 in your editor; binary files belong in static/"))
+            }
+        }
+    }
+
+    /// The text to quote a line of in a message: the kept text, or the file read again.
+    pub fn placement_text(&self) -> std::borrow::Cow<'_, str> {
+        if self.text.is_empty() {
+            std::borrow::Cow::Owned(self.read_text().unwrap_or_default())
+        } else {
+            std::borrow::Cow::Borrowed(&self.text)
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -66,19 +103,18 @@ pub struct Sources {
     pub unreadable: Vec<(Kind, String)>,
 }
 
-/// What reading one path gave.
-enum Read {
+/// What finding one path gave.
+enum Found {
     File(SourceFile),
     /// A problem with a file that holds no item (misplaced, wrong extension).
     Skipped(Diagnostic),
-    /// An item's file that is not text.
-    Unreadable(Kind, String, Diagnostic),
 }
 
-/// Reads every content file under `root/content`. Problems with single files (not
-/// UTF-8, misplaced, wrong extension) become diagnostics; only a missing or unreadable
-/// `content/` folder is fatal.
-pub fn read_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Sources, FsError> {
+/// Finds every content file under `root/content`, without reading the items (the parse
+/// stage reads each as it parses it); `site.yaml` is read. Problems with single files
+/// (misplaced, wrong extension, site.yaml not UTF-8) become diagnostics; only a missing
+/// or unreadable `content/` folder is fatal.
+pub fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Sources, FsError> {
     let content = root.join("content");
     if !content.is_dir() {
         return Err(FsError(format!(
@@ -86,24 +122,19 @@ pub fn read_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Source
             root.display()
         )));
     }
-    let mut paths = Vec::new();
+    let mut sources = Sources::default();
     for entry in WalkDir::new(&content).sort_by_file_name() {
         let entry = entry.map_err(|e| FsError(format!("cannot read {}: {e}", content.display())))?;
-        if entry.file_type().is_file() && !is_hidden(entry.file_name()) {
-            paths.push(entry.into_path());
+        if !entry.file_type().is_file() || is_hidden(entry.file_name()) {
+            continue;
         }
-    }
-    let read: Vec<Read> = paths.par_iter().map(|p| read_one(root, p)).collect();
-    let mut sources = Sources::default();
-    for result in read {
-        match result {
-            Read::File(file) if file.path == "content/site.yaml" => sources.site = Some(file),
-            Read::File(file) => sources.items.push(file),
-            Read::Skipped(d) => diagnostics.push(d),
-            Read::Unreadable(kind, stem, d) => {
-                sources.unreadable.push((kind, stem));
-                diagnostics.push(d);
-            }
+        match find_one(root, entry.into_path()) {
+            Found::File(file) if file.path == "content/site.yaml" => match file.read_text() {
+                Ok(text) => sources.site = Some(SourceFile { text, ..file }),
+                Err(d) => diagnostics.push(d),
+            },
+            Found::File(file) => sources.items.push(file),
+            Found::Skipped(d) => diagnostics.push(d),
         }
     }
     Ok(sources)
@@ -114,14 +145,14 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.starts_with('.') || name.ends_with('~')
 }
 
-fn read_one(root: &Path, path: &Path) -> Read {
-    let rel = fs::relative(root, path);
+fn find_one(root: &Path, path: PathBuf) -> Found {
+    let rel = fs::relative(root, &path);
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let format = match extension {
         "md" | "markdown" => Format::Markdown,
         "yaml" | "yml" => Format::Yaml,
         _ => {
-            return Read::Skipped(
+            return Found::Skipped(
                 Diagnostic::warning(&rel, "ignored: content files end in .md or .yaml")
                     .with_hint("keep images and other files in static/"),
             );
@@ -134,7 +165,7 @@ fn read_one(root: &Path, path: &Path) -> Read {
         match Kind::ALL.into_iter().find(|k| k.folder() == folder) {
             Some(kind) if rel.matches('/').count() >= 2 => kind,
             _ => {
-                return Read::Skipped(
+                return Found::Skipped(
                     Diagnostic::error(
                         &rel,
                         "this file is not in content/articles/, content/actors/ or content/proposals/",
@@ -145,26 +176,5 @@ fn read_one(root: &Path, path: &Path) -> Read {
         }
     };
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return Read::Unreadable(kind, stem, Diagnostic::error(&rel, e.0)),
-    };
-    match String::from_utf8(bytes) {
-        // Editors on Windows start files with a byte order mark; it is not content.
-        Ok(text) => {
-            let text = match text.strip_prefix('\u{feff}') {
-                Some(rest) => rest.to_owned(),
-                None => text,
-            };
-            Read::File(SourceFile { path: rel, kind, format, stem, text })
-        }
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-            let position = crate::diagnostic::Position::of_offset(&valid, offset, 0);
-            let d = Diagnostic { position: Some(position), ..Diagnostic::error(&rel, "this file is not UTF-8 text") }
-                .with_hint("save it as UTF-8 in your editor; binary files belong in static/");
-            Read::Unreadable(kind, stem, d)
-        }
-    }
+    Found::File(SourceFile { path: rel, full_path: path, kind, format, stem, text: String::new() })
 }

@@ -191,6 +191,7 @@ fn source(kind: Kind, format: Format, stem: &str, text: &str) -> SourceFile {
     };
     SourceFile {
         path: format!("content/{}/{stem}.{ext}", kind.folder()),
+        full_path: Default::default(),
         kind,
         format,
         stem: stem.to_owned(),

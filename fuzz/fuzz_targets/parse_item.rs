@@ -27,6 +27,7 @@ fuzz_target!(|data: &[u8]| {
         for (format, ext) in [(Format::Markdown, "md"), (Format::Yaml, "yaml")] {
             let file = SourceFile {
                 path: format!("content/{}/fuzz.{ext}", kind.folder()),
+                full_path: Default::default(),
                 kind,
                 format,
                 stem: "fuzz".to_owned(),
@@ -41,6 +42,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let site = SourceFile {
         path: "content/site.yaml".to_owned(),
+        full_path: Default::default(),
         kind: Kind::Article,
         format: Format::Yaml,
         stem: "site".to_owned(),

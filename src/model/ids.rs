@@ -9,9 +9,9 @@ use crate::read::{Kind, SourceFile};
 /// Records of each kind, sorted as the site lists them, with id lookups.
 pub(super) struct Grouped {
     /// Published articles (and drafts with `--drafts`), newest first, ties by id.
-    pub articles: Vec<(Meta, ArticleRecord)>,
-    pub actors: Vec<(Meta, ActorRecord)>,
-    pub proposals: Vec<(Meta, ProposalRecord)>,
+    pub articles: Vec<(Meta, Box<ArticleRecord>)>,
+    pub actors: Vec<(Meta, Box<ActorRecord>)>,
+    pub proposals: Vec<(Meta, Box<ProposalRecord>)>,
     /// Ids of drafts left out of this build, to explain links to them.
     pub hidden_drafts: Vec<String>,
     /// Ids of files that could not be read, whose own errors are already reported.
@@ -38,7 +38,7 @@ pub(super) fn group(
             let others: Vec<&str> = paths.iter().copied().filter(|p| *p != r.place.path).collect();
             let d = Diagnostic::error(&r.place.path, format!("duplicate {} id `{id}`", kind.noun()))
                 .with_hint(format!("also used by {}; rename one file or set a different `slug`", others.join(", ")));
-            diagnostics.push(r.place.diagnostic(&files[r.file].text, &r.id_at, d));
+            diagnostics.push(r.place.diagnostic(&files[r.file].placement_text(), &r.id_at, d));
         }
     }
     let count = |kind: Kind| records.iter().filter(|r| r.meta.kind == kind).count();
@@ -57,11 +57,22 @@ pub(super) fn group(
             Data::Proposal(p) => grouped.proposals.push((meta, p)),
         }
     }
-    grouped.articles.sort_by(|(ra, a), (rb, b)| {
+    grouped.articles = sorted(grouped.articles, |(ra, a), (rb, b)| {
         b.date.cmp(&a.date).then_with(|| ra.id.cmp(&rb.id)).then_with(|| ra.place.path.cmp(&rb.place.path))
     });
-    grouped.actors.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id).then_with(|| a.place.path.cmp(&b.place.path)));
-    grouped.proposals.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id).then_with(|| a.place.path.cmp(&b.place.path)));
+    let by_id = |a: &Meta, b: &Meta| a.id.cmp(&b.id).then_with(|| a.place.path.cmp(&b.place.path));
+    grouped.actors = sorted(grouped.actors, |(a, _), (b, _)| by_id(a, b));
+    grouped.proposals = sorted(grouped.proposals, |(a, _), (b, _)| by_id(a, b));
     grouped.hidden_drafts.sort();
     grouped
+}
+
+/// `items` in the order of `cmp`. Records are big: sorting them in place would move
+/// each one many times over (hundreds of megabytes on a big site); this sorts their
+/// positions and moves each record once.
+fn sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|a, b| cmp(&items[*a], &items[*b]));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }

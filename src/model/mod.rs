@@ -11,6 +11,8 @@ pub mod types;
 
 pub use types::*;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostics;
 use crate::parse::{Record, SiteConfig};
 use crate::read::{Kind, SourceFile};
@@ -31,5 +33,7 @@ pub fn build(
     }
     relations::derive(&mut site);
     relations::warn(&site, &grouped, files, diagnostics);
+    // What is left of the records was allocated by the parsing threads: free it there.
+    grouped.articles.into_par_iter().for_each(drop);
     Some(site)
 }

@@ -129,7 +129,8 @@ pub(super) fn warn(site: &Site, grouped: &Grouped, files: &[SourceFile], diagnos
     // Placing a warning re-reads its file, so only those that will be shown are placed.
     list.sort_by(|a, b| a.0.place.path.cmp(&b.0.place.path));
     for (n, (meta, at, d)) in list.into_iter().enumerate() {
-        let d = if n < MAX_WARNINGS_SHOWN { meta.place.diagnostic(&files[meta.file].text, &at, d) } else { d };
+        let d =
+            if n < MAX_WARNINGS_SHOWN { meta.place.diagnostic(&files[meta.file].placement_text(), &at, d) } else { d };
         diagnostics.push(d);
     }
 }

@@ -1,7 +1,11 @@
 //! Turns ids into indices. A reference to an id that does not exist, or to an anchor
 //! that its target lacks, is an error placed where it was written.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// Ids are looked up hundreds of thousands of times on a big site: a fast hash, not
+// the standard one (which resists flooding, a threat that files on disk are not).
+use ahash::AHashMap as HashMap;
 
 use super::ids::Grouped;
 use super::types::*;
@@ -46,7 +50,7 @@ impl Lookup<'_> {
         let mut placed = self.placed.borrow_mut();
         let n = placed.entry(meta.file).or_default();
         *n += 1;
-        if *n > MAX_PER_FILE { d } else { meta.place.diagnostic(&self.files[meta.file].text, at, d) }
+        if *n > MAX_PER_FILE { d } else { meta.place.diagnostic(&self.files[meta.file].placement_text(), at, d) }
     }
 
     /// The index of `id`, or an error with the nearest existing id.
