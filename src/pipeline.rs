@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::diagnostic::Diagnostics;
 use crate::model::{self, Site};
 use crate::parse::markdown::Bodies;
-use crate::parse::{self, Record, SiteConfig};
+use crate::parse::{self, SiteConfig};
 use crate::read;
 use crate::render::{self, OutputFile};
 use crate::theme::Theme;
@@ -110,23 +110,29 @@ pub fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result
 }
 
 impl Parsed {
-    /// The model built from `records` (those of `items`, in order, moved or copied out),
-    /// and every problem found from reading on. Without errors there is a site.
-    pub fn model(&self, records: Vec<Option<Record>>, options: &Options) -> (Option<Site>, Diagnostics) {
+    /// The model built from what every file parsed to, and every problem found from
+    /// reading on. Without errors there is a site.
+    pub fn model(&self, options: &Options) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = self.early.clone();
         // Files that could not be read at all still hold their ids, so that references to
         // them are not reported as unknown on top of their own error.
         let mut unreadable = self.sources.unreadable.clone();
-        let mut kept = Vec::with_capacity(records.len());
-        for ((record, item), file) in records.into_iter().zip(&self.items).zip(&self.sources.items) {
+        let mut records = Vec::with_capacity(self.items.len());
+        for (item, file) in self.items.iter().zip(&self.sources.items) {
             diagnostics.extend(item.diagnostics.iter().cloned());
-            match record {
-                Some(r) => kept.push(r),
+            match &item.record {
+                Some(r) => records.push(r),
                 None => unreadable.push((file.kind, file.stem.clone())),
             }
         }
-        let site =
-            model::build(self.config.clone(), kept, &unreadable, &self.sources.items, options.drafts, &mut diagnostics);
+        let site = model::build(
+            self.config.clone(),
+            &records,
+            &unreadable,
+            &self.sources.items,
+            options.drafts,
+            &mut diagnostics,
+        );
         if options.deny_warnings {
             diagnostics.deny_warnings();
         }
@@ -136,9 +142,10 @@ impl Parsed {
 
 /// `load`, with the bodies' HTML written or not (`check` needs only their links).
 fn load_for(options: &Options, write_html: bool) -> Result<Loaded, Failure> {
-    let (mut parsed, theme) = read_and_parse(options, write_html, Keep::Names)?;
-    let records = parsed.items.iter_mut().map(|item| item.record.take()).collect();
-    let (site, diagnostics) = loaded_site(&parsed, records, &theme, options);
+    let (parsed, theme) = read_and_parse(options, write_html, Keep::Names)?;
+    let (site, diagnostics) = loaded_site(&parsed, &theme, options);
+    // What was parsed is big, and was allocated by the parsing threads: free it there.
+    parsed.items.into_par_iter().for_each(drop);
     match site {
         Some(site) => Ok(Loaded { site, theme, warnings: diagnostics }),
         None => Err(Failure::Content(diagnostics)),
@@ -148,8 +155,7 @@ fn load_for(options: &Options, write_html: bool) -> Result<Loaded, Failure> {
 /// `load`, keeping what was parsed (for the preview server).
 pub fn load_keeping_parsed(options: &Options) -> Result<(Loaded, Parsed), Failure> {
     let (parsed, theme) = read_and_parse(options, true, Keep::Texts)?;
-    let records = parsed.items.iter().map(|item| item.record.clone()).collect();
-    let (site, diagnostics) = loaded_site(&parsed, records, &theme, options);
+    let (site, diagnostics) = loaded_site(&parsed, &theme, options);
     match site {
         Some(site) => Ok((Loaded { site, theme, warnings: diagnostics }, parsed)),
         None => Err(Failure::Content(diagnostics)),
@@ -157,14 +163,9 @@ pub fn load_keeping_parsed(options: &Options) -> Result<(Loaded, Parsed), Failur
 }
 
 /// The model and the templates' own errors: a site only if there are no errors.
-fn loaded_site(
-    parsed: &Parsed,
-    records: Vec<Option<Record>>,
-    theme: &Theme,
-    options: &Options,
-) -> (Option<Site>, Diagnostics) {
+fn loaded_site(parsed: &Parsed, theme: &Theme, options: &Options) -> (Option<Site>, Diagnostics) {
     let mut clock = Stopwatch::start();
-    let (site, mut diagnostics) = parsed.model(records, options);
+    let (site, mut diagnostics) = parsed.model(options);
     clock.lap("model");
     if let Err(errors) = render::templates::compile(theme) {
         diagnostics.extend(errors);

@@ -337,7 +337,8 @@ fn parse_everything(text: &str, stem: &str, mode: HtmlMode, carets: bool) -> Res
         all.extend(errors);
     }
     let mut model_diagnostics = Diagnostics::new();
-    let _ = briefing::model::build(Default::default(), records, &[], &files, true, &mut model_diagnostics);
+    let records: Vec<&Record> = records.iter().collect();
+    let _ = briefing::model::build(Default::default(), &records, &[], &files, true, &mut model_diagnostics);
     for d in model_diagnostics.into_vec() {
         check_diagnostic(text, &d)?;
         all.push(d);

@@ -7,26 +7,26 @@ use crate::parse::{ActorRecord, ArticleRecord, Data, Meta, ProposalRecord, Recor
 use crate::read::{Kind, SourceFile};
 
 /// Records of each kind, sorted as the site lists them, with id lookups.
-pub(super) struct Grouped {
+pub(super) struct Grouped<'r> {
     /// Published articles (and drafts with `--drafts`), newest first, ties by id.
-    pub articles: Vec<(Meta, Box<ArticleRecord>)>,
-    pub actors: Vec<(Meta, Box<ActorRecord>)>,
-    pub proposals: Vec<(Meta, Box<ProposalRecord>)>,
+    pub articles: Vec<(&'r Meta, &'r ArticleRecord)>,
+    pub actors: Vec<(&'r Meta, &'r ActorRecord)>,
+    pub proposals: Vec<(&'r Meta, &'r ProposalRecord)>,
     /// Ids of drafts left out of this build, to explain links to them.
     pub hidden_drafts: Vec<String>,
     /// Ids of files that could not be read, whose own errors are already reported.
     pub unreadable: Vec<(Kind, String)>,
 }
 
-pub(super) fn group(
-    records: Vec<Record>,
+pub(super) fn group<'r>(
+    records: &'r [&'r Record],
     unreadable: &[(Kind, String)],
     files: &[SourceFile],
     include_drafts: bool,
     diagnostics: &mut Diagnostics,
-) -> Grouped {
+) -> Grouped<'r> {
     let mut by_id: BTreeMap<(Kind, &str), Vec<&Meta>> = BTreeMap::new();
-    for r in &records {
+    for r in records {
         by_id.entry((r.meta.kind, r.meta.id.as_str())).or_default().push(&r.meta);
     }
     for ((kind, id), same) in &by_id {
@@ -49,30 +49,20 @@ pub(super) fn group(
         hidden_drafts: Vec::new(),
         unreadable: unreadable.to_vec(),
     };
-    for Record { meta, data } in records {
+    for Record { meta, data } in records.iter().copied() {
         match data {
-            Data::Article(a) if a.draft && !include_drafts => grouped.hidden_drafts.push(meta.id),
+            Data::Article(a) if a.draft && !include_drafts => grouped.hidden_drafts.push(meta.id.clone()),
             Data::Article(a) => grouped.articles.push((meta, a)),
             Data::Actor(a) => grouped.actors.push((meta, a)),
             Data::Proposal(p) => grouped.proposals.push((meta, p)),
         }
     }
-    grouped.articles = sorted(grouped.articles, |(ra, a), (rb, b)| {
+    grouped.articles.sort_by(|(ra, a), (rb, b)| {
         b.date.cmp(&a.date).then_with(|| ra.id.cmp(&rb.id)).then_with(|| ra.place.path.cmp(&rb.place.path))
     });
     let by_id = |a: &Meta, b: &Meta| a.id.cmp(&b.id).then_with(|| a.place.path.cmp(&b.place.path));
-    grouped.actors = sorted(grouped.actors, |(a, _), (b, _)| by_id(a, b));
-    grouped.proposals = sorted(grouped.proposals, |(a, _), (b, _)| by_id(a, b));
+    grouped.actors.sort_by(|(a, _), (b, _)| by_id(a, b));
+    grouped.proposals.sort_by(|(a, _), (b, _)| by_id(a, b));
     grouped.hidden_drafts.sort();
     grouped
-}
-
-/// `items` in the order of `cmp`. Records are big: sorting them in place would move
-/// each one many times over (hundreds of megabytes on a big site); this sorts their
-/// positions and moves each record once.
-fn sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|a, b| cmp(&items[*a], &items[*b]));
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }

@@ -11,8 +11,6 @@ pub mod types;
 
 pub use types::*;
 
-use rayon::prelude::*;
-
 use crate::diagnostic::Diagnostics;
 use crate::parse::{Record, SiteConfig};
 use crate::read::{Kind, SourceFile};
@@ -20,20 +18,18 @@ use crate::read::{Kind, SourceFile};
 /// Builds the briefing from parsed records; errors and warnings go to `diagnostics`.
 pub fn build(
     config: SiteConfig,
-    records: Vec<Record>,
+    records: &[&Record],
     unreadable: &[(Kind, String)],
     files: &[SourceFile],
     include_drafts: bool,
     diagnostics: &mut Diagnostics,
 ) -> Option<Site> {
-    let mut grouped = ids::group(records, unreadable, files, include_drafts, diagnostics);
-    let mut site = resolve::resolve(config, &mut grouped, files, diagnostics);
+    let grouped = ids::group(records, unreadable, files, include_drafts, diagnostics);
+    let mut site = resolve::resolve(config, &grouped, files, diagnostics);
     if diagnostics.has_errors() {
         return None;
     }
     relations::derive(&mut site);
     relations::warn(&site, &grouped, files, diagnostics);
-    // What is left of the records was allocated by the parsing threads: free it there.
-    grouped.articles.into_par_iter().for_each(drop);
     Some(site)
 }

@@ -87,7 +87,7 @@ fn found<'m>(list: &mut Found<'m>, meta: &'m Meta, at: At, message: String, hint
 }
 
 /// Things that are allowed but probably wrong.
-pub(super) fn warn(site: &Site, grouped: &Grouped, files: &[SourceFile], diagnostics: &mut Diagnostics) {
+pub(super) fn warn(site: &Site, grouped: &Grouped<'_>, files: &[SourceFile], diagnostics: &mut Diagnostics) {
     let mut list: Found<'_> = Vec::new();
     for (actor, (meta, _)) in site.actors.iter().zip(&grouped.actors) {
         let mentioned = !actor.articles.is_empty() || !actor.sponsored.is_empty() || !actor.positions.is_empty();

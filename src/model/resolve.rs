@@ -10,7 +10,7 @@ use ahash::AHashMap as HashMap;
 use super::ids::Grouped;
 use super::types::*;
 use crate::diagnostic::{Diagnostic, Diagnostics, MAX_PER_FILE};
-use crate::parse::markdown::{BodyLink, Html};
+use crate::parse::markdown::BodyLink;
 use crate::parse::{At, Meta, Ref};
 use crate::read::{Kind, SourceFile};
 use crate::slug::slugify;
@@ -21,7 +21,7 @@ struct Lookup<'g> {
     articles: HashMap<&'g str, ArticleIx>,
     actors: HashMap<&'g str, ActorIx>,
     proposals: HashMap<&'g str, ProposalIx>,
-    grouped: &'g Grouped,
+    grouped: &'g Grouped<'g>,
     files: &'g [SourceFile],
     /// Errors placed so far per file: placing costs a pass over the file, and past
     /// `MAX_PER_FILE` they are only counted.
@@ -148,7 +148,7 @@ fn unsafe_urls(
 
 pub(super) fn resolve(
     config: crate::parse::SiteConfig,
-    grouped: &mut Grouped,
+    grouped: &Grouped<'_>,
     files: &[SourceFile],
     diagnostics: &mut Diagnostics,
 ) -> Site {
@@ -156,7 +156,7 @@ pub(super) fn resolve(
         articles: index(grouped.articles.iter().map(|(m, _)| m.id.as_str()).collect()),
         actors: index(grouped.actors.iter().map(|(m, _)| m.id.as_str()).collect()),
         proposals: index(grouped.proposals.iter().map(|(m, _)| m.id.as_str()).collect()),
-        grouped: &*grouped,
+        grouped,
         files,
         placed: Default::default(),
     };
@@ -174,7 +174,7 @@ pub(super) fn resolve(
             aliases: a.aliases.clone(),
             summary: a.summary.clone(),
             extra: a.extra.clone(),
-            bio_html: Html::default(),
+            bio_html: a.body.html.clone(),
             articles: Vec::new(),
             quotes: Vec::new(),
             sponsored: Vec::new(),
@@ -221,7 +221,7 @@ pub(super) fn resolve(
             supersedes,
             superseded_by: None,
             points,
-            description_html: Html::default(),
+            description_html: p.body.html.clone(),
             extra: p.extra.clone(),
             articles: Vec::new(),
             lineage: Vec::new(),
@@ -260,18 +260,17 @@ pub(super) fn resolve(
         articles.push(Article {
             id: meta.id.clone(),
             source: meta.place.path.clone(),
-            // Moved from the record below.
-            title: String::new(),
+            title: a.title.clone(),
             date: a.date,
-            summary: None,
-            location: None,
+            summary: a.summary.clone(),
+            location: a.location.clone(),
             actors: fm_actors,
             proposals: fm_proposals,
             topics: topic_ixs,
-            sources: Vec::new(),
+            sources: a.sources.clone(),
             quotes,
-            extra: serde_json::Value::Null,
-            body_html: Html::default(),
+            extra: a.extra.clone(),
+            body_html: a.body.html.clone(),
             mentions_actors,
             mentions_proposals,
         });
@@ -296,21 +295,6 @@ pub(super) fn resolve(
         for pt in &mut p.points {
             pt.topic = pt.topic.map(|t| remap[t]);
         }
-    }
-    // Articles are most of the content: move their values rather than copy them.
-    for (a, (_, r)) in articles.iter_mut().zip(grouped.articles.iter_mut()) {
-        a.body_html = std::mem::take(&mut r.body.html);
-        a.title = std::mem::take(&mut r.title);
-        a.summary = r.summary.take();
-        a.location = r.location.take();
-        a.sources = std::mem::take(&mut r.sources);
-        a.extra = r.extra.take();
-    }
-    for (a, (_, r)) in actors.iter_mut().zip(grouped.actors.iter_mut()) {
-        a.bio_html = std::mem::take(&mut r.body.html);
-    }
-    for (p, (_, r)) in proposals.iter_mut().zip(grouped.proposals.iter_mut()) {
-        p.description_html = std::mem::take(&mut r.body.html);
     }
     Site { config, articles, actors, proposals, topics: topic_list }
 }

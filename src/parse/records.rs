@@ -158,13 +158,11 @@ pub struct ProposalRecord {
     pub body: Rendered,
 }
 
-/// The fields of one item. Boxed: records are sorted and moved about as a whole, and
-/// a big site has tens of thousands.
 #[derive(Debug, Clone)]
 pub enum Data {
-    Article(Box<ArticleRecord>),
-    Actor(Box<ActorRecord>),
-    Proposal(Box<ProposalRecord>),
+    Article(ArticleRecord),
+    Actor(ActorRecord),
+    Proposal(ProposalRecord),
 }
 
 /// One parsed item: where it came from, and its fields.
@@ -374,7 +372,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
             too_deep(&body, &mut sink);
             obj.reject_unknown("an article", &mut sink);
-            Data::Article(Box::new(ArticleRecord {
+            Data::Article(ArticleRecord {
                 title: title.unwrap_or_default(),
                 date: date.unwrap_or_default(),
                 summary,
@@ -387,7 +385,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
                 draft,
                 extra,
                 body,
-            }))
+            })
         }
         Kind::Actor => {
             let name = obj.required_text("name", &mut sink);
@@ -410,15 +408,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
                     );
                 }
             }
-            Data::Actor(Box::new(ActorRecord {
-                name: name.unwrap_or_default(),
-                role,
-                side,
-                aliases,
-                summary,
-                extra,
-                body,
-            }))
+            Data::Actor(ActorRecord { name: name.unwrap_or_default(), role, side, aliases, summary, extra, body })
         }
         Kind::Proposal => {
             let title = obj.required_text("title", &mut sink);
@@ -435,7 +425,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let body = markdown::render_beside(source, html, &point_ids);
             too_deep(&body, &mut sink);
             obj.reject_unknown("a proposal", &mut sink);
-            Data::Proposal(Box::new(ProposalRecord {
+            Data::Proposal(ProposalRecord {
                 title: title.unwrap_or_default(),
                 date,
                 proposed_by,
@@ -445,7 +435,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
                 points,
                 extra,
                 body,
-            }))
+            })
         }
     };
     let diagnostics = sink.diagnostics;

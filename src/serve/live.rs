@@ -166,8 +166,7 @@ impl Live {
         item.record.as_ref()?;
         let old_item = std::mem::replace(&mut built.parsed.items[file_ix], item);
         let old_file = std::mem::replace(&mut built.parsed.sources.items[file_ix], file);
-        let records = built.parsed.items.iter().map(|item| item.record.clone()).collect();
-        let (site, diagnostics) = built.parsed.model(records, &self.options);
+        let (site, diagnostics) = built.parsed.model(&self.options);
         let pages = pages::all(&built.site);
         let same_pages = |site: &Site| {
             let new = pages::all(site);
