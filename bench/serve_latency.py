@@ -5,6 +5,10 @@ saved to the moment the server sends the reload event to open pages.
     cargo build --release
     python3 bench/serve_latency.py                 # 10,000-article corpus, 20 edits of each kind
 
+With --flood, the edits are timed twice: on a quiet server, then while a separate
+process keeps 50 connections busy with page requests (keep-alive, as fast as the
+server answers); the slowdown of the rebuilds is reported.
+
 Two kinds of edit are timed: a change to an article's text (the common case, which
 re-renders only its page and the feed) and a change to its front matter (its title:
 the file is parsed again, the model redone from what every file parsed to, and only
@@ -45,12 +49,61 @@ def wait_changed(sock):
     return time.perf_counter()
 
 
+def flood(port, paths, stop, served, connections=50):
+    """Runs in its own process: `connections` keep-alive connections requesting `paths`
+    in turn until `stop` is set; counts the responses in `served`."""
+    import asyncio
+
+    async def one(k):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        i = k
+        while not stop.is_set():
+            path = paths[i % len(paths)]
+            i += connections
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+            await reader.readexactly(length)
+            with served.get_lock():
+                served.value += 1
+        writer.close()
+
+    async def run():
+        await asyncio.gather(*(one(k) for k in range(connections)))
+
+    asyncio.run(run())
+
+
+def time_edits(port, article, kind, edits):
+    samples = []
+    for i in range(edits):
+        sock = events(port)
+        time.sleep(0.2)
+        text = article.read_text()
+        if kind == "text":
+            text += f"\nAnother sentence, number {i}.\n"
+        else:
+            text = text.replace("title: ", f"title: {i} ", 1)
+        started = time.perf_counter()
+        article.write_text(text)
+        samples.append((wait_changed(sock) - started) * 1000)
+        sock.close()
+        time.sleep(0.3)
+    return samples
+
+
+def report(label, samples):
+    print(f"{label:>24}: median {statistics.median(samples):7.1f} ms, "
+          f"min {min(samples):7.1f} ms, max {max(samples):7.1f} ms ({len(samples)} edits)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--binary", default=str(HERE.parent / "target" / "release" / "briefing"))
     parser.add_argument("--work", default="/tmp/briefing-bench")
+    parser.add_argument("--flood", action="store_true", help="also time the edits under a request flood")
     args = parser.parse_args()
 
     source = corpus(Path(args.work), "briefing", args.articles)
@@ -73,24 +126,25 @@ def main():
         article = sorted((site / "content" / "articles").glob("*.md"))[0]
         results = {}
         for kind in ("text", "front matter"):
-            samples = []
-            for i in range(args.edits):
-                sock = events(port)
-                time.sleep(0.2)
-                text = article.read_text()
-                if kind == "text":
-                    text += f"\nAnother sentence, number {i}.\n"
-                else:
-                    text = text.replace("title: ", f"title: {i} ", 1)
-                started = time.perf_counter()
-                article.write_text(text)
-                samples.append((wait_changed(sock) - started) * 1000)
-                sock.close()
-                time.sleep(0.3)
-            results[kind] = samples
-        for kind, samples in results.items():
-            print(f"{kind:>12} edit: median {statistics.median(samples):7.1f} ms, "
-                  f"min {min(samples):7.1f} ms, max {max(samples):7.1f} ms ({len(samples)} edits)")
+            results[kind] = time_edits(port, article, kind, args.edits)
+            report(f"{kind} edit", results[kind])
+        if args.flood:
+            import multiprocessing
+            paths = [f"/articles/{p.stem}/" for p in sorted((site / "content" / "articles").glob("*.md"))[:2000]]
+            stop, served = multiprocessing.Event(), multiprocessing.Value("l", 0)
+            load = multiprocessing.Process(target=flood, args=(port, paths, stop, served))
+            load.start()
+            time.sleep(1.0)
+            began, before = time.perf_counter(), served.value
+            for kind in ("text", "front matter"):
+                flooded = time_edits(port, article, kind, args.edits)
+                report(f"{kind} edit, flooded", flooded)
+                ratio = statistics.median(flooded) / statistics.median(results[kind])
+                print(f"{'':>24}  {ratio:.2f}x the quiet median")
+            rate = (served.value - before) / (time.perf_counter() - began)
+            stop.set()
+            load.join()
+            print(f"{'flood':>24}: {rate:,.0f} requests/s over 50 connections, {served.value:,} in all")
     finally:
         server.terminate()
         server.wait()
