@@ -176,24 +176,32 @@ fn loaded_site(parsed: &Parsed, theme: &Theme, options: &Options) -> (Option<Sit
 
 /// Validates everything and writes nothing. Besides the content and the templates'
 /// syntax, one page of each kind is rendered, so that template errors that only show
-/// while rendering are found too without rendering the whole site.
+/// while rendering are found too without rendering the whole site: the smallest page
+/// of each kind, the timeline with a sample of its entries, bodies empty (a body is
+/// HTML the templates only pass through).
 pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
-    // The sample pages are rendered with empty bodies: a body is HTML the templates
-    // only pass through.
     let loaded = load_for(options, false)?;
     let mut clock = Stopwatch::start();
     let renderer =
         render::Renderer::new(&loaded.site, &loaded.theme).map_err(|e| render_failure(e, &loaded.warnings))?;
     let mut errors: Vec<crate::diagnostic::Diagnostic> = render::pages::one_of_each_kind(&loaded.site)
         .into_par_iter()
-        .filter_map(|page| renderer.page(&loaded.site, &loaded.theme, page).err())
+        .filter_map(|page| renderer.page_in(&loaded.site, &loaded.theme, page, render::pages::Extent::Sample).err())
         .collect();
     clock.lap("sample pages");
+    let Loaded { site, theme, warnings } = loaded;
+    let_go((site, theme, renderer));
     if errors.is_empty() {
-        return Ok(loaded.warnings);
+        return Ok(warnings);
     }
     errors.dedup_by(|a, b| a.path == b.path && a.position == b.position);
-    Err(render_failure(render::RenderError::Templates(errors), &loaded.warnings))
+    Err(render_failure(render::RenderError::Templates(errors), &warnings))
+}
+
+/// Frees a finished run's model on another thread: freeing a big site takes a while,
+/// and the answer need not wait for it.
+fn let_go<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 fn render_failure(error: render::RenderError, warnings: &Diagnostics) -> Failure {
@@ -228,7 +236,9 @@ pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     clock.lap("render and write");
     staging.commit().map_err(|e| Failure::Fatal(e.0))?;
     clock.lap("swap");
-    Ok(Report { pages, files, elapsed: started.elapsed(), warnings: loaded.warnings })
+    let Loaded { site, theme, warnings } = loaded;
+    let_go((site, theme));
+    Ok(Report { pages, files, elapsed: started.elapsed(), warnings })
 }
 /// Prints how long each stage took when `BRIEFING_TIMINGS` is set (for profiling): wall
 /// time, processor time of all threads (Linux), and resident memory (Linux).

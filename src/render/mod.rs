@@ -65,7 +65,18 @@ impl Renderer {
 
     /// One page, or its template error.
     pub fn page(&self, site: &Site, theme: &Theme, page: pages::Page) -> Result<OutputFile, Diagnostic> {
-        let ctx = page.context(site, &self.shared);
+        self.page_in(site, theme, page, pages::Extent::Whole)
+    }
+
+    /// One page with its lists whole or sampled (see `pages::Extent`).
+    pub fn page_in(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        page: pages::Page,
+        extent: pages::Extent,
+    ) -> Result<OutputFile, Diagnostic> {
+        let ctx = page.context_in(site, &self.shared, extent);
         // Most pages are tens of kilobytes: start big rather than grow the buffer.
         let mut html = Vec::with_capacity(64 * 1024);
         self.tera

@@ -36,6 +36,18 @@ pub fn all(site: &Site) -> Vec<Page> {
     pages
 }
 
+/// How much of a page's lists its context holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    Whole,
+    /// A few entries of the lists that hold every article (the timeline): enough for
+    /// `check` to run each part of the template, in constant time.
+    Sample,
+}
+
+/// Entries of each kind on a sampled page.
+const SAMPLE: usize = 20;
+
 /// One page of each kind that the site has, each the smallest of its kind (for
 /// `check`, which renders these to find template errors without rendering everything).
 pub fn one_of_each_kind(site: &Site) -> Vec<Page> {
@@ -184,6 +196,11 @@ impl Page {
 
     /// Everything the template receives.
     pub fn context(self, site: &Site, shared: &Shared) -> Context {
+        self.context_in(site, shared, Extent::Whole)
+    }
+
+    /// The page's context, with its lists whole or (to try a template) sampled.
+    pub fn context_in(self, site: &Site, shared: &Shared, extent: Extent) -> Context {
         let path = self.path(site);
         let mut ctx = Context::new();
         let root = match self {
@@ -200,7 +217,7 @@ impl Page {
         ctx.insert("canonical", &canonical);
         ctx.insert("page_path", &path);
         ctx.insert("kind", self.kind());
-        let (title, description) = self.fill(site, shared, &mut ctx);
+        let (title, description) = self.fill(site, shared, &mut ctx, extent);
         ctx.insert("page_title", &title);
         let description = if description.is_empty() { site.config.description.clone() } else { description };
         ctx.insert("description", &description);
@@ -208,7 +225,7 @@ impl Page {
     }
 
     /// Inserts the page's own values; returns its title and meta description.
-    fn fill(self, site: &Site, shared: &Shared, ctx: &mut Context) -> (String, String) {
+    fn fill(self, site: &Site, shared: &Shared, ctx: &mut Context, extent: Extent) -> (String, String) {
         match self {
             Page::Index => {
                 ctx.insert_value(
@@ -274,7 +291,7 @@ impl Page {
                 (t.name.clone(), format!("Articles on {}", t.name))
             }
             Page::Timeline => {
-                ctx.insert("months", &timeline(site));
+                ctx.insert("months", &timeline(site, extent));
                 ("Timeline".to_owned(), String::new())
             }
             Page::NotFound => ("Page not found".to_owned(), String::new()),
@@ -711,10 +728,15 @@ struct Month<'a> {
     entries: Vec<TimelineEntry<'a>>,
 }
 
-/// Every dated article and proposal, oldest first, grouped by month.
-fn timeline(site: &Site) -> Vec<Month<'_>> {
+/// Every dated article and proposal, oldest first, grouped by month (with `Sample`, a
+/// few of each).
+fn timeline(site: &Site, extent: Extent) -> Vec<Month<'_>> {
+    let limit = match extent {
+        Extent::Whole => usize::MAX,
+        Extent::Sample => SAMPLE,
+    };
     let mut entries: Vec<(crate::when::When, u8, &str, TimelineEntry<'_>)> = Vec::new();
-    for a in &site.articles {
+    for a in site.articles.iter().take(limit) {
         let e = TimelineEntry {
             date: a.date.ymd(),
             date_display: a.date.display(),
@@ -727,7 +749,7 @@ fn timeline(site: &Site) -> Vec<Month<'_>> {
         };
         entries.push((a.date, 1, &a.id, e));
     }
-    for p in &site.proposals {
+    for p in site.proposals.iter().filter(|p| p.date.is_some()).take(limit) {
         let Some(date) = p.date else { continue };
         let e = TimelineEntry {
             date: date.ymd(),
