@@ -14,12 +14,13 @@ Standard library only; the corpus comes from bench/run.py's cache.
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from run import delete_tree, wait_after_delete  # noqa: E402
 
 
 def run(cmd):
@@ -42,8 +43,11 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     outputs = Path(args.outputs)
-    shutil.rmtree(outputs, ignore_errors=True)
+    work = Path(args.site).parent
+    if outputs.exists():
+        delete_tree(outputs, work)
     outputs.mkdir(parents=True)
+    wait_after_delete(work)
     times = {(b, w): [] for b in args.binaries for w in ("build", "check")}
     n = 0
     for _ in range(args.runs):
@@ -51,7 +55,7 @@ def main():
             n += 1
             times[(b, "build")].append(run([b, "build", "--root", args.site, "--output", str(outputs / f"o{n}")]))
             times[(b, "check")].append(run([b, "check", "--root", args.site]))
-    shutil.rmtree(outputs)
+    delete_tree(outputs, work)
     for (b, what), samples in times.items():
         secs = [s for s, _, _ in samples]
         cpu = statistics.median(c for _, _, c in samples)

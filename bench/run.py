@@ -10,8 +10,8 @@ on generated corpora, side by side with Hugo when one is given.
 Corpora come from bench/gen_corpus.py (deterministic; same content in our format and
 Hugo's) and are cached under --work. Each measurement runs the command as a child
 process: wall time from a monotonic clock, peak memory from the child's rusage.
-The output folder is removed before every run, for both tools, so both write a fresh
-site. Standard library only.
+Every run writes a fresh output folder, for both tools; runs start at least 380 s after
+the bench last deleted outputs (see QUIET_AFTER_DELETE). Standard library only.
 """
 
 import argparse
@@ -43,6 +43,30 @@ def corpus(work, fmt, articles):
 
 
 SETTLE = 5.0
+
+# ext4 without a journal (as on this VM) will not reuse the inode of a file deleted in
+# the last minute, or the last six while its inode table block is dirty (and allocating
+# a new inode in that block dirties it): every new file then walks past thousands of
+# deleted ones, which costs more than writing the site. A run soon after a big deletion
+# measures the deletion. Deletions are therefore recorded, and runs start 380 s after.
+QUIET_AFTER_DELETE = 380.0
+
+
+def delete_tree(path, work):
+    shutil.rmtree(path, ignore_errors=True)
+    os.sync()
+    (work / ".deleted").write_text(str(time.time()))
+
+
+def wait_after_delete(work):
+    try:
+        last = float((work / ".deleted").read_text())
+    except (OSError, ValueError):
+        return
+    wait = last + QUIET_AFTER_DELETE - time.time()
+    if wait > 0:
+        print(f"waiting {wait:.0f} s for the file system to forget the last deleted outputs", file=sys.stderr)
+        time.sleep(wait)
 
 
 def measure(cmd, cwd):
@@ -81,7 +105,7 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     outputs = Path(args.outputs or work / "outputs")
     if outputs.exists():
-        shutil.rmtree(outputs)
+        delete_tree(outputs, work)
     outputs.mkdir(parents=True)
     # Every run writes a fresh folder: deleting a big tree just before a run makes the
     # next writes on this disk several times slower, whichever tool comes next.
@@ -93,6 +117,7 @@ def main():
         check_cmd = [args.binary, "check", "--root", str(site)]
         runs = {"build": [], "check": [], "hugo": []}
         hugo_site = corpus(work, "hugo", size) if args.hugo else None
+        wait_after_delete(work)
         for _ in range(args.runs):
             # Alternate the tools so that both see the same machine state.
             out = fresh(f"briefing-{size}")
@@ -116,7 +141,7 @@ def main():
             hm = max(m for _, m in runs["hugo"])
             rows.append((size, "ratio", h / b, None, hm / bm))
 
-    shutil.rmtree(outputs)
+    delete_tree(outputs, work)
     print(f"{'articles':>9} {'what':>6} {'seconds':>9} {'pages/s':>9} {'peak MB':>9}")
     for size, name, secs, rate, mem in rows:
         if name == "ratio":
