@@ -55,7 +55,9 @@ QUIET_AFTER_DELETE = 380.0
 def delete_tree(path, work):
     shutil.rmtree(path, ignore_errors=True)
     os.sync()
-    (work / ".deleted").write_text(str(time.time()))
+    # Only deletions on the disk that holds the corpora (not in memory, /dev/shm) count.
+    if os.stat(work).st_dev == os.stat(Path(path).parent).st_dev:
+        (work / ".deleted").write_text(str(time.time()))
 
 
 def wait_after_delete(work):

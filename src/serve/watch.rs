@@ -70,6 +70,8 @@ pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
     }
     let ms = started.elapsed().as_millis();
     match rendered {
+        // A burst of temporary files alone rendered nothing: nothing to say.
+        Some(0) => {}
         Some(n) => println!("Updated in {ms} ms: {n} files rendered again, {} changed", changed.len()),
         None => println!("Rebuilt in {ms} ms ({} files changed)", changed.len()),
     }
