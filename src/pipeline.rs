@@ -200,7 +200,7 @@ pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
 
 /// Frees a finished run's model on another thread: freeing a big site takes a while,
 /// and the answer need not wait for it.
-fn let_go<T: Send + 'static>(value: T) {
+pub fn let_go<T: Send + 'static>(value: T) {
     std::thread::spawn(move || drop(value));
 }
 

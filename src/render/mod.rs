@@ -76,7 +76,7 @@ impl Renderer {
         page: pages::Page,
         extent: pages::Extent,
     ) -> Result<OutputFile, Diagnostic> {
-        let ctx = page.context_in(site, &self.shared, extent);
+        let ctx = page.context(site, &self.shared, extent);
         // Most pages are tens of kilobytes: start big rather than grow the buffer.
         let mut html = Vec::with_capacity(64 * 1024);
         self.tera

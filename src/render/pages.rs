@@ -194,13 +194,9 @@ impl Page {
         }
     }
 
-    /// Everything the template receives.
-    pub fn context(self, site: &Site, shared: &Shared) -> Context {
-        self.context_in(site, shared, Extent::Whole)
-    }
-
-    /// The page's context, with its lists whole or (to try a template) sampled.
-    pub fn context_in(self, site: &Site, shared: &Shared, extent: Extent) -> Context {
+    /// Everything the template receives, with its lists whole or (to try a template)
+    /// sampled.
+    pub fn context(self, site: &Site, shared: &Shared, extent: Extent) -> Context {
         let path = self.path(site);
         let mut ctx = Context::new();
         let root = match self {

@@ -68,11 +68,13 @@ impl Live {
         if changed.is_empty() && self.built.is_some() {
             return Outcome::Partial(Vec::new(), None);
         }
-        if let [path] = &changed[..] {
-            if let Some(files) = self.body_edit(path) {
+        if let [path] = &changed[..]
+            && let Some((file_ix, text)) = self.edited(path)
+        {
+            if let Some(files) = self.body_edit(file_ix, &text) {
                 return Outcome::Partial(files, None);
             }
-            if let Some(outcome) = self.article_edit(path) {
+            if let Some(outcome) = self.article_edit(file_ix, text) {
                 return outcome;
             }
         }
@@ -103,20 +105,18 @@ impl Live {
         Outcome::Full(Snapshot { files: files.into_inner().unwrap_or_default() }, warnings)
     }
 
-    /// The source file at `path` (an article, actor or proposal) and its new text.
+    /// The index of the source file at `path` (an article, actor or proposal) and its
+    /// new text; none if it cannot be read (the full rebuild reports why).
     fn edited(&self, path: &Path) -> Option<(usize, String)> {
         let built = self.built.as_ref()?;
         let rel = fs::relative(&self.root, path);
         let ix = built.parsed.sources.items.iter().position(|f| f.path == rel)?;
-        let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
-        // A byte order mark is dropped when reading; the full rebuild does that.
-        (!text.starts_with('\u{feff}')).then_some((ix, text))
+        Some((ix, built.parsed.sources.items[ix].read_text().ok()?))
     }
 
     /// An edit to the text of one Markdown article that leaves its front matter, links
     /// and headings as they were changes only its page and the feed.
-    fn body_edit(&mut self, path: &Path) -> Option<Vec<OutputFile>> {
-        let (file_ix, new) = self.edited(path)?;
+    fn body_edit(&mut self, file_ix: usize, new: &str) -> Option<Vec<OutputFile>> {
         let built = self.built.as_mut()?;
         let file = &built.parsed.sources.items[file_ix];
         if file.kind != Kind::Article || file.format != Format::Markdown {
@@ -127,7 +127,7 @@ impl Live {
             return Some(Vec::new());
         }
         let rel = &file.path;
-        let (old_split, new_split) = (front_matter::split(rel, old).ok()?, front_matter::split(rel, &new).ok()?);
+        let (old_split, new_split) = (front_matter::split(rel, old).ok()?, front_matter::split(rel, new).ok()?);
         if old[old_split.yaml.clone()] != new[new_split.yaml.clone()] {
             return None;
         }
@@ -142,7 +142,7 @@ impl Live {
         if let Some(Record { data: Data::Article(a), .. }) = &mut built.parsed.items[file_ix].record {
             a.body.html.clone_from(&after.html);
         }
-        built.parsed.sources.items[file_ix].text = new;
+        built.parsed.sources.items[file_ix].text = new.to_owned();
         built.site.articles[ix].body_html = after.html;
         let page = built.renderer.page(&built.site, &built.theme, Page::Article(ix)).ok()?;
         let feed = OutputFile { path: "atom.xml".to_owned(), bytes: feeds::atom(&built.site).into_bytes() };
@@ -153,8 +153,7 @@ impl Live {
     /// from what every file parsed to; then only the pages that show something that
     /// changed are rendered again, with the feeds and data files. Falls back to a full
     /// rebuild when the edit adds or removes pages, or has errors.
-    fn article_edit(&mut self, path: &Path) -> Option<Outcome> {
-        let (file_ix, text) = self.edited(path)?;
+    fn article_edit(&mut self, file_ix: usize, text: String) -> Option<Outcome> {
         let built = self.built.as_mut()?;
         if built.parsed.sources.items[file_ix].kind != Kind::Article {
             return None;
@@ -211,7 +210,7 @@ impl Live {
         );
         // The old model is big: let it go off the path to the reload.
         let old_site = std::mem::replace(&mut built.site, site);
-        std::thread::spawn(move || drop((old_site, old_shared)));
+        pipeline::let_go((old_site, old_shared));
         match rendered {
             Ok(mut files) => {
                 files.extend(others);
