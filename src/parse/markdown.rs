@@ -83,7 +83,7 @@ pub fn blank_controls(text: &str) -> std::borrow::Cow<'_, str> {
     // The ASCII control characters, as bytes: a byte below 0x80 is always a whole
     // character in UTF-8, so replacing it with a space keeps the text valid.
     let is_control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
-    if !text.bytes().any(is_control) {
+    if !super::may_hold_controls(text) || !text.bytes().any(is_control) {
         return std::borrow::Cow::Borrowed(text);
     }
     let bytes: Vec<u8> = text.bytes().map(|b| if is_control(b) { b' ' } else { b }).collect();

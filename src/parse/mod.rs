@@ -17,6 +17,18 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::read::Format;
 pub use records::*;
 
+/// Whether `text` may hold a control character other than tab and line breaks (C0,
+/// DEL, or a C1 control, whose UTF-8 starts with 0xC2): a quick look at every byte,
+/// without stopping early, so that it runs on whole vectors of bytes. A `true` is only
+/// a maybe (0xC2 also starts `é`'s neighbours such as `©`); the caller looks closer.
+pub fn may_hold_controls(text: &str) -> bool {
+    text.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |found, &b| {
+            found | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f) | (b == 0xc2)
+        })
+    })
+}
+
 /// Where in a file a value sits, resolved to a line and column only when reported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum At {
@@ -125,6 +137,19 @@ mod tests {
     fn yaml_place(text: &str) -> Place {
         let body_key = if text.starts_with("name") { "bio" } else { "body" };
         Place { path: "a.yaml".into(), format: Format::Yaml, yaml: 0..text.len(), body: 0..0, body_key }
+    }
+
+    #[test]
+    fn the_quick_look_for_controls_misses_none() {
+        let controls = (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|c| c.is_control());
+        for c in controls.filter(|c| !matches!(c, '\t' | '\n' | '\r')) {
+            // At every position within a 64-byte chunk, and across the chunk's end.
+            for before in [0, 30, 62, 63, 64, 100] {
+                let text = format!("{}{c}tail", "a".repeat(before));
+                assert!(may_hold_controls(&text), "{c:?} after {before} bytes");
+            }
+        }
+        assert!(!may_hold_controls("Plain text,\ttabs,\r\nline breaks, é and — and 🙂."));
     }
 
     #[test]

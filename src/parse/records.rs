@@ -225,7 +225,8 @@ fn mapping<'v>(value: &'v Value, place: &Place, text: &str) -> Result<Obj<'v>, D
 
 fn parse_yaml(place: &Place, text: &str) -> Result<Value, Diagnostic> {
     let yaml_text = &text[place.yaml.clone()];
-    if let Some(offset) = yaml_text.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if let Some(offset) = super::may_hold_controls(yaml_text).then(|| yaml_text.find(control)).flatten() {
         let c = yaml_text[offset..].chars().next().unwrap_or('\0');
         let message = format!("the fields hold an invisible control character (U+{:04X})", c as u32);
         let position = Position::of_offset(text, place.yaml.start + offset, 1);

@@ -33,6 +33,136 @@ pub struct YamlError {
 /// Parses one YAML document into a data tree. An empty document is `Null`. A key
 /// written twice in one mapping is an error (the second would silently win).
 pub fn parse(text: &str) -> Result<Value, YamlError> {
+    if let Some(value) = parse_with_trailing_block(text) {
+        return Ok(value);
+    }
+    parse_whole(text)
+}
+
+/// The usual shape of a YAML article, actor or proposal ends in its text, a literal
+/// block (`body: |`) running to the end of the file. libyaml reads such a block one
+/// character at a time, which was most of the time spent on YAML; the block is plain
+/// text, so it is cut off here, the fields before it parsed, and the text put back.
+/// Only blocks whose meaning is beyond doubt are taken this way (see `literal_block`);
+/// anything else, and every error, goes through the parser whole, so that the result
+/// and the messages are the same either way.
+fn parse_with_trailing_block(text: &str) -> Option<Value> {
+    let (head, key, block) = trailing_literal_block(text)?;
+    let mut value = parse_whole(head).ok()?;
+    let map = value.as_object_mut()?;
+    if map.contains_key(key) {
+        return None;
+    }
+    map.insert(key.to_owned(), Value::String(block));
+    Some(value)
+}
+
+/// Splits `text` into the fields before a last top-level `key: |` (or `|-`), the key,
+/// and the block's value, when the block runs to the end of the text.
+fn trailing_literal_block(text: &str) -> Option<(&str, &str, String)> {
+    if !text.ends_with('\n') || text.contains('\r') {
+        return None;
+    }
+    // The last line that starts in the first column, ignoring the final line break.
+    let start = text[..text.len() - 1].rfind('\n').map_or(0, |i| i + 1);
+    let mut header_start = start;
+    while !starts_a_top_level_line(&text[header_start..]) {
+        header_start = text[..header_start.checked_sub(1)?].rfind('\n').map_or(0, |i| i + 1);
+    }
+    let header_end = header_start + text[header_start..].find('\n')?;
+    let header = &text[header_start..header_end];
+    let (key, indicator) = header.split_once(':')?;
+    let plain_key = key
+        .bytes()
+        .enumerate()
+        .all(|(i, b)| b.is_ascii_alphabetic() || b == b'_' || (i > 0 && (b.is_ascii_digit() || b == b'-')));
+    if key.is_empty() || !plain_key {
+        return None;
+    }
+    let strip = match indicator.trim_end_matches(' ') {
+        " |" => false,
+        " |-" => true,
+        _ => return None,
+    };
+    let head = &text[..header_start];
+    if !one_mapping_from_the_first_column(head) {
+        return None;
+    }
+    let block = literal_block(&text[header_end + 1..], strip)?;
+    Some((head, key, block))
+}
+
+/// Whether the fields before the block can only be one mapping whose keys start in the
+/// first column, as the block's key does: its first line (past a `---` and comments)
+/// begins with a plain key, and no line ends the document or starts another one.
+fn one_mapping_from_the_first_column(head: &str) -> bool {
+    let mut lines = head.lines().skip_while(|l| l.is_empty() || l.starts_with('#')).peekable();
+    if lines.peek() == Some(&"---") {
+        lines.next();
+    }
+    let first = lines.find(|l| !l.trim_start_matches(' ').is_empty() && !l.starts_with('#'));
+    let plain_start = |l: &str| l.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
+    first.is_none_or(plain_start) && !head.lines().skip(1).any(|l| l.starts_with("---") || l.starts_with("..."))
+}
+
+/// Whether a line begins at the first column: not indented, not blank.
+fn starts_a_top_level_line(line: &str) -> bool {
+    !matches!(line.as_bytes().first(), None | Some(b' ' | b'\n'))
+}
+
+/// The value of a literal block scalar whose indented lines are all of `lines` (the
+/// text after the header line, ending in a line break), with the indentation found
+/// from its first line and the final line break kept once (or dropped with `strip`).
+/// `None` for anything YAML would read otherwise or reject: no text at all, blank
+/// lines before the first with more spaces than it, tabs in the indentation, a line
+/// less indented than the first, characters libyaml refuses.
+fn literal_block(lines: &str, strip: bool) -> Option<String> {
+    // Looked at in chunks without stopping early, which runs on whole vectors of bytes.
+    let refused = |b: u8| ((b < b' ') & (b != b'\n') & (b != b'\t')) | (b == 0x7f);
+    let any_refused = lines.as_bytes().chunks(64).any(|c| c.iter().fold(false, |found, &b| found | refused(b)));
+    if any_refused || has_refused_char(lines) {
+        return None;
+    }
+    let first = lines.split('\n').find(|l| !l.trim_start_matches(' ').is_empty())?;
+    let indent = first.bytes().take_while(|&b| b == b' ').count();
+    // libyaml refuses a tab right after the spaces that set the indentation.
+    if indent == 0 || first.as_bytes()[indent] == b'\t' {
+        return None;
+    }
+    let mut value = String::with_capacity(lines.len());
+    let mut seen_text = false;
+    for line in lines[..lines.len() - 1].split('\n') {
+        let spaces = line.bytes().take_while(|&b| b == b' ').count();
+        let blank = spaces == line.len();
+        if blank && !seen_text && spaces > indent {
+            // A blank line before the first, more indented than it: an error.
+            return None;
+        }
+        if spaces >= indent {
+            value.push_str(&line[indent..]);
+        } else if !blank {
+            // A tab where indentation should be, or a line that ends the block early.
+            return None;
+        }
+        seen_text |= !blank;
+        value.push('\n');
+    }
+    let kept = value.trim_end_matches('\n').len();
+    value.truncate(if strip { kept } else { kept + 1 });
+    Some(value)
+}
+
+/// Characters libyaml refuses in a document (C1 controls, the two non-characters at
+/// the end of the basic plane), or reads as line breaks (NEL, the line and paragraph
+/// separators), and the byte order mark, which it treats specially.
+fn has_refused_char(text: &str) -> bool {
+    text.bytes().any(|b| b >= 0x80)
+        && text
+            .chars()
+            .any(|c| matches!(c, '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+}
+
+fn parse_whole(text: &str) -> Result<Value, YamlError> {
     if text.contains('*') && text.contains('&') {
         check_aliases(text)?;
     }
@@ -316,6 +446,98 @@ mod tests {
         let err = parse("title: a\nactors: [x]\ntitle: b\n").unwrap_err();
         assert_eq!(err.message, "the key `title` is written twice");
         assert_eq!(err.position, Some(Position::new(3, 1, 5)));
+    }
+
+    #[test]
+    fn a_trailing_literal_block_is_cut_off_and_put_back() {
+        let text = "title: x\nbody: |\n  # Heading\n\n    code\n  text: with colon\n\n\n";
+        assert!(trailing_literal_block(text).is_some());
+        let value = parse(text).unwrap();
+        assert_eq!(value["body"], "# Heading\n\n  code\ntext: with colon\n");
+        assert_eq!(value, parse_whole(text).unwrap());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Whatever the text, the shortcut for a trailing block gives what the parser
+        /// gives on the whole text, or is not taken.
+        #[test]
+        fn the_trailing_block_shortcut_agrees_with_the_parser(text in block_documents()) {
+            let whole = parse_whole(&text);
+            match parse_with_trailing_block(&text) {
+                Some(value) => proptest::prop_assert_eq!(Ok(value), whole, "{:?}", text),
+                None => {}
+            }
+        }
+    }
+
+    /// Mostly documents of the usual shape, with one odd thing here and there.
+    fn block_documents() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        fn mostly(usual: &'static [&'static str], odd: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+            prop_oneof![6 => proptest::sample::select(usual), 1 => proptest::sample::select(odd)]
+        }
+        let head = proptest::collection::vec(
+            mostly(
+                &["title: x\n", "date: 2025-12-02\n", "list:\n  - a\n", "summary: |\n  foo\n", "\n", "# note\n"],
+                &[
+                    "title: \"abc\n",
+                    "x: [a,\n",
+                    "x: &a\n",
+                    "y: *a\n",
+                    "summary: >\n  a\n  b\n",
+                    "body: x\n",
+                    "---\n",
+                    "? a\n",
+                    "x: 'it''s\n",
+                    "  indented: 1\n",
+                    "...\n",
+                    "bio: |\n  z\n",
+                    "- a\n",
+                ],
+            ),
+            0..4,
+        );
+        let key = mostly(&["body", "bio"], &["x-y", "1a", "body ", "_k", "Body", "\"body\"", "- body"]);
+        let indicator = mostly(&[" |", " |-"], &[" |+", " |2", "  |", " | # c", " |  ", " >", "|", " |-  ", " |\t"]);
+        let spaces = prop_oneof![6 => Just(2usize), 1 => 0usize..6];
+        let content = mostly(
+            &["text", "", "## Heading", "[a](actor:b) and *c*", "- item", "    code", "key: v", "# c"],
+            &[
+                "\tx",
+                " ",
+                "é…",
+                "\u{85}",
+                "\u{9f}",
+                "\u{feff}",
+                "---",
+                "...",
+                "\t",
+                "\u{7f}",
+                "\u{1}",
+                "  ",
+                "\"q\"",
+                "\u{2028}",
+                "a\u{2029}b",
+                "\r",
+                "'",
+                "&a *a",
+                "|",
+            ],
+        );
+        let lines = proptest::collection::vec((spaces, content), 0..8);
+        let end = mostly(&["\n"], &["", "\r\n", "\n\n", "\n  \n", "\nz: 1\n", "\n   \n\n", "\n# end\n"]);
+        (head, key, indicator, lines, end).prop_map(|(head, key, indicator, lines, end)| {
+            let mut text: String = head.concat();
+            text.push_str(&format!("{key}:{indicator}"));
+            for (spaces, content) in lines {
+                text.push('\n');
+                text.push_str(&" ".repeat(spaces));
+                text.push_str(content);
+            }
+            text.push_str(end);
+            text
+        })
     }
 
     #[test]
