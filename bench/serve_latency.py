@@ -112,7 +112,7 @@ def main():
         shutil.rmtree(site)
     shutil.copytree(source, site)
     server = subprocess.Popen([args.binary, "serve", "--port", "0", "--root", str(site)],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                              stdout=subprocess.PIPE, stderr=open(os.environ.get("SERVE_STDERR", os.devnull), "w"), text=True)
     try:
         port = None
         for line in server.stdout:

@@ -170,6 +170,15 @@ pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
 impl Diagnostics {
     pub fn new() -> Self {
         Self::default()

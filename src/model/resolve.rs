@@ -2,6 +2,9 @@
 //! that its target lacks, is an error placed where it was written.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 // Ids are looked up hundreds of thousands of times on a big site: a fast hash, not
 // the standard one (which resists flooding, a threat that files on disk are not).
@@ -25,7 +28,7 @@ struct Lookup<'g> {
     files: &'g [SourceFile],
     /// Errors placed so far per file: placing costs a pass over the file, and past
     /// `MAX_PER_FILE` they are only counted.
-    placed: std::cell::RefCell<HashMap<usize, usize>>,
+    placed: Mutex<HashMap<usize, usize>>,
 }
 
 impl Lookup<'_> {
@@ -47,10 +50,13 @@ impl Lookup<'_> {
 
     fn error(&self, meta: &Meta, at: &At, message: String, hint: Option<String>) -> Diagnostic {
         let d = Diagnostic::error(&meta.place.path, message).with_hint_opt(hint);
-        let mut placed = self.placed.borrow_mut();
-        let n = placed.entry(meta.file).or_default();
-        *n += 1;
-        if *n > MAX_PER_FILE { d } else { meta.place.diagnostic(&self.files[meta.file].placement_text(), at, d) }
+        let n = {
+            let mut placed = self.placed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let n = placed.entry(meta.file).or_default();
+            *n += 1;
+            *n
+        };
+        if n > MAX_PER_FILE { d } else { meta.place.diagnostic(&self.files[meta.file].placement_text(), at, d) }
     }
 
     /// The index of `id`, or an error with the nearest existing id.
@@ -230,50 +236,31 @@ pub(super) fn resolve(
     }
     check_versions(&lookup, &mut proposals, diagnostics);
 
-    let mut articles = Vec::with_capacity(grouped.articles.len());
-    for (meta, a) in &grouped.articles {
-        let fm_actors: Vec<ActorIx> =
-            a.actors.iter().filter_map(|r| lookup.find_ref(Kind::Actor, r, meta, diagnostics)).collect();
-        let fm_proposals: Vec<ProposalIx> =
-            a.proposals.iter().filter_map(|r| lookup.find_ref(Kind::Proposal, r, meta, diagnostics)).collect();
-        let quotes: Vec<Quote> = a
-            .quotes
-            .iter()
-            .filter_map(|q| {
-                let actor = lookup.find_ref(Kind::Actor, &q.actor, meta, diagnostics)?;
-                Some(Quote { actor, text: q.text.clone(), context: q.context.clone() })
-            })
-            .collect();
-        let linked = lookup.body_links(&a.body.links, meta, body_at, diagnostics);
-        unsafe_urls(&lookup, meta, &a.body.unsafe_urls, diagnostics);
-        let mut mentions_actors = fm_actors.clone();
-        mentions_actors.extend(quotes.iter().map(|q| q.actor));
-        mentions_actors.extend(linked.iter().filter(|(k, _)| *k == Kind::Actor).map(|(_, ix)| *ix));
-        mentions_actors.sort_unstable();
-        mentions_actors.dedup();
-        let mut mentions_proposals = fm_proposals.clone();
-        mentions_proposals.extend(linked.iter().filter(|(k, _)| *k == Kind::Proposal).map(|(_, ix)| *ix));
-        mentions_proposals.sort_unstable();
-        mentions_proposals.dedup();
-        let mut topic_ixs: Vec<TopicIx> = a.topics.iter().map(|t| topics.intern(t)).collect();
-        topic_ixs.dedup();
-        articles.push(Article {
-            id: meta.id.clone(),
-            source: meta.place.path.clone(),
-            title: a.title.clone(),
-            date: a.date,
-            summary: a.summary.clone(),
-            location: a.location.clone(),
-            actors: fm_actors,
-            proposals: fm_proposals,
-            topics: topic_ixs,
-            sources: a.sources.clone(),
-            quotes,
-            extra: a.extra.clone(),
-            body_html: a.body.html.clone(),
-            mentions_actors,
-            mentions_proposals,
-        });
+    // Topics are numbered in order of first use: that part goes in order. Then each
+    // article is resolved on its own, in parallel; its problems are kept in order.
+    let article_topics: Vec<Vec<TopicIx>> = grouped
+        .articles
+        .iter()
+        .map(|(_, a)| {
+            let mut ixs: Vec<TopicIx> = a.topics.iter().map(|t| topics.intern(t)).collect();
+            ixs.dedup();
+            ixs
+        })
+        .collect();
+    let resolved: Vec<(Article, Diagnostics)> = grouped
+        .articles
+        .par_iter()
+        .zip(article_topics)
+        .map(|((meta, a), topics)| {
+            let mut found = Diagnostics::new();
+            let article = resolve_article(&lookup, meta, a, topics, &mut found);
+            (article, found)
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(resolved.len());
+    for (article, found) in resolved {
+        articles.push(article);
+        diagnostics.extend(found);
     }
 
     let (topic_list, remap) = topics.finish();
@@ -297,6 +284,56 @@ pub(super) fn resolve(
         }
     }
     Site { config, articles, actors, proposals, topics: topic_list }
+}
+
+/// One article with its references turned into indices (its topics already are).
+fn resolve_article(
+    lookup: &Lookup<'_>,
+    meta: &Meta,
+    a: &crate::parse::ArticleRecord,
+    topics: Vec<TopicIx>,
+    diagnostics: &mut Diagnostics,
+) -> Article {
+    let fm_actors: Vec<ActorIx> =
+        a.actors.iter().filter_map(|r| lookup.find_ref(Kind::Actor, r, meta, diagnostics)).collect();
+    let fm_proposals: Vec<ProposalIx> =
+        a.proposals.iter().filter_map(|r| lookup.find_ref(Kind::Proposal, r, meta, diagnostics)).collect();
+    let quotes: Vec<Quote> = a
+        .quotes
+        .iter()
+        .filter_map(|q| {
+            let actor = lookup.find_ref(Kind::Actor, &q.actor, meta, diagnostics)?;
+            Some(Quote { actor, text: q.text.clone(), context: q.context.clone() })
+        })
+        .collect();
+    let linked = lookup.body_links(&a.body.links, meta, body_at, diagnostics);
+    unsafe_urls(lookup, meta, &a.body.unsafe_urls, diagnostics);
+    let mut mentions_actors = fm_actors.clone();
+    mentions_actors.extend(quotes.iter().map(|q| q.actor));
+    mentions_actors.extend(linked.iter().filter(|(k, _)| *k == Kind::Actor).map(|(_, ix)| *ix));
+    mentions_actors.sort_unstable();
+    mentions_actors.dedup();
+    let mut mentions_proposals = fm_proposals.clone();
+    mentions_proposals.extend(linked.iter().filter(|(k, _)| *k == Kind::Proposal).map(|(_, ix)| *ix));
+    mentions_proposals.sort_unstable();
+    mentions_proposals.dedup();
+    Article {
+        id: meta.id.clone(),
+        source: meta.place.path.clone(),
+        title: a.title.clone(),
+        date: a.date,
+        summary: a.summary.clone(),
+        location: a.location.clone(),
+        actors: fm_actors,
+        proposals: fm_proposals,
+        topics,
+        sources: a.sources.clone(),
+        quotes,
+        extra: a.extra.clone(),
+        body_html: a.body.html.clone(),
+        mentions_actors,
+        mentions_proposals,
+    }
 }
 
 /// `supersedes` must not loop, and a version can be superseded by only one other.
@@ -357,11 +394,23 @@ fn index(ids: Vec<&str>) -> HashMap<&str, usize> {
 #[derive(Default)]
 struct TopicTable {
     by_slug: HashMap<String, TopicIx>,
+    /// The same topics by the names they were written as: most names recur, and
+    /// making a slug is the slow part.
+    by_name: HashMap<String, TopicIx>,
     names: Vec<(String, String)>,
 }
 
 impl TopicTable {
     fn intern(&mut self, name: &str) -> TopicIx {
+        if let Some(ix) = self.by_name.get(name) {
+            return *ix;
+        }
+        let ix = self.intern_slug(name);
+        self.by_name.insert(name.to_owned(), ix);
+        ix
+    }
+
+    fn intern_slug(&mut self, name: &str) -> TopicIx {
         let slug = slugify(name);
         let next = self.names.len();
         let ix = *self.by_slug.entry(slug.clone()).or_insert(next);

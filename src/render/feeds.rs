@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use super::routes;
-use crate::model::Site;
+use std::sync::Arc;
+
+use crate::model::{Article, Site};
 
 const FEED_ENTRIES: usize = 20;
 
@@ -103,18 +105,8 @@ struct SearchEntry<'a> {
 }
 
 /// The search index as JSON, and the same data as a script (`file://` blocks fetch).
-pub fn search_index(site: &Site) -> (String, String) {
+pub fn search_index(site: &Site, kept: Option<&[ArticleJson]>) -> (String, String) {
     let mut entries = Vec::new();
-    for a in &site.articles {
-        let summary = a.summary.as_deref().unwrap_or("");
-        entries.push(SearchEntry {
-            kind: "article",
-            title: &a.title,
-            path: routes::article(a),
-            summary,
-            date: a.date.ymd(),
-        });
-    }
     for a in &site.actors {
         let summary = a.summary.as_deref().or(a.role.as_deref()).unwrap_or("");
         entries.push(SearchEntry {
@@ -139,9 +131,65 @@ pub fn search_index(site: &Site) -> (String, String) {
             date: String::new(),
         });
     }
-    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_owned());
+    // The articles' entries, then the others', as serde_json would write one list.
+    let mut parts: Vec<String> = match kept {
+        Some(kept) => kept.iter().map(|k| k.search.to_string()).collect(),
+        None => site.articles.iter().map(article_search_entry).collect(),
+    };
+    parts.extend(entries.iter().map(|e| serde_json::to_string(e).unwrap_or_default()));
+    let json = format!("[{}]", parts.join(","));
     let script = format!("window.BRIEFING_SEARCH = {json};\n");
     (json, script)
+}
+
+/// One article's parts of the search index and of `data/articles.json`, as JSON text:
+/// the preview server keeps them, and after an edit makes again only those of the
+/// articles that changed.
+#[derive(Debug, Clone)]
+pub struct ArticleJson {
+    pub search: Arc<str>,
+    pub data: Arc<str>,
+}
+
+impl ArticleJson {
+    pub fn new(site: &Site, a: &Article) -> ArticleJson {
+        ArticleJson { search: article_search_entry(a).into(), data: article_data(site, a).into() }
+    }
+}
+
+fn article_search_entry(a: &Article) -> String {
+    let entry = SearchEntry {
+        kind: "article",
+        title: &a.title,
+        path: routes::article(a),
+        summary: a.summary.as_deref().unwrap_or(""),
+        date: a.date.ymd(),
+    };
+    serde_json::to_string(&entry).unwrap_or_default()
+}
+
+/// An article's entry of `data/articles.json`, indented as an item of the list.
+fn article_data(site: &Site, a: &Article) -> String {
+    let data = ArticleData {
+        id: &a.id,
+        title: &a.title,
+        date: a.date.ymd(),
+        path: routes::article(a),
+        summary: a.summary.as_deref(),
+        actors: a.mentions_actors.iter().map(|i| site.actors[*i].id.as_str()).collect(),
+        proposals: a.mentions_proposals.iter().map(|p| site.proposals[*p].id.as_str()).collect(),
+        topics: a.topics.iter().map(|t| site.topics[*t].slug.as_str()).collect(),
+    };
+    let alone = serde_json::to_string_pretty(&data).unwrap_or_default();
+    let mut item = String::with_capacity(alone.len() + alone.len() / 16);
+    for (i, line) in alone.split('\n').enumerate() {
+        if i > 0 {
+            item.push('\n');
+        }
+        item.push_str("  ");
+        item.push_str(line);
+    }
+    item
 }
 
 #[derive(Serialize)]
@@ -188,23 +236,15 @@ struct ProposalData<'a> {
 }
 
 /// `data/articles.json`, `data/actors.json`, `data/proposals.json`, as SPEC §4 describes.
-pub fn open_data(site: &Site) -> Vec<(&'static str, String)> {
+pub fn open_data(site: &Site, kept: Option<&[ArticleJson]>) -> Vec<(&'static str, String)> {
     let article_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.articles[*i].id.as_str()).collect() };
     let actor_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.actors[*i].id.as_str()).collect() };
-    let articles: Vec<ArticleData<'_>> = site
-        .articles
-        .iter()
-        .map(|a| ArticleData {
-            id: &a.id,
-            title: &a.title,
-            date: a.date.ymd(),
-            path: routes::article(a),
-            summary: a.summary.as_deref(),
-            actors: actor_ids(&a.mentions_actors),
-            proposals: a.mentions_proposals.iter().map(|p| site.proposals[*p].id.as_str()).collect(),
-            topics: a.topics.iter().map(|t| site.topics[*t].slug.as_str()).collect(),
-        })
-        .collect();
+    // The list as `pretty` writes it, from each article's item.
+    let items: Vec<String> = match kept {
+        Some(kept) => kept.iter().map(|k| k.data.to_string()).collect(),
+        None => site.articles.iter().map(|a| article_data(site, a)).collect(),
+    };
+    let articles = if items.is_empty() { "[]\n".to_owned() } else { format!("[\n{}\n]\n", items.join(",\n")) };
     let actors: Vec<ActorData<'_>> = site
         .actors
         .iter()
@@ -242,7 +282,7 @@ pub fn open_data(site: &Site) -> Vec<(&'static str, String)> {
         })
         .collect();
     vec![
-        ("data/articles.json", pretty(&articles)),
+        ("data/articles.json", articles),
         ("data/actors.json", pretty(&actors)),
         ("data/proposals.json", pretty(&proposals)),
     ]

@@ -53,10 +53,16 @@ impl Renderer {
         Ok(Renderer { tera, shared: views::Shared::new(site) })
     }
 
-    /// Builds the shared summaries again for a new model of the same site (the
-    /// templates stay compiled); returns the old ones.
-    pub fn reshare(&mut self, site: &Site) -> views::Shared {
-        std::mem::replace(&mut self.shared, views::Shared::new(site))
+    /// Builds the shared summaries again for `site`, a new model of `old_site` with the
+    /// same pages (the templates stay compiled); returns the old ones, and which changed.
+    pub fn reshare(&mut self, old_site: &Site, site: &Site) -> (views::Shared, views::Changed) {
+        let (shared, changed) = views::Shared::renew(&self.shared, old_site, site);
+        (std::mem::replace(&mut self.shared, shared), changed)
+    }
+
+    /// Keeps what the preview server reuses after an edit (see `views::Shared::renew`).
+    pub fn keep_parts(&mut self, site: &Site) {
+        self.shared.keep_parts(site);
     }
 
     pub fn shared(&self) -> &views::Shared {
@@ -115,7 +121,7 @@ impl Renderer {
                     })
                     .collect()
             },
-            || other_files(site, theme, &pages),
+            || other_files(site, theme, &pages, None),
         );
         let mut errors = Vec::new();
         for r in results {
@@ -140,7 +146,13 @@ impl Renderer {
 }
 
 /// Feed, sitemap, robots.txt, search index, open data and the theme's static files.
-pub fn other_files(site: &Site, theme: &Theme, pages: &[pages::Page]) -> Vec<OutputFile> {
+pub fn other_files(
+    site: &Site,
+    theme: &Theme,
+    pages: &[pages::Page],
+    shared: Option<&views::Shared>,
+) -> Vec<OutputFile> {
+    let kept = shared.map(|s| &s.article_json[..]).filter(|k| k.len() == site.articles.len());
     let sitemap_pages: Vec<(String, Option<String>)> = pages
         .iter()
         .filter(|p| !matches!(p, pages::Page::NotFound))
@@ -154,7 +166,7 @@ pub fn other_files(site: &Site, theme: &Theme, pages: &[pages::Page]) -> Vec<Out
         .collect();
     let ((atom, sitemap), ((json, script), data)) = rayon::join(
         || rayon::join(|| feeds::atom(site), || feeds::sitemap(site, &sitemap_pages)),
-        || rayon::join(|| feeds::search_index(site), || feeds::open_data(site)),
+        || rayon::join(|| feeds::search_index(site, kept), || feeds::open_data(site, kept)),
     );
     let mut files = vec![
         OutputFile::new("atom.xml", atom),

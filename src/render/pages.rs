@@ -5,7 +5,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::routes;
-use super::views::{Shared, StanceView, to_value};
+use super::views::{self, Shared, StanceView, to_value};
 use crate::model::{Changes, Point, Proposal, Site};
 use crate::parse::Status;
 
@@ -34,6 +34,19 @@ pub fn all(site: &Site) -> Vec<Page> {
     pages.extend((0..site.proposals.len()).map(Page::Proposal));
     pages.extend((0..site.topics.len()).map(Page::Topic));
     pages
+}
+
+/// Whether two versions of a site have the same pages at the same files, in the same
+/// order (what `all` lists and `Page::file` names), without making every file name.
+pub fn same_files(a: &Site, b: &Site) -> bool {
+    fn same<T>(a: &[T], b: &[T], key: impl Fn(&T) -> &str) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
+    }
+    list_pages(a) == list_pages(b)
+        && same(&a.articles, &b.articles, |x| &x.id)
+        && same(&a.actors, &b.actors, |x| &x.id)
+        && same(&a.proposals, &b.proposals, |x| &x.id)
+        && same(&a.topics, &b.topics, |x| &x.slug)
 }
 
 /// How much of a page's lists its context holds.
@@ -81,67 +94,83 @@ pub struct Reads {
     pub topics: Vec<usize>,
 }
 
+impl Reads {
+    fn clear(&mut self) {
+        self.articles.clear();
+        self.actors.clear();
+        self.proposals.clear();
+        self.topics.clear();
+    }
+}
+
 impl Page {
     pub fn reads(self, site: &Site) -> Reads {
-        let all = |n: usize| (0..n).collect::<Vec<_>>();
         let mut r = Reads::default();
+        self.reads_into(site, &mut r);
+        r
+    }
+
+    /// `reads`, into lists kept from an earlier call (the preview server asks this of
+    /// every page, twice, after each edit).
+    pub fn reads_into(self, site: &Site, r: &mut Reads) {
+        r.clear();
         match self {
             Page::Index => {
-                r.articles = all(site.articles.len().min(10));
-                r.actors = all(site.actors.len());
-                r.proposals = all(site.proposals.len());
+                r.articles.extend(0..site.articles.len().min(10));
+                r.actors.extend(0..site.actors.len());
+                r.proposals.extend(0..site.proposals.len());
             }
             Page::ArticleList(n) => {
                 let per = site.config.articles_per_page.max(1);
-                r.articles = ((n - 1) * per..(n * per).min(site.articles.len())).collect();
+                r.articles.extend((n - 1) * per..(n * per).min(site.articles.len()));
             }
             Page::Article(i) => {
                 let a = &site.articles[i];
-                r.articles = (i.saturating_sub(1)..(i + 2).min(site.articles.len())).collect();
-                r.actors = a.actors.iter().copied().chain(a.quotes.iter().map(|q| q.actor)).collect();
-                r.proposals = a.proposals.clone();
+                r.articles.extend(i.saturating_sub(1)..(i + 2).min(site.articles.len()));
+                r.actors.extend(a.actors.iter().copied().chain(a.quotes.iter().map(|q| q.actor)));
+                r.proposals.extend_from_slice(&a.proposals);
             }
-            Page::Actors => r.actors = all(site.actors.len()),
+            Page::Actors => r.actors.extend(0..site.actors.len()),
             Page::Actor(i) => {
                 let a = &site.actors[i];
-                r.actors = vec![i];
-                r.articles = a.articles.iter().copied().chain(a.quotes.iter().map(|(art, _)| *art)).collect();
-                r.proposals = a.sponsored.iter().copied().chain(a.positions.iter().map(|(p, _, _)| *p)).collect();
+                r.actors.push(i);
+                r.articles.extend(a.articles.iter().copied().chain(a.quotes.iter().map(|(art, _)| *art)));
+                r.proposals.extend(a.sponsored.iter().copied().chain(a.positions.iter().map(|(p, _, _)| *p)));
             }
             Page::Proposals => {
-                r.proposals = all(site.proposals.len());
-                r.actors = all(site.actors.len());
+                r.proposals.extend(0..site.proposals.len());
+                r.actors.extend(0..site.actors.len());
             }
             Page::Proposal(i) => {
                 let p = &site.proposals[i];
                 let against = p.changes.as_ref().map(|c| &site.proposals[c.against]);
                 let points = p.points.iter().chain(against.into_iter().flat_map(|o| o.points.iter()));
-                r.proposals = [Some(i), p.supersedes, p.superseded_by, p.changes.as_ref().map(|c| c.against)]
-                    .into_iter()
-                    .flatten()
-                    .chain(p.lineage.iter().copied())
-                    .collect();
-                r.actors = p.sponsors.clone();
+                r.proposals.extend(
+                    [Some(i), p.supersedes, p.superseded_by, p.changes.as_ref().map(|c| c.against)]
+                        .into_iter()
+                        .flatten()
+                        .chain(p.lineage.iter().copied()),
+                );
+                r.actors.extend_from_slice(&p.sponsors);
                 for point in points {
                     r.actors.extend(point.positions.iter().map(|(a, _)| *a));
                     r.topics.extend(point.topic);
                 }
-                r.articles = p.articles.clone();
+                r.articles.extend_from_slice(&p.articles);
             }
-            Page::Topics => r.topics = all(site.topics.len()),
+            Page::Topics => r.topics.extend(0..site.topics.len()),
             Page::Topic(i) => {
                 let t = &site.topics[i];
-                r.topics = vec![i];
-                r.articles = t.articles.clone();
-                r.proposals = t.proposals.clone();
+                r.topics.push(i);
+                r.articles.extend_from_slice(&t.articles);
+                r.proposals.extend_from_slice(&t.proposals);
             }
             Page::Timeline => {
-                r.articles = all(site.articles.len());
-                r.proposals = all(site.proposals.len());
+                r.articles.extend(0..site.articles.len());
+                r.proposals.extend(0..site.proposals.len());
             }
             Page::NotFound => {}
         }
-        r
     }
 }
 
@@ -287,7 +316,7 @@ impl Page {
                 (t.name.clone(), format!("Articles on {}", t.name))
             }
             Page::Timeline => {
-                ctx.insert("months", &timeline(site, extent));
+                ctx.insert_value("months", timeline(site, shared, extent));
                 ("Timeline".to_owned(), String::new())
             }
             Page::NotFound => ("Page not found".to_owned(), String::new()),
@@ -706,69 +735,46 @@ fn proposal(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (Strin
     (p.title.clone(), p.summary.clone().unwrap_or_default())
 }
 
-#[derive(Serialize)]
-struct TimelineEntry<'a> {
-    date: String,
-    date_display: String,
-    kind: &'static str,
-    title: &'a str,
-    path: String,
-    summary: &'a str,
-    status: &'a str,
-    status_label: &'a str,
-}
-
-#[derive(Serialize)]
-struct Month<'a> {
-    label: String,
-    entries: Vec<TimelineEntry<'a>>,
-}
-
 /// Every dated article and proposal, oldest first, grouped by month (with `Sample`, a
-/// few of each).
-fn timeline(site: &Site, extent: Extent) -> Vec<Month<'_>> {
+/// few of each): `[{label, entries}]`, the entries being the shared ones.
+fn timeline(site: &Site, shared: &Shared, extent: Extent) -> Value {
     let limit = match extent {
         Extent::Whole => usize::MAX,
         Extent::Sample => SAMPLE,
     };
-    let mut entries: Vec<(crate::when::When, u8, &str, TimelineEntry<'_>)> = Vec::new();
-    for a in site.articles.iter().take(limit) {
-        let e = TimelineEntry {
-            date: a.date.ymd(),
-            date_display: a.date.display(),
-            kind: "article",
-            title: &a.title,
-            path: routes::article(a),
-            summary: a.summary.as_deref().unwrap_or(""),
-            status: "",
-            status_label: "",
-        };
-        entries.push((a.date, 1, &a.id, e));
+    // The entries the preview server keeps, or made here.
+    let kept = shared.timeline_articles.len() == site.articles.len()
+        && shared.timeline_proposals.len() == site.proposals.len();
+    let mut entries: Vec<(crate::when::When, u8, &str, Value)> = Vec::new();
+    for (i, a) in site.articles.iter().enumerate().take(limit) {
+        let entry = if kept { shared.timeline_articles[i].clone() } else { views::timeline_article(a) };
+        entries.push((a.date, 1, &a.id, entry));
     }
-    for p in site.proposals.iter().filter(|p| p.date.is_some()).take(limit) {
-        let Some(date) = p.date else { continue };
-        let e = TimelineEntry {
-            date: date.ymd(),
-            date_display: date.display(),
-            kind: "proposal",
-            title: &p.title,
-            path: routes::proposal(p),
-            summary: p.summary.as_deref().unwrap_or(""),
-            status: p.status.map_or("", |s| s.as_str()),
-            status_label: p.status.map_or("", |s| s.label()),
-        };
-        entries.push((date, 0, &p.id, e));
+    let dated = site.proposals.iter().enumerate().filter(|(_, p)| p.date.is_some());
+    for (i, p) in dated.take(limit) {
+        let entry = if kept { shared.timeline_proposals[i].clone() } else { views::timeline_proposal(p) };
+        if let (Some(date), Some(entry)) = (p.date, entry) {
+            entries.push((date, 0, &p.id, entry));
+        }
     }
     entries.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    let mut months: Vec<Month<'_>> = Vec::new();
+    let mut months: Vec<(String, Vec<Value>)> = Vec::new();
     for (when, _, _, entry) in entries {
         let label = when.month_label();
         match months.last_mut() {
-            Some(m) if m.label == label => m.entries.push(entry),
-            _ => months.push(Month { label, entries: vec![entry] }),
+            Some((last, list)) if *last == label => list.push(entry),
+            _ => months.push((label, vec![entry])),
         }
     }
-    months
+    let months: Vec<Value> = months
+        .into_iter()
+        .map(|(label, entries)| {
+            let month: std::collections::BTreeMap<&'static str, Value> =
+                [("label", Value::from(label)), ("entries", Value::from(entries))].into();
+            Value::from(month)
+        })
+        .collect();
+    Value::from(months)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use super::feeds::ArticleJson;
 use super::routes;
 use crate::model::{Actor, Article, Proposal, Site, Topic};
 use crate::parse::Stance;
@@ -69,6 +70,20 @@ pub struct Shared {
     pub actors: Vec<Value>,
     pub proposals: Vec<Value>,
     pub topics: Vec<Value>,
+    /// Each article's timeline entry, and each dated proposal's (kept by the preview
+    /// server only; empty otherwise).
+    pub timeline_articles: Vec<Value>,
+    pub timeline_proposals: Vec<Option<Value>>,
+    /// Each article's parts of the search index and data file (kept likewise).
+    pub article_json: Vec<super::feeds::ArticleJson>,
+}
+
+/// Which summaries of each kind changed, indexed like the model's lists.
+pub struct Changed {
+    pub articles: Vec<bool>,
+    pub actors: Vec<bool>,
+    pub proposals: Vec<bool>,
+    pub topics: Vec<bool>,
 }
 
 /// A template value from a view struct.
@@ -94,7 +109,97 @@ impl Shared {
             actors: site.actors.iter().map(actor_ref).collect(),
             proposals: site.proposals.iter().map(proposal_ref).collect(),
             topics,
+            // Made when the preview server first renews the summaries: a build or a
+            // check renders the timeline once, and makes its entries as it goes.
+            timeline_articles: Vec::new(),
+            timeline_proposals: Vec::new(),
+            article_json: Vec::new(),
         }
+    }
+
+    /// The summaries of `site`, a new model of the same site as `old_site` (same items
+    /// at the same places), whose summaries were `old`: an article summary whose inputs
+    /// are unchanged is taken over rather than built again (there are thousands). Also
+    /// says which summaries of each kind differ from before.
+    pub fn renew(old: &Shared, old_site: &Site, site: &Site) -> (Shared, Changed) {
+        let topics: Vec<Value> = site.topics.iter().map(topic_ref).collect();
+        let differ = |old: &[Value], new: &[Value]| -> Vec<bool> {
+            old.iter().zip(new).map(|(o, n)| o != n).chain(std::iter::repeat(true)).take(new.len()).collect()
+        };
+        let topics_changed = differ(&old.topics, &topics);
+        let articles: Vec<(Value, Value, ArticleJson, bool)> = site
+            .articles
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let before = old_site.articles.get(i);
+                let same_inputs = before.is_some_and(|b| {
+                    b.id == a.id
+                        && b.title == a.title
+                        && b.date == a.date
+                        && b.summary == a.summary
+                        && b.location == a.location
+                        && b.topics == a.topics
+                        && !a.topics.iter().any(|t| topics_changed[*t])
+                });
+                let n = old_site.articles.len();
+                let old_entry = old.timeline_articles.get(i).filter(|_| old.timeline_articles.len() == n);
+                let old_json = old.article_json.get(i).filter(|_| old.article_json.len() == n);
+                // The data file also lists what the article mentions.
+                let same_mentions = before.is_some_and(|b| {
+                    b.mentions_actors == a.mentions_actors && b.mentions_proposals == a.mentions_proposals
+                });
+                let json = match old_json {
+                    Some(json) if same_inputs && same_mentions => json.clone(),
+                    _ => ArticleJson::new(site, a),
+                };
+                match (old.articles.get(i), old_entry) {
+                    (Some(value), Some(entry)) if same_inputs => (value.clone(), entry.clone(), json, false),
+                    _ => {
+                        let value = article_summary(a, &topics);
+                        let changed = old.articles.get(i) != Some(&value);
+                        (value, timeline_article(a), json, changed)
+                    }
+                }
+            })
+            .collect();
+        let actors: Vec<Value> = site.actors.iter().map(actor_ref).collect();
+        let proposals: Vec<Value> = site.proposals.iter().map(proposal_ref).collect();
+        let changed = Changed {
+            articles: articles.iter().map(|(_, _, _, c)| *c).collect(),
+            actors: differ(&old.actors, &actors),
+            proposals: differ(&old.proposals, &proposals),
+            topics: topics_changed,
+        };
+        let mut timeline_articles = Vec::with_capacity(articles.len());
+        let mut article_json = Vec::with_capacity(articles.len());
+        let articles = articles
+            .into_iter()
+            .map(|(value, entry, json, _)| {
+                timeline_articles.push(entry);
+                article_json.push(json);
+                value
+            })
+            .collect();
+        let shared = Shared {
+            site: old.site.clone(),
+            articles,
+            actors,
+            proposals,
+            topics,
+            timeline_articles,
+            timeline_proposals: site.proposals.iter().map(timeline_proposal).collect(),
+            article_json,
+        };
+        (shared, changed)
+    }
+
+    /// Makes the parts that only the preview server keeps (see `renew`), so that its
+    /// first edit is as quick as the next ones.
+    pub fn keep_parts(&mut self, site: &Site) {
+        self.timeline_articles = site.articles.par_iter().map(timeline_article).collect();
+        self.timeline_proposals = site.proposals.iter().map(timeline_proposal).collect();
+        self.article_json = site.articles.par_iter().map(|a| ArticleJson::new(site, a)).collect();
     }
 
     pub fn articles_of(&self, ixs: &[usize]) -> Vec<Value> {
@@ -125,6 +230,45 @@ fn article_summary(a: &Article, topics: &[Value]) -> Value {
         location: a.location.as_deref().unwrap_or(""),
         topics: a.topics.iter().map(|t| topics[*t].clone()).collect(),
     })
+}
+
+#[derive(Serialize)]
+struct TimelineEntry<'a> {
+    date: String,
+    date_display: String,
+    kind: &'static str,
+    title: &'a str,
+    path: String,
+    summary: &'a str,
+    status: &'a str,
+    status_label: &'a str,
+}
+
+pub fn timeline_article(a: &Article) -> Value {
+    to_value(&TimelineEntry {
+        date: a.date.ymd(),
+        date_display: a.date.display(),
+        kind: "article",
+        title: &a.title,
+        path: routes::article(a),
+        summary: a.summary.as_deref().unwrap_or(""),
+        status: "",
+        status_label: "",
+    })
+}
+
+pub fn timeline_proposal(p: &Proposal) -> Option<Value> {
+    let date = p.date?;
+    Some(to_value(&TimelineEntry {
+        date: date.ymd(),
+        date_display: date.display(),
+        kind: "proposal",
+        title: &p.title,
+        path: routes::proposal(p),
+        summary: p.summary.as_deref().unwrap_or(""),
+        status: p.status.map_or("", |s| s.as_str()),
+        status_label: p.status.map_or("", |s| s.label()),
+    }))
 }
 
 fn actor_ref(a: &Actor) -> Value {

@@ -17,8 +17,8 @@ use crate::parse::markdown::{self, Bodies, Rendered};
 use crate::parse::{self, Data, Record, front_matter};
 use crate::pipeline::{self, Failure, Options, Parsed};
 use crate::read::{Format, Kind};
-use crate::render::pages::{self, Page};
-use crate::render::{self, OutputFile, RenderError, Renderer, feeds};
+use crate::render::pages::{self, Page, Reads};
+use crate::render::{self, OutputFile, RenderError, Renderer, feeds, views};
 use crate::theme::Theme;
 
 struct Built {
@@ -88,7 +88,7 @@ impl Live {
             Err(Failure::Content(d)) => return Outcome::Failed(d.render()),
             Err(Failure::Fatal(m)) => return Outcome::Failed(format!("error: {m}\n")),
         };
-        let renderer = match Renderer::new(&loaded.site, &loaded.theme) {
+        let mut renderer = match Renderer::new(&loaded.site, &loaded.theme) {
             Ok(r) => r,
             Err(e) => return Outcome::Failed(failure_text(e, &loaded.warnings.render())),
         };
@@ -100,6 +100,7 @@ impl Live {
         if let Err(e) = renderer.render_all(&loaded.site, &loaded.theme, collect) {
             return Outcome::Failed(failure_text(e, &loaded.warnings.render()));
         }
+        renderer.keep_parts(&loaded.site);
         let warnings = loaded.warnings.render();
         self.built = Some(Built { site: loaded.site, theme: loaded.theme, renderer, parsed });
         Outcome::Full(Snapshot { files: files.into_inner().unwrap_or_default() }, warnings)
@@ -166,47 +167,41 @@ impl Live {
         let old_item = std::mem::replace(&mut built.parsed.items[file_ix], item);
         let old_file = std::mem::replace(&mut built.parsed.sources.items[file_ix], file);
         let (site, diagnostics) = built.parsed.model(&self.options);
-        let pages = pages::all(&built.site);
-        let same_pages = |site: &Site| {
-            let new = pages::all(site);
-            new.len() == pages.len() && new.iter().zip(&pages).all(|(n, o)| n.file(site) == o.file(&built.site))
-        };
-        let Some(site) = site.filter(same_pages) else {
+        let Some(site) = site.filter(|site| pages::same_files(&built.site, site)) else {
             built.parsed.items[file_ix] = old_item;
             built.parsed.sources.items[file_ix] = old_file;
             return None;
         };
-        let old_shared = built.renderer.reshare(&site);
-        let new_shared = built.renderer.shared();
-        let changed = |old: &[tera::Value], new: &[tera::Value]| -> Vec<bool> {
-            old.iter().zip(new).map(|(o, n)| o != n).collect()
-        };
-        let mut articles = changed(&old_shared.articles, &new_shared.articles);
-        let actors = changed(&old_shared.actors, &new_shared.actors);
-        let proposals = changed(&old_shared.proposals, &new_shared.proposals);
-        let topics = changed(&old_shared.topics, &new_shared.topics);
+        let (old_shared, changed) = built.renderer.reshare(&built.site, &site);
+        let views::Changed { mut articles, actors, proposals, topics } = changed;
         // The edited article's page shows more than its summary.
         let rel = &built.parsed.sources.items[file_ix].path;
         if let Some(ix) = site.articles.iter().position(|a| a.source == *rel) {
             articles[ix] = true;
         }
         let any = |flags: &[bool], ixs: &[usize]| ixs.iter().any(|i| flags[*i]);
+        let pages = pages::all(&site);
         let stale: Vec<Page> = pages
             .par_iter()
-            .filter(|page| {
-                let (before, after) = (page.reads(&built.site), page.reads(&site));
-                before != after
-                    || any(&articles, &after.articles)
-                    || any(&actors, &after.actors)
-                    || any(&proposals, &after.proposals)
-                    || any(&topics, &after.topics)
-            })
-            .copied()
+            .map_init(
+                || (Reads::default(), Reads::default()),
+                |(before, after), page| {
+                    page.reads_into(&built.site, before);
+                    page.reads_into(&site, after);
+                    let stale = before != after
+                        || any(&articles, &after.articles)
+                        || any(&actors, &after.actors)
+                        || any(&proposals, &after.proposals)
+                        || any(&topics, &after.topics);
+                    stale.then_some(*page)
+                },
+            )
+            .flatten()
             .collect();
         let (renderer, theme) = (&built.renderer, &built.theme);
         let (rendered, others) = rayon::join(
             || stale.par_iter().map(|page| renderer.page(&site, theme, *page)).collect::<Result<Vec<_>, _>>(),
-            || render::other_files(&site, theme, &pages),
+            || render::other_files(&site, theme, &pages, Some(renderer.shared())),
         );
         // The old model is big: let it go off the path to the reload.
         let old_site = std::mem::replace(&mut built.site, site);

@@ -10,8 +10,10 @@ use notify::{RecursiveMode, Watcher};
 use super::live::{Live, Outcome};
 use super::{Event, Snapshot, State};
 
-/// Editors save in bursts (write, rename, touch): wait for this much quiet.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+/// Editors save in bursts (write, rename, touch), whose events come microseconds
+/// apart: wait for this much quiet. Should a slow save still be seen half done, its
+/// last event brings another rebuild, which sees it whole.
+const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// Rebuilds after `changed` paths changed (empty: everything), updates the served
 /// snapshot and tells open pages.
