@@ -117,10 +117,9 @@ fn starts_a_top_level_line(line: &str) -> bool {
 /// lines before the first with more spaces than it, tabs in the indentation, a line
 /// less indented than the first, characters libyaml refuses.
 fn literal_block(lines: &str, strip: bool) -> Option<String> {
-    // Looked at in chunks without stopping early, which runs on whole vectors of bytes.
-    let refused = |b: u8| ((b < b' ') & (b != b'\n') & (b != b'\t')) | (b == 0x7f);
-    let any_refused = lines.as_bytes().chunks(64).any(|c| c.iter().fold(false, |found, &b| found | refused(b)));
-    if any_refused || has_refused_char(lines) {
+    // (A carriage return never gets here: the caller refuses it.)
+    let control = |b: u8| (b < b' ' && b != b'\n' && b != b'\t') || b == 0x7f;
+    if (super::may_hold_controls(lines) && lines.bytes().any(control)) || has_refused_char(lines) {
         return None;
     }
     let first = lines.split('\n').find(|l| !l.trim_start_matches(' ').is_empty())?;

@@ -1,11 +1,12 @@
 //! The machine-readable outputs: Atom feed, sitemap, robots.txt, the search index and
 //! the open data in `data/*.json`. All absolute URLs come from `base_url`.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::routes;
-use std::sync::Arc;
-
 use crate::model::{Article, Site};
 
 const FEED_ENTRIES: usize = 20;
@@ -132,11 +133,11 @@ pub fn search_index(site: &Site, kept: Option<&[ArticleJson]>) -> (String, Strin
         });
     }
     // The articles' entries, then the others', as serde_json would write one list.
-    let mut parts: Vec<String> = match kept {
-        Some(kept) => kept.iter().map(|k| k.search.to_string()).collect(),
-        None => site.articles.iter().map(article_search_entry).collect(),
+    let mut parts: Vec<Cow<'_, str>> = match kept {
+        Some(kept) => kept.iter().map(|k| Cow::Borrowed(&*k.search)).collect(),
+        None => site.articles.iter().map(|a| Cow::Owned(article_search_entry(a))).collect(),
     };
-    parts.extend(entries.iter().map(|e| serde_json::to_string(e).unwrap_or_default()));
+    parts.extend(entries.iter().map(|e| Cow::Owned(serde_json::to_string(e).unwrap_or_default())));
     let json = format!("[{}]", parts.join(","));
     let script = format!("window.BRIEFING_SEARCH = {json};\n");
     (json, script)
@@ -240,9 +241,9 @@ pub fn open_data(site: &Site, kept: Option<&[ArticleJson]>) -> Vec<(&'static str
     let article_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.articles[*i].id.as_str()).collect() };
     let actor_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.actors[*i].id.as_str()).collect() };
     // The list as `pretty` writes it, from each article's item.
-    let items: Vec<String> = match kept {
-        Some(kept) => kept.iter().map(|k| k.data.to_string()).collect(),
-        None => site.articles.iter().map(|a| article_data(site, a)).collect(),
+    let items: Vec<Cow<'_, str>> = match kept {
+        Some(kept) => kept.iter().map(|k| Cow::Borrowed(&*k.data)).collect(),
+        None => site.articles.iter().map(|a| Cow::Owned(article_data(site, a))).collect(),
     };
     let articles = if items.is_empty() { "[]\n".to_owned() } else { format!("[\n{}\n]\n", items.join(",\n")) };
     let actors: Vec<ActorData<'_>> = site

@@ -152,7 +152,7 @@ pub fn other_files(
     pages: &[pages::Page],
     shared: Option<&views::Shared>,
 ) -> Vec<OutputFile> {
-    let kept = shared.map(|s| &s.article_json[..]).filter(|k| k.len() == site.articles.len());
+    let kept = shared.and_then(|s| s.kept.as_ref()).map(|k| &k.article_json[..]);
     let sitemap_pages: Vec<(String, Option<String>)> = pages
         .iter()
         .filter(|p| !matches!(p, pages::Page::NotFound))

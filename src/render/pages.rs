@@ -37,7 +37,9 @@ pub fn all(site: &Site) -> Vec<Page> {
 }
 
 /// Whether two versions of a site have the same pages at the same files, in the same
-/// order (what `all` lists and `Page::file` names), without making every file name.
+/// order (what `all` lists and `Page::file` names), without making every file name:
+/// as `routes` names them, items by id and topics by slug. (The preview server's test
+/// that an edited date leaves the served site equal to a fresh build guards this.)
 pub fn same_files(a: &Site, b: &Site) -> bool {
     fn same<T>(a: &[T], b: &[T], key: impl Fn(&T) -> &str) -> bool {
         a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
@@ -104,14 +106,8 @@ impl Reads {
 }
 
 impl Page {
-    pub fn reads(self, site: &Site) -> Reads {
-        let mut r = Reads::default();
-        self.reads_into(site, &mut r);
-        r
-    }
-
-    /// `reads`, into lists kept from an earlier call (the preview server asks this of
-    /// every page, twice, after each edit).
+    /// What the page shows (see `Reads`), into lists kept from an earlier call: the
+    /// preview server asks this of every page, twice, after each edit.
     pub fn reads_into(self, site: &Site, r: &mut Reads) {
         r.clear();
         match self {
@@ -743,16 +739,15 @@ fn timeline(site: &Site, shared: &Shared, extent: Extent) -> Value {
         Extent::Sample => SAMPLE,
     };
     // The entries the preview server keeps, or made here.
-    let kept = shared.timeline_articles.len() == site.articles.len()
-        && shared.timeline_proposals.len() == site.proposals.len();
+    let kept = shared.kept.as_ref();
     let mut entries: Vec<(crate::when::When, u8, &str, Value)> = Vec::new();
     for (i, a) in site.articles.iter().enumerate().take(limit) {
-        let entry = if kept { shared.timeline_articles[i].clone() } else { views::timeline_article(a) };
+        let entry = kept.map_or_else(|| views::timeline_article(a), |k| k.timeline_articles[i].clone());
         entries.push((a.date, 1, &a.id, entry));
     }
     let dated = site.proposals.iter().enumerate().filter(|(_, p)| p.date.is_some());
     for (i, p) in dated.take(limit) {
-        let entry = if kept { shared.timeline_proposals[i].clone() } else { views::timeline_proposal(p) };
+        let entry = kept.map_or_else(|| views::timeline_proposal(p), |k| k.timeline_proposals[i].clone());
         if let (Some(date), Some(entry)) = (p.date, entry) {
             entries.push((date, 0, &p.id, entry));
         }

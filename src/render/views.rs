@@ -70,12 +70,29 @@ pub struct Shared {
     pub actors: Vec<Value>,
     pub proposals: Vec<Value>,
     pub topics: Vec<Value>,
-    /// Each article's timeline entry, and each dated proposal's (kept by the preview
-    /// server only; empty otherwise).
+    /// What the preview server keeps besides (see `Kept`); none for a build or a check,
+    /// which render the timeline and data files once and make these parts as they go.
+    pub kept: Option<Kept>,
+}
+
+/// Parts of pages and files made from one item each, which the preview server keeps
+/// so that after an edit only those of the items that changed are made again.
+pub struct Kept {
+    /// Each article's timeline entry, and each proposal's (if dated).
     pub timeline_articles: Vec<Value>,
     pub timeline_proposals: Vec<Option<Value>>,
-    /// Each article's parts of the search index and data file (kept likewise).
-    pub article_json: Vec<super::feeds::ArticleJson>,
+    /// Each article's parts of the search index and of `data/articles.json`.
+    pub article_json: Vec<ArticleJson>,
+}
+
+impl Kept {
+    fn new(site: &Site) -> Kept {
+        Kept {
+            timeline_articles: site.articles.par_iter().map(timeline_article).collect(),
+            timeline_proposals: site.proposals.iter().map(timeline_proposal).collect(),
+            article_json: site.articles.par_iter().map(|a| ArticleJson::new(site, a)).collect(),
+        }
+    }
 }
 
 /// Which summaries of each kind changed, indexed like the model's lists.
@@ -109,97 +126,56 @@ impl Shared {
             actors: site.actors.iter().map(actor_ref).collect(),
             proposals: site.proposals.iter().map(proposal_ref).collect(),
             topics,
-            // Made when the preview server first renews the summaries: a build or a
-            // check renders the timeline once, and makes its entries as it goes.
-            timeline_articles: Vec::new(),
-            timeline_proposals: Vec::new(),
-            article_json: Vec::new(),
+            kept: None,
         }
     }
 
     /// The summaries of `site`, a new model of the same site as `old_site` (same items
-    /// at the same places), whose summaries were `old`: an article summary whose inputs
-    /// are unchanged is taken over rather than built again (there are thousands). Also
-    /// says which summaries of each kind differ from before.
+    /// at the same places), whose summaries were `old`, and the kept parts: those of an
+    /// article whose inputs are unchanged are taken over rather than made again (there
+    /// are thousands). Also says which summaries of each kind differ from before.
     pub fn renew(old: &Shared, old_site: &Site, site: &Site) -> (Shared, Changed) {
         let topics: Vec<Value> = site.topics.iter().map(topic_ref).collect();
         let differ = |old: &[Value], new: &[Value]| -> Vec<bool> {
             old.iter().zip(new).map(|(o, n)| o != n).chain(std::iter::repeat(true)).take(new.len()).collect()
         };
         let topics_changed = differ(&old.topics, &topics);
-        let articles: Vec<(Value, Value, ArticleJson, bool)> = site
+        let renewed: Vec<Renewed> = site
             .articles
             .par_iter()
             .enumerate()
-            .map(|(i, a)| {
-                let before = old_site.articles.get(i);
-                let same_inputs = before.is_some_and(|b| {
-                    b.id == a.id
-                        && b.title == a.title
-                        && b.date == a.date
-                        && b.summary == a.summary
-                        && b.location == a.location
-                        && b.topics == a.topics
-                        && !a.topics.iter().any(|t| topics_changed[*t])
-                });
-                let n = old_site.articles.len();
-                let old_entry = old.timeline_articles.get(i).filter(|_| old.timeline_articles.len() == n);
-                let old_json = old.article_json.get(i).filter(|_| old.article_json.len() == n);
-                // The data file also lists what the article mentions.
-                let same_mentions = before.is_some_and(|b| {
-                    b.mentions_actors == a.mentions_actors && b.mentions_proposals == a.mentions_proposals
-                });
-                let json = match old_json {
-                    Some(json) if same_inputs && same_mentions => json.clone(),
-                    _ => ArticleJson::new(site, a),
-                };
-                match (old.articles.get(i), old_entry) {
-                    (Some(value), Some(entry)) if same_inputs => (value.clone(), entry.clone(), json, false),
-                    _ => {
-                        let value = article_summary(a, &topics);
-                        let changed = old.articles.get(i) != Some(&value);
-                        (value, timeline_article(a), json, changed)
-                    }
-                }
-            })
+            .map(|(i, a)| renew_article(old, old_site, site, i, a, &topics, &topics_changed))
             .collect();
-        let actors: Vec<Value> = site.actors.iter().map(actor_ref).collect();
-        let proposals: Vec<Value> = site.proposals.iter().map(proposal_ref).collect();
-        let changed = Changed {
-            articles: articles.iter().map(|(_, _, _, c)| *c).collect(),
-            actors: differ(&old.actors, &actors),
-            proposals: differ(&old.proposals, &proposals),
+        let mut changed = Changed {
+            articles: Vec::with_capacity(renewed.len()),
+            actors: Vec::new(),
+            proposals: Vec::new(),
             topics: topics_changed,
         };
-        let mut timeline_articles = Vec::with_capacity(articles.len());
-        let mut article_json = Vec::with_capacity(articles.len());
-        let articles = articles
-            .into_iter()
-            .map(|(value, entry, json, _)| {
-                timeline_articles.push(entry);
-                article_json.push(json);
-                value
-            })
-            .collect();
-        let shared = Shared {
-            site: old.site.clone(),
-            articles,
-            actors,
-            proposals,
-            topics,
-            timeline_articles,
+        let mut articles = Vec::with_capacity(renewed.len());
+        let mut kept = Kept {
+            timeline_articles: Vec::with_capacity(renewed.len()),
             timeline_proposals: site.proposals.iter().map(timeline_proposal).collect(),
-            article_json,
+            article_json: Vec::with_capacity(renewed.len()),
         };
+        for r in renewed {
+            articles.push(r.summary);
+            changed.articles.push(r.changed);
+            kept.timeline_articles.push(r.entry);
+            kept.article_json.push(r.json);
+        }
+        let actors: Vec<Value> = site.actors.iter().map(actor_ref).collect();
+        let proposals: Vec<Value> = site.proposals.iter().map(proposal_ref).collect();
+        changed.actors = differ(&old.actors, &actors);
+        changed.proposals = differ(&old.proposals, &proposals);
+        let shared = Shared { site: old.site.clone(), articles, actors, proposals, topics, kept: Some(kept) };
         (shared, changed)
     }
 
-    /// Makes the parts that only the preview server keeps (see `renew`), so that its
-    /// first edit is as quick as the next ones.
+    /// Makes the parts that only the preview server keeps, so that its first edit is as
+    /// quick as the next ones.
     pub fn keep_parts(&mut self, site: &Site) {
-        self.timeline_articles = site.articles.par_iter().map(timeline_article).collect();
-        self.timeline_proposals = site.proposals.iter().map(timeline_proposal).collect();
-        self.article_json = site.articles.par_iter().map(|a| ArticleJson::new(site, a)).collect();
+        self.kept = Some(Kept::new(site));
     }
 
     pub fn articles_of(&self, ixs: &[usize]) -> Vec<Value> {
@@ -230,6 +206,54 @@ fn article_summary(a: &Article, topics: &[Value]) -> Value {
         location: a.location.as_deref().unwrap_or(""),
         topics: a.topics.iter().map(|t| topics[*t].clone()).collect(),
     })
+}
+
+/// One article's summary and kept parts after an edit, and whether the summary changed.
+struct Renewed {
+    summary: Value,
+    changed: bool,
+    entry: Value,
+    json: ArticleJson,
+}
+
+fn renew_article(
+    old: &Shared,
+    old_site: &Site,
+    site: &Site,
+    i: usize,
+    a: &Article,
+    topics: &[Value],
+    topics_changed: &[bool],
+) -> Renewed {
+    let before = old_site.articles.get(i);
+    // What the summary and the timeline entry are made from.
+    let same_inputs = before.is_some_and(|b| {
+        b.id == a.id
+            && b.title == a.title
+            && b.date == a.date
+            && b.summary == a.summary
+            && b.location == a.location
+            && b.topics == a.topics
+            && !a.topics.iter().any(|t| topics_changed[*t])
+    });
+    // The data file also lists what the article mentions.
+    let same_mentions =
+        before.is_some_and(|b| b.mentions_actors == a.mentions_actors && b.mentions_proposals == a.mentions_proposals);
+    let kept = old.kept.as_ref().filter(|_| same_inputs);
+    let json = match kept.and_then(|k| k.article_json.get(i)) {
+        Some(json) if same_mentions => json.clone(),
+        _ => ArticleJson::new(site, a),
+    };
+    match (old.articles.get(i), kept.and_then(|k| k.timeline_articles.get(i))) {
+        (Some(summary), Some(entry)) => {
+            Renewed { summary: summary.clone(), changed: false, entry: entry.clone(), json }
+        }
+        _ => {
+            let summary = article_summary(a, topics);
+            let changed = old.articles.get(i) != Some(&summary);
+            Renewed { summary, changed, entry: timeline_article(a), json }
+        }
+    }
 }
 
 #[derive(Serialize)]
