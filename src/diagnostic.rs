@@ -206,6 +206,10 @@ impl Diagnostics {
         }
     }
 
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.items.iter()
+    }
+
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }

@@ -9,13 +9,34 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+unsafe extern "C" {
+    // mimalloc's own setter (the library the crate above links in).
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+
+/// `mi_option_purge_delay` in mimalloc 3's `include/mimalloc.h`.
+const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+
+/// The preview server redoes much the same work on every save (a few data files of
+/// megabytes, big list pages): freed memory is kept for the next rebuild instead of
+/// being handed back to the system a second later, since fresh memory is slow to touch
+/// on virtual machines (about 15 ms of a front-matter edit's 95 at 10,000 articles).
+fn keep_freed_memory() {
+    // SAFETY: called first thing in `main`, before any other thread exists (the option
+    // setter is not thread-safe); -1 means "never purge".
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 fn main() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help.
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
-        Command::Serve(args) => cmd::serve::run(args),
+        Command::Serve(args) => {
+            keep_freed_memory();
+            cmd::serve::run(args)
+        }
         Command::Init(args) => cmd::init::run(args),
         Command::New(args) => cmd::new::run(args),
     }

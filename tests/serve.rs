@@ -224,25 +224,35 @@ fn assert_served_site_is_a_fresh_build(server: &Server, root: &std::path::Path) 
 #[test]
 fn after_each_front_matter_edit_the_served_site_equals_a_fresh_build() {
     // Each edit changes what other pages show: lists, neighbours, actor, proposal and
-    // topic pages, counts, the feed and the data files.
+    // topic pages, counts, the feed and the data files. Some change what the article
+    // refers to or where it sorts (the model is made again); the others only what it
+    // shows (the model is patched): both must give what a build gives.
     let (_tmp, root) = site();
     let server = Server::start(&root, &[]);
-    let article = root.join("content/articles/talks-open.md");
-    let edits: [(&str, &str, &str); 8] = [
-        ("title: Talks open in Geneva", "title: Talks reopen in Geneva", "Talks reopen"),
-        ("date: 2025-11-02\nsummary", "date: 2024-01-15\nsummary", "2024-01-15"),
-        ("  - alice-arden\n", "", "Talks reopen"),
-        ("proposals:\n  - plan-a\n", "proposals:\n  - plan-a\n  - plan-b\n", "proposals/plan-b/"),
-        ("proposals:\n  - plan-a\n  - plan-b\n", "proposals:\n  - plan-a\n", "Talks reopen"),
-        ("  - OSCE monitoring\n", "", "Talks reopen"),
-        ("    text: We came to listen.", "    text: We came to talk.", "We came to talk."),
-        ("summary: The first round", "summary: A later round", "A later round"),
+    let (md, yaml) = ("content/articles/talks-open.md", "content/articles/plan-b-tabled.yaml");
+    let (md_page, yaml_page) = ("/articles/talks-open/", "/articles/plan-b-tabled/");
+    let edits: [(&str, &str, &str, &str, &str); 14] = [
+        (md, "title: Talks open in Geneva", "title: Talks reopen in Geneva", md_page, "Talks reopen"),
+        (md, "date: 2025-11-02\nsummary", "date: 2024-01-15\nsummary", md_page, "2024-01-15"),
+        (md, "  - alice-arden\n", "", md_page, "Talks reopen"),
+        (md, "proposals:\n  - plan-a\n", "proposals:\n  - plan-a\n  - plan-b\n", md_page, "proposals/plan-b/"),
+        (md, "proposals:\n  - plan-a\n  - plan-b\n", "proposals:\n  - plan-a\n", md_page, "Talks reopen"),
+        (md, "  - OSCE monitoring\n", "", md_page, "Talks reopen"),
+        (md, "    text: We came to listen.", "    text: We came to talk.", md_page, "We came to talk."),
+        (md, "summary: The first round", "summary: A later round", md_page, "A later round"),
+        (md, "location: Geneva", "location: Lausanne", md_page, "Lausanne"),
+        (md, "    publisher: Example Wire", "    publisher: Wire Service", md_page, "Wire Service"),
+        (md, "    context: on arrival", "    context: at the door", md_page, "at the door"),
+        (md, "title: Talks reopen", "title: Talks resume", md_page, "Talks resume"),
+        (yaml, "summary: Mediators table a revised plan.", "summary: A second plan.", yaml_page, "A second plan."),
+        (yaml, "title: Plan B tabled", "title: Plan B on the table", yaml_page, "Plan B on the table"),
     ];
-    for (from, to, shown) in edits {
-        let text = std::fs::read_to_string(&article).unwrap();
-        assert!(text.contains(from), "{from:?} not in the article");
-        std::fs::write(&article, text.replacen(from, to, 1)).unwrap();
-        server.wait_for("/articles/talks-open/", shown);
+    for (file, from, to, page, shown) in edits {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from:?} not in {file}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        server.wait_for(page, shown);
         // Let a second rebuild (if the editor's save came in two events) finish.
         std::thread::sleep(Duration::from_millis(300));
         assert_served_site_is_a_fresh_build(&server, &root);

@@ -60,6 +60,12 @@ impl Renderer {
         (std::mem::replace(&mut self.shared, shared), changed)
     }
 
+    /// Makes article `ix`'s summary again after an edit to what it shows alone (see
+    /// `views::Shared::patch_article`).
+    pub fn patch_article(&mut self, site: &Site, ix: usize) {
+        self.shared.patch_article(site, ix);
+    }
+
     /// Keeps what the preview server reuses after an edit (see `views::Shared::renew`).
     pub fn keep_parts(&mut self, site: &Site) {
         self.shared.keep_parts(site);

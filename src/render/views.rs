@@ -172,6 +172,17 @@ impl Shared {
         (shared, changed)
     }
 
+    /// After an edit that changed only what article `ix` shows, not what it refers to
+    /// or where it sorts: its summary and kept parts made again, the rest kept.
+    pub fn patch_article(&mut self, site: &Site, ix: usize) {
+        let a = &site.articles[ix];
+        self.articles[ix] = article_summary(a, &self.topics);
+        if let Some(kept) = &mut self.kept {
+            kept.timeline_articles[ix] = timeline_article(a);
+            kept.article_json[ix] = ArticleJson::new(site, a);
+        }
+    }
+
     /// Makes the parts that only the preview server keeps, so that its first edit is as
     /// quick as the next ones.
     pub fn keep_parts(&mut self, site: &Site) {

@@ -4,7 +4,7 @@
 //! alone, its page and the feed. Anything else is a full rebuild; either way the result
 //! is what `build` would write.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ use super::Snapshot;
 use crate::fs;
 use crate::model::Site;
 use crate::parse::markdown::{self, Bodies, Rendered};
-use crate::parse::{self, Data, Record, front_matter};
+use crate::parse::{self, ArticleRecord, Data, Record, front_matter};
 use crate::pipeline::{self, Failure, Options, Parsed};
 use crate::read::{Format, Kind};
 use crate::render::pages::{self, Page, Reads};
@@ -27,6 +27,8 @@ struct Built {
     renderer: Renderer,
     /// The files and what each one parsed to, to redo the model after an edit.
     parsed: Parsed,
+    /// The files that the build's warnings are about.
+    warned: HashSet<String>,
 }
 
 /// What a rebuild gave.
@@ -102,7 +104,8 @@ impl Live {
         }
         renderer.keep_parts(&loaded.site);
         let warnings = loaded.warnings.render();
-        self.built = Some(Built { site: loaded.site, theme: loaded.theme, renderer, parsed });
+        let warned = loaded.warnings.iter().map(|d| d.path.clone()).collect();
+        self.built = Some(Built { site: loaded.site, theme: loaded.theme, renderer, parsed, warned });
         Outcome::Full(Snapshot { files: files.into_inner().unwrap_or_default() }, warnings)
     }
 
@@ -166,6 +169,10 @@ impl Live {
         item.record.as_ref()?;
         let old_item = std::mem::replace(&mut built.parsed.items[file_ix], item);
         let old_file = std::mem::replace(&mut built.parsed.sources.items[file_ix], file);
+        if let Some(ix) = built.patchable(file_ix, &old_item) {
+            // A template that fails on the new values: the full rebuild reports it.
+            return built.patch(ix, file_ix).map(|files| Outcome::Partial(files, None));
+        }
         let (site, diagnostics) = built.parsed.model(&self.options);
         let Some(site) = site.filter(|site| pages::same_files(&built.site, site)) else {
             built.parsed.items[file_ix] = old_item;
@@ -204,6 +211,7 @@ impl Live {
             || render::other_files(&site, theme, &pages, Some(renderer.shared())),
         );
         // The old model is big: let it go off the path to the reload.
+        built.warned = diagnostics.iter().map(|d| d.path.clone()).collect();
         let old_site = std::mem::replace(&mut built.site, site);
         pipeline::let_go((old_site, old_shared));
         match rendered {
@@ -219,6 +227,85 @@ impl Live {
     pub(super) fn root(&self) -> &Path {
         &self.root
     }
+}
+
+impl Built {
+    /// Whether the edit that turned `old` into what file `file_ix` parsed to now changed
+    /// only what one article shows (its title, summary, location, sources, the words of
+    /// its quotes, its other fields, its text), not whom or what it refers to, where it
+    /// sorts, or what links to it can find: then nothing but that article differs in
+    /// the model, and it is patched rather than made again. Also not when the file has
+    /// warnings, which might read differently. Returns the article's index.
+    fn patchable(&self, file_ix: usize, old: &parse::Parsed) -> Option<usize> {
+        let new = &self.parsed.items[file_ix];
+        let path = &self.parsed.sources.items[file_ix].path;
+        let (
+            Some(Record { meta: old_meta, data: Data::Article(was) }),
+            Some(Record { meta, data: Data::Article(now) }),
+        ) = (&old.record, &new.record)
+        else {
+            return None;
+        };
+        let quiet = old.diagnostics.is_empty() && new.diagnostics.is_empty() && !self.warned.contains(path);
+        let refers_alike = old_meta.id == meta.id && same_shape(was, now);
+        if !quiet || !refers_alike {
+            return None;
+        }
+        self.site.articles.iter().position(|a| a.source == *path)
+    }
+
+    /// Puts the new values of article `ix` (from file `file_ix`) into the model, and
+    /// renders again the pages that show it, with the feeds and data files.
+    fn patch(&mut self, ix: usize, file_ix: usize) -> Option<Vec<OutputFile>> {
+        let Some(Record { data: Data::Article(now), .. }) = &self.parsed.items[file_ix].record else { return None };
+        let article = &mut self.site.articles[ix];
+        article.title.clone_from(&now.title);
+        article.summary.clone_from(&now.summary);
+        article.location.clone_from(&now.location);
+        article.sources.clone_from(&now.sources);
+        article.extra.clone_from(&now.extra);
+        article.body_html.clone_from(&now.body.html);
+        for (quote, record) in article.quotes.iter_mut().zip(&now.quotes) {
+            quote.text.clone_from(&record.text);
+            quote.context.clone_from(&record.context);
+        }
+        self.renderer.patch_article(&self.site, ix);
+        let (site, renderer, theme) = (&self.site, &self.renderer, &self.theme);
+        let pages = pages::all(site);
+        let stale: Vec<Page> = pages
+            .par_iter()
+            .map_init(Reads::default, |reads, page| {
+                page.reads_into(site, reads);
+                reads.articles.contains(&ix).then_some(*page)
+            })
+            .flatten()
+            .collect();
+        let (rendered, others) = rayon::join(
+            || stale.par_iter().map(|page| renderer.page(site, theme, *page)).collect::<Result<Vec<_>, _>>(),
+            || render::other_files(site, theme, &pages, Some(renderer.shared())),
+        );
+        let mut files = rendered.ok()?;
+        files.extend(others);
+        Some(files)
+    }
+}
+
+/// Whether two versions of an article refer to the same items in the same order (front
+/// matter, quotes, links in the text), sort alike (date, draft) and offer the same
+/// anchors, so that every relation in the model is as it was.
+fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
+    let ids = |refs: &[parse::Ref]| refs.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    let quoted = |r: &ArticleRecord| r.quotes.iter().map(|q| q.actor.id.clone()).collect::<Vec<_>>();
+    a.date == b.date
+        && a.draft == b.draft
+        && a.topics == b.topics
+        && ids(&a.actors) == ids(&b.actors)
+        && ids(&a.proposals) == ids(&b.proposals)
+        && quoted(a) == quoted(b)
+        && same_references(&a.body, &b.body)
+        && b.body.unsafe_urls.is_empty()
+        && !b.body.too_deep
+        && !b.body.too_much_html
 }
 
 /// Same links (targets and fragments) and same heading anchors: nothing outside the
