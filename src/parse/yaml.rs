@@ -33,10 +33,201 @@ pub struct YamlError {
 /// Parses one YAML document into a data tree. An empty document is `Null`. A key
 /// written twice in one mapping is an error (the second would silently win).
 pub fn parse(text: &str) -> Result<Value, YamlError> {
-    if let Some(value) = parse_with_trailing_block(text) {
+    if let Some(value) = parse_plain_fields(text).or_else(|| parse_with_trailing_block(text)) {
         return Ok(value);
     }
     parse_whole(text)
+}
+
+/// Fields as front matter usually writes them read directly: block mappings and
+/// sequences whose values are one-line plain text, dates, `"quoted"` or `'quoted'`
+/// text, and `[a, b]` lists. libyaml sets up 64 KB of buffers for every document and
+/// passes each character through several queues, which cost more than reading such
+/// fields. Only text whose meaning is beyond doubt is read here; anything else (a
+/// value over several lines, comments after values, anchors, tags, block scalars,
+/// numbers, true and false, a key written twice, tabs, characters libyaml treats
+/// specially) gives `None`, and serde_yaml reads the text, with its messages.
+fn parse_plain_fields(text: &str) -> Option<Value> {
+    // (`may_hold_controls` lets tabs and carriage returns through: they are looked for.)
+    let control = |b: u8| (b < b' ' && b != b'\n') || b == 0x7f;
+    let odd = text.contains(['\t', '\r']) || (super::may_hold_controls(text) && text.bytes().any(control));
+    if odd || has_refused_char(text) {
+        return None;
+    }
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .filter_map(|line| {
+            let content = line.trim_start_matches(' ').trim_end_matches(' ');
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            (!content.is_empty() && !content.starts_with('#')).then_some((indent, content))
+        })
+        .collect();
+    if lines.first()?.0 != 0 {
+        return None;
+    }
+    let mut fields = Fields { lines, at: 0 };
+    let value = fields.mapping(0, 0, None)?;
+    (fields.at == fields.lines.len()).then_some(value)
+}
+
+/// Deeper fields than this are left to serde_yaml (which stops at 128 levels).
+const MAX_PLAIN_DEPTH: usize = 16;
+
+/// The non-blank, non-comment lines of a document (indentation, text), and how many
+/// have been read.
+struct Fields<'t> {
+    lines: Vec<(usize, &'t str)>,
+    at: usize,
+}
+
+impl<'t> Fields<'t> {
+    fn peek(&self) -> Option<(usize, &'t str)> {
+        self.lines.get(self.at).copied()
+    }
+
+    /// A block mapping whose keys are at column `indent`; its first entry is `first`
+    /// when that was written after a `- `.
+    fn mapping(&mut self, indent: usize, depth: usize, mut first: Option<&'t str>) -> Option<Value> {
+        if depth > MAX_PLAIN_DEPTH {
+            return None;
+        }
+        let mut map = serde_json::Map::new();
+        loop {
+            let entry = match first.take() {
+                Some(entry) => entry,
+                None => match self.peek() {
+                    Some((i, line)) if i == indent && !is_item(line) => {
+                        self.at += 1;
+                        line
+                    }
+                    _ => break,
+                },
+            };
+            let (key, rest) = split_entry(entry)?;
+            let value = if rest.is_empty() { self.nested(indent, depth)? } else { inline(rest)? };
+            if map.insert(key.to_owned(), value).is_some() {
+                return None;
+            }
+        }
+        // A deeper line here would continue a value over lines: not read here.
+        self.ends_above(indent).then_some(Value::Object(map))
+    }
+
+    /// A block sequence whose `-` marks are at column `indent`.
+    fn sequence(&mut self, indent: usize, depth: usize) -> Option<Value> {
+        if depth > MAX_PLAIN_DEPTH {
+            return None;
+        }
+        let mut items = Vec::new();
+        while let Some((i, line)) = self.peek() {
+            if i != indent || !is_item(line) {
+                break;
+            }
+            self.at += 1;
+            let rest = line[1..].trim_start_matches(' ');
+            if rest.is_empty() || is_item(rest) {
+                return None;
+            }
+            let column = indent + line.len() - rest.len();
+            let item = if split_entry(rest).is_some() {
+                self.mapping(column, depth + 1, Some(rest))?
+            } else if self.ends_above(indent) {
+                inline(rest)?
+            } else {
+                return None;
+            };
+            items.push(item);
+        }
+        self.ends_above(indent).then_some(Value::Array(items))
+    }
+
+    /// The value of a `key:` with nothing after it, from the lines below (at the key's
+    /// column `indent` only for a sequence).
+    fn nested(&mut self, indent: usize, depth: usize) -> Option<Value> {
+        match self.peek() {
+            Some((i, line)) if i > indent && is_item(line) => self.sequence(i, depth + 1),
+            Some((i, _)) if i > indent => self.mapping(i, depth + 1, None),
+            Some((i, line)) if i == indent && is_item(line) => self.sequence(i, depth + 1),
+            _ => Some(Value::Null),
+        }
+    }
+
+    /// Whether the next line (if any) is at column `indent` or before it.
+    fn ends_above(&self, indent: usize) -> bool {
+        self.peek().is_none_or(|(i, _)| i <= indent)
+    }
+}
+
+/// A sequence entry: `- ` and its value.
+fn is_item(line: &str) -> bool {
+    line == "-" || line.starts_with("- ")
+}
+
+/// `key: value` (or `key:`) with a plain key: the key and the value's text.
+fn split_entry(entry: &str) -> Option<(&str, &str)> {
+    let (key, rest) = entry.split_once(':')?;
+    let plain_key = key
+        .bytes()
+        .enumerate()
+        .all(|(i, b)| b.is_ascii_alphabetic() || b == b'_' || (i > 0 && (b.is_ascii_digit() || b == b'-')));
+    if key.is_empty() || !plain_key || special_word(key) {
+        return None;
+    }
+    match rest.strip_prefix(' ') {
+        Some(value) => Some((key, value.trim_start_matches(' '))),
+        None if rest.is_empty() => Some((key, "")),
+        None => None,
+    }
+}
+
+/// A one-line value: plain or quoted text without escapes, or a `[a, b]` list of plain
+/// text.
+fn inline(value: &str) -> Option<Value> {
+    let text = |s: &str| Value::String(s.to_owned());
+    if let Some(quoted) = value.strip_prefix('"') {
+        let inner = quoted.strip_suffix('"')?;
+        return (!inner.contains(['"', '\\'])).then(|| text(inner));
+    }
+    if let Some(quoted) = value.strip_prefix('\'') {
+        let inner = quoted.strip_suffix('\'')?;
+        return (!inner.contains('\'')).then(|| text(inner));
+    }
+    if let Some(list) = value.strip_prefix('[') {
+        let inner = list.strip_suffix(']')?;
+        if inner.trim_matches(' ').is_empty() {
+            return Some(Value::Array(Vec::new()));
+        }
+        return inner
+            .split(',')
+            .map(|item| plain(item.trim_matches(' ')).map(text))
+            .collect::<Option<_>>()
+            .map(Value::Array);
+    }
+    plain(value).map(text)
+}
+
+/// Plain text that YAML reads as that text: not empty, no indicator first, no `: ` or
+/// ` #` inside, no brackets or braces, not a number, null, true or false (a date such
+/// as `2025-12-02` is text to serde_yaml).
+fn plain(s: &str) -> Option<&str> {
+    let first = *s.as_bytes().first()?;
+    let indicator = b"-?:,[]{}#&*!|>'\"%@`".contains(&first);
+    let number_like = first.is_ascii_digit() || matches!(first, b'+' | b'.');
+    let inside = s.contains(": ") || s.ends_with(':') || s.contains(" #") || s.contains(['[', ']', '{', '}']);
+    if indicator || inside || special_word(s) || (number_like && !is_date(s)) {
+        return None;
+    }
+    Some(s)
+}
+
+fn special_word(s: &str) -> bool {
+    matches!(s, "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE")
+}
+
+/// `YYYY-MM-DD`.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
 /// The usual shape of a YAML article, actor or proposal ends in its text, a literal
@@ -48,7 +239,7 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
 /// and the messages are the same either way.
 fn parse_with_trailing_block(text: &str) -> Option<Value> {
     let (head, key, block) = trailing_literal_block(text)?;
-    let mut value = parse_whole(head).ok()?;
+    let mut value = parse_plain_fields(head).or_else(|| parse_whole(head).ok())?;
     let map = value.as_object_mut()?;
     if map.contains_key(key) {
         return None;
@@ -467,6 +658,171 @@ mod tests {
                 proptest::prop_assert_eq!(Ok(value), whole, "{:?}", text);
             }
         }
+    }
+
+    #[test]
+    fn plain_fields_are_read_as_yaml_reads_them() {
+        let doc = "title: \"Talks: day two\"\ndate: 2025-12-02\nactors: [a-b, c]\ntopics:\n- x\n- 'y z'\n\
+                   # a comment\nsources:\n  - title: One\n    url: https://e.example/a?b=c\n  -   title: Two\n\
+                   empty:\nnested:\n  key: value é…\n";
+        let value = parse_plain_fields(doc).expect("read directly");
+        assert_eq!(Ok(value), parse_whole(doc));
+        for odd in ["n: 1\n", "t: true\n", "a: b # c\n", "a: b\n  c\n", "a: &x b\n", "a: |\n  b\n", "a: b\na: c\n"] {
+            assert_eq!(parse_plain_fields(odd), None, "{odd:?}");
+        }
+    }
+
+    #[test]
+    fn every_front_matter_of_the_demo_and_the_fixtures_reads_as_yaml_reads_it() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut read, mut all) = (0, 0);
+        for dir in ["content", "tests/fixtures"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().filter_map(Result::ok) {
+                let path = entry.path();
+                let Ok(text) = std::fs::read_to_string(path) else { continue };
+                let yaml = match path.extension().and_then(|e| e.to_str()) {
+                    Some("yaml") => text.as_str(),
+                    Some("md") => match super::super::front_matter::split("x.md", &text) {
+                        Ok(split) => &text[split.yaml],
+                        Err(_) => continue,
+                    },
+                    _ => continue,
+                };
+                all += 1;
+                let (head, _, _) = trailing_literal_block(yaml).unwrap_or((yaml, "", String::new()));
+                if let Some(value) = parse_plain_fields(head) {
+                    read += 1;
+                    assert_eq!(Ok(value), parse_whole(head), "{}", path.display());
+                }
+            }
+        }
+        assert!(read * 2 > all, "only {read} of {all} read directly");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10000))]
+        /// Whatever the text, fields read directly are what the parser reads.
+        #[test]
+        fn plain_fields_agree_with_the_parser(text in field_documents()) {
+            if let Some(value) = parse_plain_fields(&text) {
+                proptest::prop_assert_eq!(Ok(value), parse_whole(&text), "{:?}", text);
+            }
+        }
+    }
+
+    /// Front matter of the usual shape, with odd keys, values and lines here and there.
+    fn field_documents() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        fn mostly(usual: &'static [&'static str], odd: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+            prop_oneof![5 => proptest::sample::select(usual), 1 => proptest::sample::select(odd)]
+        }
+        let key = || {
+            mostly(
+                &["title", "date", "actors", "x_y", "a-b"],
+                &["true", "Null", "1a", "a b", "-a", "\"k\"", "<<", "~", "é", "a:b", "? a", "k\t"],
+            )
+        };
+        let value = || {
+            mostly(
+                &[
+                    "Talks in Geneva",
+                    "2025-12-02",
+                    "\"Talks: day two\"",
+                    "'single'",
+                    "[a, b-c]",
+                    "[]",
+                    "é…",
+                    "https://x.example/a#b",
+                    "a:b",
+                    "x, y",
+                ],
+                &[
+                    "1",
+                    "-1",
+                    "0x1F",
+                    "1e3",
+                    ".inf",
+                    "+1",
+                    "0123",
+                    "2025-1-2",
+                    "2025-12-02x",
+                    "true",
+                    "FALSE",
+                    "~",
+                    "null",
+                    "yes",
+                    "nan",
+                    "-x",
+                    "- x",
+                    "a: b",
+                    "a #c",
+                    "a#c",
+                    "[a, [b]]",
+                    "[a,]",
+                    "[a, 'b']",
+                    "[a] b",
+                    "\"a\\\"b\"",
+                    "\"a\\tb\"",
+                    "'it''s'",
+                    "\"a\" b",
+                    "&a x",
+                    "*a",
+                    "!t x",
+                    "|",
+                    ">",
+                    "|-",
+                    "x:",
+                    "{a: b}",
+                    "%x",
+                    "@x",
+                    "`x`",
+                    "a\u{85}b",
+                    "\u{feff}a",
+                    "a\u{2028}b",
+                    "a\u{7f}",
+                    "a\tb",
+                    "a\rb",
+                    "\"",
+                    "'",
+                    "[",
+                    "a ]",
+                    "a}",
+                    "? x",
+                    ": x",
+                    ",a",
+                    "#a",
+                ],
+            )
+        };
+        let shape = prop_oneof![
+            4 => Just(0u8), // key: value
+            2 => Just(1),   // key:\n  - value ...
+            1 => Just(2),   // key:\n- value ...
+            2 => Just(3),   // key:\n  - k: v\n    k: v
+            1 => Just(4),   // key:\n  k: v
+            1 => Just(5),   // key:
+        ];
+        let odd_line = mostly(
+            &["", "", "", "# note\n", "\n"],
+            &["  continued\n", " k: v\n", "\tk: v\n", "---\n", "...\n", "- a\n", "   \n", "k: v\n  - a\n", "  # c\n"],
+        );
+        let entry = (shape, key(), value(), key(), value(), odd_line, 1usize..4);
+        proptest::collection::vec(entry, 0..6).prop_map(|entries| {
+            let mut text = String::new();
+            for (shape, k, v, k2, v2, odd, spaces) in entries {
+                let pad = " ".repeat(spaces);
+                text.push_str(&match shape {
+                    0 => format!("{k}: {v}\n"),
+                    1 => format!("{k}:\n{pad}- {v}\n{pad}- {v2}\n"),
+                    2 => format!("{k}:\n- {v}\n"),
+                    3 => format!("{k}:\n{pad}- {k2}: {v}\n{pad}  {k}: {v2}\n"),
+                    4 => format!("{k}:\n{pad}{k2}: {v}\n"),
+                    _ => format!("{k}:\n"),
+                });
+                text.push_str(odd);
+            }
+            text
+        })
     }
 
     /// Mostly documents of the usual shape, with one odd thing here and there.
