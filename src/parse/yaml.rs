@@ -180,41 +180,54 @@ fn split_entry(entry: &str) -> Option<(&str, &str)> {
     }
 }
 
-/// A one-line value: plain or quoted text without escapes, or a `[a, b]` list of plain
-/// text.
+/// A one-line value: a scalar (see `scalar`), `{}`, or a `[a, b]` list of scalars.
 fn inline(value: &str) -> Option<Value> {
-    let text = |s: &str| Value::String(s.to_owned());
-    if let Some(quoted) = value.strip_prefix('"') {
-        let inner = quoted.strip_suffix('"')?;
-        return (!inner.contains(['"', '\\'])).then(|| text(inner));
-    }
-    if let Some(quoted) = value.strip_prefix('\'') {
-        let inner = quoted.strip_suffix('\'')?;
-        return (!inner.contains('\'')).then(|| text(inner));
+    if value == "{}" {
+        return Some(Value::Object(serde_json::Map::new()));
     }
     if let Some(list) = value.strip_prefix('[') {
         let inner = list.strip_suffix(']')?;
         if inner.trim_matches(' ').is_empty() {
             return Some(Value::Array(Vec::new()));
         }
-        return inner
-            .split(',')
-            .map(|item| plain(item.trim_matches(' ')).map(text))
-            .collect::<Option<_>>()
-            .map(Value::Array);
+        return inner.split(',').map(|item| scalar(item.trim_matches(' '))).collect::<Option<_>>().map(Value::Array);
     }
-    plain(value).map(text)
+    scalar(value)
+}
+
+/// Text in quotes without escapes, null, true or false, a whole number written plainly,
+/// or plain text (see `plain`).
+fn scalar(s: &str) -> Option<Value> {
+    if let Some(quoted) = s.strip_prefix('"') {
+        let inner = quoted.strip_suffix('"')?;
+        return (!inner.contains(['"', '\\'])).then(|| Value::String(inner.to_owned()));
+    }
+    if let Some(quoted) = s.strip_prefix('\'') {
+        let inner = quoted.strip_suffix('\'')?;
+        return (!inner.contains('\'')).then(|| Value::String(inner.to_owned()));
+    }
+    match s {
+        "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        _ => {}
+    }
+    let whole_number = !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit());
+    if whole_number && (s == "0" || !s.starts_with('0')) {
+        return s.parse::<u64>().ok().map(Value::from);
+    }
+    plain(s).map(|s| Value::String(s.to_owned()))
 }
 
 /// Plain text that YAML reads as that text: not empty, no indicator first, no `: ` or
-/// ` #` inside, no brackets or braces, not a number, null, true or false (a date such
-/// as `2025-12-02` is text to serde_yaml).
+/// ` #` inside, no brackets or braces, not something else that starts like a number
+/// (a date such as `2025-12-02` or `2025-12-02T10:00:00Z` is text to serde_yaml).
 fn plain(s: &str) -> Option<&str> {
     let first = *s.as_bytes().first()?;
     let indicator = b"-?:,[]{}#&*!|>'\"%@`".contains(&first);
     let number_like = first.is_ascii_digit() || matches!(first, b'+' | b'.');
     let inside = s.contains(": ") || s.ends_with(':') || s.contains(" #") || s.contains(['[', ']', '{', '}']);
-    if indicator || inside || special_word(s) || (number_like && !is_date(s)) {
+    if indicator || inside || special_word(s) || (number_like && !starts_with_date(s)) {
         return None;
     }
     Some(s)
@@ -224,10 +237,11 @@ fn special_word(s: &str) -> bool {
     matches!(s, "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE")
 }
 
-/// `YYYY-MM-DD`.
-fn is_date(s: &str) -> bool {
+/// `YYYY-MM-DD`, and maybe more after it.
+fn starts_with_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+    b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
 /// The usual shape of a YAML article, actor or proposal ends in its text, a literal
@@ -667,7 +681,11 @@ mod tests {
                    empty:\nnested:\n  key: value é…\n";
         let value = parse_plain_fields(doc).expect("read directly");
         assert_eq!(Ok(value), parse_whole(doc));
-        for odd in ["n: 1\n", "t: true\n", "a: b # c\n", "a: b\n  c\n", "a: &x b\n", "a: |\n  b\n", "a: b\na: c\n"] {
+        let numbers = "n: 50\nt: true\nz: ~\nwhen: 2022-12-23T06:30:00Z\nnone: {}\nnames: [\"Åberg\", x]\n";
+        assert_eq!(parse_plain_fields(numbers).map(Ok), Some(parse_whole(numbers)));
+        for odd in
+            ["n: 1.5\n", "n: 007\n", "n: -1\n", "a: b # c\n", "a: b\n  c\n", "a: &x b\n", "a: |\n  b\n", "a: b\na: c\n"]
+        {
             assert_eq!(parse_plain_fields(odd), None, "{odd:?}");
         }
     }
