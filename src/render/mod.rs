@@ -115,11 +115,16 @@ impl Renderer {
     {
         let renderer = self;
         let pages = pages::all(site);
+        // The long pages (topics, proposals, actors, the timeline list hundreds or
+        // thousands of articles) go first, so that the threads end together on short
+        // article pages rather than one waiting while the other renders a long one.
+        let mut order = pages.clone();
+        order.sort_by_key(|page| page.length_rank());
         // The feed, sitemap, search index and data files are built on the side while
         // the pages render; they are written only if every page rendered.
         let (results, others): (Vec<Result<(), RenderError>>, _) = rayon::join(
             || {
-                pages
+                order
                     .par_iter()
                     .map(|page| {
                         let file = renderer.page(site, theme, *page).map_err(|d| RenderError::Templates(vec![d]))?;

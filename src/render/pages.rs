@@ -106,6 +106,14 @@ impl Reads {
 }
 
 impl Page {
+    /// Long pages first: 0 for the kinds that list many articles each, 1 for the rest.
+    pub fn length_rank(self) -> u8 {
+        match self {
+            Page::Topic(_) | Page::Proposal(_) | Page::Actor(_) | Page::Timeline => 0,
+            _ => 1,
+        }
+    }
+
     /// What the page shows (see `Reads`), into lists kept from an earlier call: the
     /// preview server asks this of every page, twice, after each edit.
     pub fn reads_into(self, site: &Site, r: &mut Reads) {
