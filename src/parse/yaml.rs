@@ -50,7 +50,8 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
 fn parse_plain_fields(text: &str) -> Option<Value> {
     // (`may_hold_controls` lets tabs and carriage returns through: they are looked for.)
     let control = |b: u8| (b < b' ' && b != b'\n') || b == 0x7f;
-    let odd = text.contains(['\t', '\r']) || (super::may_hold_controls(text) && text.bytes().any(control));
+    let odd =
+        text.bytes().any(|b| b == b'\t' || b == b'\r') || (super::may_hold_controls(text) && text.bytes().any(control));
     if odd || has_refused_char(text) {
         return None;
     }
@@ -200,7 +201,7 @@ fn inline(value: &str) -> Option<Value> {
 fn scalar(s: &str) -> Option<Value> {
     if let Some(quoted) = s.strip_prefix('"') {
         let inner = quoted.strip_suffix('"')?;
-        return (!inner.contains(['"', '\\'])).then(|| Value::String(inner.to_owned()));
+        return (!inner.bytes().any(|b| b == b'"' || b == b'\\')).then(|| Value::String(inner.to_owned()));
     }
     if let Some(quoted) = s.strip_prefix('\'') {
         let inner = quoted.strip_suffix('\'')?;
@@ -223,14 +224,21 @@ fn scalar(s: &str) -> Option<Value> {
 /// ` #` inside, no brackets or braces, not something else that starts like a number
 /// (a date such as `2025-12-02` or `2025-12-02T10:00:00Z` is text to serde_yaml).
 fn plain(s: &str) -> Option<&str> {
-    let first = *s.as_bytes().first()?;
+    let bytes = s.as_bytes();
+    let first = *bytes.first()?;
     let indicator = b"-?:,[]{}#&*!|>'\"%@`".contains(&first);
     let number_like = first.is_ascii_digit() || matches!(first, b'+' | b'.');
-    let inside = s.contains(": ") || s.ends_with(':') || s.contains(" #") || s.contains(['[', ']', '{', '}']);
-    if indicator || inside || special_word(s) || (number_like && !starts_with_date(s)) {
+    if indicator || special_word(s) || (number_like && !starts_with_date(s)) || bytes.ends_with(b":") {
         return None;
     }
-    Some(s)
+    // One pass, as this runs for every value of every file.
+    let inside = bytes.iter().enumerate().any(|(i, b)| match b {
+        b'[' | b']' | b'{' | b'}' => true,
+        b':' => bytes.get(i + 1) == Some(&b' '),
+        b'#' => i > 0 && bytes[i - 1] == b' ',
+        _ => false,
+    });
+    (!inside).then_some(s)
 }
 
 fn special_word(s: &str) -> bool {
