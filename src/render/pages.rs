@@ -5,7 +5,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::routes;
-use super::views::{self, Shared, StanceView, to_value, with_shared};
+use super::views::{self, Shared, StanceView, to_value};
 use crate::model::{Changes, Point, Proposal, Site};
 use crate::parse::Status;
 
@@ -454,24 +454,40 @@ struct SourceView<'a> {
 }
 
 #[derive(Serialize)]
-struct QuoteText<'a> {
+struct QuoteView<'a> {
+    actor: Value,
     text: &'a str,
     context: &'a str,
 }
 
-/// An article page's own fields, beside its summary and the shared values of its
-/// actors, proposals and quotes.
 #[derive(Serialize)]
-struct ArticleFields<'a> {
+struct ArticleView<'a> {
+    #[serde(flatten)]
+    summary: Value,
     body: &'a str,
+    actors: Vec<Value>,
+    proposals: Vec<Value>,
+    quotes: Vec<QuoteView<'a>>,
     sources: Vec<SourceView<'a>>,
     extra: &'a serde_json::Value,
 }
 
 fn article(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String, String) {
     let a = &site.articles[i];
-    let fields = ArticleFields {
+    let view = ArticleView {
+        summary: shared.articles[i].clone(),
         body: &a.body_html,
+        actors: shared.actors_of(&a.actors),
+        proposals: shared.proposals_of(&a.proposals),
+        quotes: a
+            .quotes
+            .iter()
+            .map(|q| QuoteView {
+                actor: shared.actors[q.actor].clone(),
+                text: &q.text,
+                context: q.context.as_deref().unwrap_or(""),
+            })
+            .collect(),
         sources: a
             .sources
             .iter()
@@ -485,24 +501,7 @@ fn article(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String
             .collect(),
         extra: &a.extra,
     };
-    let quotes: Vec<Value> = a
-        .quotes
-        .iter()
-        .map(|q| {
-            let text = QuoteText { text: &q.text, context: q.context.as_deref().unwrap_or("") };
-            with_shared(None, &text, [("actor", shared.actors[q.actor].clone())])
-        })
-        .collect();
-    let view = with_shared(
-        Some(&shared.articles[i]),
-        &fields,
-        [
-            ("actors", shared.actors_of(&a.actors).into()),
-            ("proposals", shared.proposals_of(&a.proposals).into()),
-            ("quotes", quotes.into()),
-        ],
-    );
-    ctx.insert_value("article", view);
+    ctx.insert("article", &view);
     // The list is newest first: the newer neighbour comes before.
     ctx.insert_value("newer", if i > 0 { shared.articles[i - 1].clone() } else { Value::none() });
     ctx.insert_value("older", shared.articles.get(i + 1).cloned().unwrap_or_else(Value::none));
@@ -510,7 +509,9 @@ fn article(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String
 }
 
 #[derive(Serialize)]
-struct ActorFields<'a> {
+struct ActorView<'a> {
+    #[serde(flatten)]
+    reference: Value,
     aliases: &'a [String],
     summary: &'a str,
     bio: &'a str,
@@ -518,7 +519,15 @@ struct ActorFields<'a> {
 }
 
 #[derive(Serialize)]
-struct PositionFields<'a> {
+struct ActorQuote<'a> {
+    text: &'a str,
+    context: &'a str,
+    article: Value,
+}
+
+#[derive(Serialize)]
+struct PositionView<'a> {
+    proposal: Value,
     point_id: &'a str,
     point_title: &'a str,
     path: String,
@@ -528,86 +537,108 @@ struct PositionFields<'a> {
 
 fn actor(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String, String) {
     let a = &site.actors[i];
-    let fields = ActorFields {
+    let view = ActorView {
+        reference: shared.actors[i].clone(),
         aliases: &a.aliases,
         summary: a.summary.as_deref().unwrap_or(""),
         bio: &a.bio_html,
         extra: &a.extra,
     };
-    ctx.insert_value("actor", with_shared(Some(&shared.actors[i]), &fields, []));
+    ctx.insert("actor", &view);
     ctx.insert_value("articles", shared.articles_of(&a.articles).into());
-    let quotes: Vec<Value> = a
+    let quotes: Vec<ActorQuote<'_>> = a
         .quotes
         .iter()
         .map(|(art, q)| {
             let quote = &site.articles[*art].quotes[*q];
-            let text = QuoteText { text: &quote.text, context: quote.context.as_deref().unwrap_or("") };
-            with_shared(None, &text, [("article", shared.articles[*art].clone())])
+            ActorQuote {
+                text: &quote.text,
+                context: quote.context.as_deref().unwrap_or(""),
+                article: shared.articles[*art].clone(),
+            }
         })
         .collect();
-    ctx.insert_value("quotes", quotes.into());
+    ctx.insert("quotes", &quotes);
     ctx.insert_value("proposals", shared.proposals_of(&a.sponsored).into());
-    let positions: Vec<Value> = a
+    let positions: Vec<PositionView<'_>> = a
         .positions
         .iter()
         .map(|(p, pt, stance)| {
             let proposal = &site.proposals[*p];
             let point = &proposal.points[*pt];
-            let fields = PositionFields {
+            PositionView {
+                proposal: shared.proposals[*p].clone(),
                 point_id: &point.id,
                 point_title: &point.title,
                 path: format!("{}#{}", routes::proposal(proposal), point.id),
                 stance: StanceView::of(Some(*stance)),
-            };
-            with_shared(None, &fields, [("proposal", shared.proposals[*p].clone())])
+            }
         })
         .collect();
-    ctx.insert_value("positions", positions.into());
+    ctx.insert("positions", &positions);
     (a.name.clone(), a.summary.clone().or_else(|| a.role.clone()).unwrap_or_default())
 }
 
 #[derive(Serialize)]
-struct ListingFields<'a> {
+struct Listing<'a> {
+    #[serde(flatten)]
+    reference: Value,
     summary: &'a str,
+    sponsors: Vec<Value>,
+    supersedes: Value,
+    superseded_by: Value,
     point_count: usize,
 }
 
 fn proposal_listing(site: &Site, shared: &Shared, ix: usize) -> Value {
     let p = &site.proposals[ix];
-    let fields = ListingFields { summary: p.summary.as_deref().unwrap_or(""), point_count: p.points.len() };
-    with_shared(
-        Some(&shared.proposals[ix]),
-        &fields,
-        [
-            ("sponsors", shared.actors_of(&p.sponsors).into()),
-            ("supersedes", shared.proposal_opt(p.supersedes)),
-            ("superseded_by", shared.proposal_opt(p.superseded_by)),
-        ],
-    )
+    to_value(&Listing {
+        reference: shared.proposals[ix].clone(),
+        summary: p.summary.as_deref().unwrap_or(""),
+        sponsors: shared.actors_of(&p.sponsors),
+        supersedes: shared.proposal_opt(p.supersedes),
+        superseded_by: shared.proposal_opt(p.superseded_by),
+        point_count: p.points.len(),
+    })
 }
 
 #[derive(Serialize)]
-struct PointFields<'a> {
+struct PositionCell {
+    actor: Value,
+    #[serde(flatten)]
+    stance: StanceView,
+}
+
+#[derive(Serialize)]
+struct PointView<'a> {
     id: &'a str,
     title: &'a str,
     text: &'a str,
+    topic: Value,
+    positions: Vec<PositionCell>,
 }
 
-fn point_view(point: &Point, shared: &Shared) -> Value {
-    let fields = PointFields { id: &point.id, title: &point.title, text: &point.text_html };
-    let positions: Vec<Value> = point
-        .positions
-        .iter()
-        .map(|(a, s)| with_shared(None, &StanceView::of(Some(*s)), [("actor", shared.actors[*a].clone())]))
-        .collect();
-    let topic = point.topic.map_or_else(Value::none, |t| shared.topics[t].clone());
-    with_shared(None, &fields, [("topic", topic), ("positions", positions.into())])
+fn point_view<'a>(point: &'a Point, shared: &Shared) -> PointView<'a> {
+    PointView {
+        id: &point.id,
+        title: &point.title,
+        text: &point.text_html,
+        topic: point.topic.map_or_else(Value::none, |t| shared.topics[t].clone()),
+        positions: point
+            .positions
+            .iter()
+            .map(|(a, s)| PositionCell { actor: shared.actors[*a].clone(), stance: StanceView::of(Some(*s)) })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
-struct ProposalFields<'a> {
+struct ProposalView<'a> {
+    #[serde(flatten)]
+    listing: Value,
     description: &'a str,
     extra: &'a serde_json::Value,
+    points: Vec<PointView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -618,26 +649,35 @@ struct MatrixRow<'a> {
 }
 
 #[derive(Serialize)]
-struct MatrixRows<'a> {
+struct Matrix<'a> {
+    actors: Vec<Value>,
     rows: Vec<MatrixRow<'a>>,
 }
 
 #[derive(Serialize)]
-struct Current {
+struct LineageEntry {
+    #[serde(flatten)]
+    reference: Value,
     current: bool,
 }
 
 #[derive(Serialize)]
-struct PointId<'a> {
+struct ChangedPoint<'a> {
     id: &'a str,
+    before: PointView<'a>,
+    after: PointView<'a>,
 }
 
 #[derive(Serialize)]
-struct Unchanged {
+struct ChangesView<'a> {
+    against: Value,
+    added: Vec<PointView<'a>>,
+    removed: Vec<PointView<'a>>,
+    changed: Vec<ChangedPoint<'a>>,
     unchanged: usize,
 }
 
-fn matrix(p: &Proposal, shared: &Shared) -> Value {
+fn matrix<'a>(p: &'a Proposal, shared: &Shared) -> Matrix<'a> {
     let mut actors: Vec<usize> = p.points.iter().flat_map(|pt| pt.positions.iter().map(|(a, _)| *a)).collect();
     actors.sort_unstable();
     actors.dedup();
@@ -653,50 +693,48 @@ fn matrix(p: &Proposal, shared: &Shared) -> Value {
                 .collect(),
         })
         .collect();
-    with_shared(None, &MatrixRows { rows }, [("actors", shared.actors_of(&actors).into())])
+    Matrix { actors: shared.actors_of(&actors), rows }
 }
 
-fn changes(site: &Site, new: &Proposal, c: &Changes, shared: &Shared) -> Value {
+fn changes<'a>(site: &'a Site, new: &'a Proposal, c: &Changes, shared: &Shared) -> ChangesView<'a> {
     let old = &site.proposals[c.against];
-    let points = |list: &[usize], of: &Proposal| -> Value {
-        list.iter().map(|i| point_view(&of.points[*i], shared)).collect::<Vec<_>>().into()
-    };
-    let changed: Vec<Value> = c
-        .changed
-        .iter()
-        .map(|(o, n)| {
-            let before = point_view(&old.points[*o], shared);
-            let after = point_view(&new.points[*n], shared);
-            with_shared(None, &PointId { id: &new.points[*n].id }, [("before", before), ("after", after)])
-        })
-        .collect();
-    with_shared(
-        None,
-        &Unchanged { unchanged: c.unchanged },
-        [
-            ("against", shared.proposals[c.against].clone()),
-            ("added", points(&c.added, new)),
-            ("removed", points(&c.removed, old)),
-            ("changed", changed.into()),
-        ],
-    )
+    ChangesView {
+        against: shared.proposals[c.against].clone(),
+        added: c.added.iter().map(|i| point_view(&new.points[*i], shared)).collect(),
+        removed: c.removed.iter().map(|i| point_view(&old.points[*i], shared)).collect(),
+        changed: c
+            .changed
+            .iter()
+            .map(|(o, n)| ChangedPoint {
+                id: &new.points[*n].id,
+                before: point_view(&old.points[*o], shared),
+                after: point_view(&new.points[*n], shared),
+            })
+            .collect(),
+        unchanged: c.unchanged,
+    }
 }
 
 fn proposal(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String, String) {
     let p = &site.proposals[i];
-    let fields = ProposalFields { description: &p.description_html, extra: &p.extra };
-    let points: Vec<Value> = p.points.iter().map(|pt| point_view(pt, shared)).collect();
-    let view = with_shared(Some(&proposal_listing(site, shared, i)), &fields, [("points", points.into())]);
-    ctx.insert_value("proposal", view);
-    ctx.insert_value("matrix", matrix(p, shared));
-    let lineage: Vec<Value> = p
+    let view = ProposalView {
+        listing: proposal_listing(site, shared, i),
+        description: &p.description_html,
+        extra: &p.extra,
+        points: p.points.iter().map(|pt| point_view(pt, shared)).collect(),
+    };
+    ctx.insert("proposal", &view);
+    ctx.insert("matrix", &matrix(p, shared));
+    let lineage: Vec<LineageEntry> = p
         .lineage
         .iter()
-        .map(|ix| with_shared(Some(&shared.proposals[*ix]), &Current { current: *ix == i }, []))
+        .map(|ix| LineageEntry { reference: shared.proposals[*ix].clone(), current: *ix == i })
         .collect();
-    ctx.insert_value("lineage", lineage.into());
-    let changes = p.changes.as_ref().map_or_else(Value::none, |c| changes(site, p, c, shared));
-    ctx.insert_value("changes", changes);
+    ctx.insert("lineage", &lineage);
+    match &p.changes {
+        Some(c) => ctx.insert("changes", &changes(site, p, c, shared)),
+        None => ctx.insert_value("changes", Value::none()),
+    }
     ctx.insert_value("articles", shared.articles_of(&p.articles).into());
     (p.title.clone(), p.summary.clone().unwrap_or_default())
 }

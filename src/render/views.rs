@@ -109,24 +109,6 @@ pub fn to_value<T: Serialize>(v: &T) -> Value {
     Value::try_from_serializable(v).unwrap_or_else(|_| Value::none())
 }
 
-/// A template map: the entries of `base` (as `#[serde(flatten)]` would put them), the
-/// fields of `plain` (a view struct of strings, numbers and lists), and the `shared`
-/// values. Shared values are cloned, which Tera makes cheap: serializing them, as a
-/// view struct holding them would, copies every string they hold (on an article page,
-/// its summary and every actor's and proposal's summary).
-pub fn with_shared(
-    base: Option<&Value>,
-    plain: &impl Serialize,
-    shared: impl IntoIterator<Item = (&'static str, Value)>,
-) -> Value {
-    let mut map = base.and_then(Value::as_map).cloned().unwrap_or_default();
-    if let Some(fields) = to_value(plain).into_map() {
-        map.extend(fields);
-    }
-    map.extend(shared.into_iter().map(|(key, value)| (tera::value::Key::Str(key), value)));
-    Value::from(map)
-}
-
 impl Shared {
     pub fn new(site: &Site) -> Shared {
         let topics: Vec<Value> = site.topics.iter().map(topic_ref).collect();
