@@ -1,8 +1,9 @@
 //! The rebuild side of the preview server: the last good build kept whole (model,
 //! compiled templates, what every file parsed to), so that an edit to an article
 //! re-renders only the pages that show something that changed: for an edit to its text
-//! alone, its page and the feed. Anything else is a full rebuild; either way the result
-//! is what `build` would write.
+//! alone, its page and the feed. An edit to what it shows patches it into the model; an
+//! edit to what it refers to makes the model again from what every file parsed to.
+//! Anything else is a full rebuild; either way the result is what `build` would write.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -294,14 +295,16 @@ impl Built {
 /// matter, quotes, links in the text), sort alike (date, draft) and offer the same
 /// anchors, so that every relation in the model is as it was.
 fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
-    let ids = |refs: &[parse::Ref]| refs.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
-    let quoted = |r: &ArticleRecord| r.quotes.iter().map(|q| q.actor.id.clone()).collect::<Vec<_>>();
+    let same_ids = |x: &[parse::Ref], y: &[parse::Ref]| x.iter().map(|r| &r.id).eq(y.iter().map(|r| &r.id));
+    let same_speakers = |x: &ArticleRecord, y: &ArticleRecord| {
+        x.quotes.iter().map(|q| &q.actor.id).eq(y.quotes.iter().map(|q| &q.actor.id))
+    };
     a.date == b.date
         && a.draft == b.draft
         && a.topics == b.topics
-        && ids(&a.actors) == ids(&b.actors)
-        && ids(&a.proposals) == ids(&b.proposals)
-        && quoted(a) == quoted(b)
+        && same_ids(&a.actors, &b.actors)
+        && same_ids(&a.proposals, &b.proposals)
+        && same_speakers(a, b)
         && same_references(&a.body, &b.body)
         && b.body.unsafe_urls.is_empty()
         && !b.body.too_deep
