@@ -41,12 +41,13 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
 
 /// Fields as front matter usually writes them read directly: block mappings and
 /// sequences whose values are one-line plain text, dates, `"quoted"` or `'quoted'`
-/// text, and `[a, b]` lists. libyaml sets up 64 KB of buffers for every document and
-/// passes each character through several queues, which cost more than reading such
-/// fields. Only text whose meaning is beyond doubt is read here; anything else (a
-/// value over several lines, comments after values, anchors, tags, block scalars,
-/// numbers, true and false, a key written twice, tabs, characters libyaml treats
-/// specially) gives `None`, and serde_yaml reads the text, with its messages.
+/// text, whole numbers, true, false, null, `{}` and `[a, b]` lists. libyaml sets up
+/// 64 KB of buffers for every document and passes each character through several
+/// queues, which cost more than reading such fields. Only text whose meaning is beyond
+/// doubt is read here; anything else (a value over several lines, comments after
+/// values, anchors, tags, block scalars, other numbers, escapes in quotes, a key
+/// written twice, tabs, characters libyaml treats specially) gives `None`, and
+/// serde_yaml reads the text, with its messages.
 fn parse_plain_fields(text: &str) -> Option<Value> {
     // (`may_hold_controls` lets tabs and carriage returns through: they are looked for.)
     let control = |b: u8| (b < b' ' && b != b'\n') || b == 0x7f;
@@ -164,14 +165,19 @@ fn is_item(line: &str) -> bool {
     line == "-" || line.starts_with("- ")
 }
 
+/// A key written as letters, digits, `_` and `-`, starting with a letter or `_`.
+fn is_plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| b.is_ascii_alphabetic() || b == b'_' || (i > 0 && (b.is_ascii_digit() || b == b'-')))
+}
+
 /// `key: value` (or `key:`) with a plain key: the key and the value's text.
 fn split_entry(entry: &str) -> Option<(&str, &str)> {
     let (key, rest) = entry.split_once(':')?;
-    let plain_key = key
-        .bytes()
-        .enumerate()
-        .all(|(i, b)| b.is_ascii_alphabetic() || b == b'_' || (i > 0 && (b.is_ascii_digit() || b == b'-')));
-    if key.is_empty() || !plain_key || special_word(key) {
+    if !is_plain_key(key) || special_word(key) {
         return None;
     }
     match rest.strip_prefix(' ') {
@@ -285,11 +291,7 @@ fn trailing_literal_block(text: &str) -> Option<(&str, &str, String)> {
     let header_end = header_start + text[header_start..].find('\n')?;
     let header = &text[header_start..header_end];
     let (key, indicator) = header.split_once(':')?;
-    let plain_key = key
-        .bytes()
-        .enumerate()
-        .all(|(i, b)| b.is_ascii_alphabetic() || b == b'_' || (i > 0 && (b.is_ascii_digit() || b == b'-')));
-    if key.is_empty() || !plain_key {
+    if !is_plain_key(key) {
         return None;
     }
     let strip = match indicator.trim_end_matches(' ') {
