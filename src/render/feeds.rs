@@ -1,7 +1,6 @@
 //! The machine-readable outputs: Atom feed, sitemap, robots.txt, the search index and
 //! the open data in `data/*.json`. All absolute URLs come from `base_url`.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -132,15 +131,49 @@ pub fn search_index(site: &Site, kept: Option<&[ArticleJson]>) -> (String, Strin
             date: String::new(),
         });
     }
-    // The articles' entries, then the others', as serde_json would write one list.
-    let mut parts: Vec<Cow<'_, str>> = match kept {
-        Some(kept) => kept.iter().map(|k| Cow::Borrowed(&*k.search)).collect(),
-        None => site.articles.iter().map(|a| Cow::Owned(article_search_entry(a))).collect(),
+    // The articles' entries, then the others', as serde_json would write one list:
+    // written into one buffer, which the script then wraps.
+    let mut json = Vec::with_capacity(64 * 1024);
+    json.push(b'[');
+    let mut first = true;
+    let mut comma = |json: &mut Vec<u8>| {
+        if !std::mem::take(&mut first) {
+            json.push(b',');
+        }
     };
-    parts.extend(entries.iter().map(|e| Cow::Owned(serde_json::to_string(e).unwrap_or_default())));
-    let json = format!("[{}]", parts.join(","));
-    let script = format!("window.BRIEFING_SEARCH = {json};\n");
+    match kept {
+        Some(kept) => {
+            for k in kept {
+                comma(&mut json);
+                json.extend_from_slice(k.search.as_bytes());
+            }
+        }
+        None => {
+            for a in &site.articles {
+                comma(&mut json);
+                write_json(&mut json, &article_search_entry(a));
+            }
+        }
+    }
+    for e in &entries {
+        comma(&mut json);
+        write_json(&mut json, e);
+    }
+    json.push(b']');
+    // Only serde_json wrote into the buffer, and it writes UTF-8.
+    let json = String::from_utf8(json).unwrap_or_default();
+    let mut script = String::with_capacity(json.len() + 32);
+    script.push_str("window.BRIEFING_SEARCH = ");
+    script.push_str(&json);
+    script.push_str(";\n");
     (json, script)
+}
+
+/// Appends `value` as compact JSON.
+fn write_json<T: Serialize>(out: &mut Vec<u8>, value: &T) {
+    // Our data structs hold only strings, numbers, lists and maps with string keys:
+    // serializing them cannot fail.
+    let _ = serde_json::to_writer(&mut *out, value);
 }
 
 /// One article's parts of the search index and of `data/articles.json`, as JSON text:
@@ -154,24 +187,26 @@ pub struct ArticleJson {
 
 impl ArticleJson {
     pub fn new(site: &Site, a: &Article) -> ArticleJson {
-        ArticleJson { search: article_search_entry(a).into(), data: article_data(site, a).into() }
+        ArticleJson {
+            search: serde_json::to_string(&article_search_entry(a)).unwrap_or_default().into(),
+            data: article_data_item(site, a).into(),
+        }
     }
 }
 
-fn article_search_entry(a: &Article) -> String {
-    let entry = SearchEntry {
+fn article_search_entry(a: &Article) -> SearchEntry<'_> {
+    SearchEntry {
         kind: "article",
         title: &a.title,
         path: routes::article(a),
         summary: a.summary.as_deref().unwrap_or(""),
         date: a.date.ymd(),
-    };
-    serde_json::to_string(&entry).unwrap_or_default()
+    }
 }
 
-/// An article's entry of `data/articles.json`, indented as an item of the list.
-fn article_data(site: &Site, a: &Article) -> String {
-    let data = ArticleData {
+/// An article's entry of `data/articles.json`.
+fn article_data<'a>(site: &'a Site, a: &'a Article) -> ArticleData<'a> {
+    ArticleData {
         id: &a.id,
         title: &a.title,
         date: a.date.ymd(),
@@ -180,8 +215,12 @@ fn article_data(site: &Site, a: &Article) -> String {
         actors: a.mentions_actors.iter().map(|i| site.actors[*i].id.as_str()).collect(),
         proposals: a.mentions_proposals.iter().map(|p| site.proposals[*p].id.as_str()).collect(),
         topics: a.topics.iter().map(|t| site.topics[*t].slug.as_str()).collect(),
-    };
-    let alone = serde_json::to_string_pretty(&data).unwrap_or_default();
+    }
+}
+
+/// An article's entry of `data/articles.json` as text, indented as an item of the list.
+fn article_data_item(site: &Site, a: &Article) -> String {
+    let alone = serde_json::to_string_pretty(&article_data(site, a)).unwrap_or_default();
     let mut item = String::with_capacity(alone.len() + alone.len() / 16);
     for (i, line) in alone.split('\n').enumerate() {
         if i > 0 {
@@ -240,12 +279,20 @@ struct ProposalData<'a> {
 pub fn open_data(site: &Site, kept: Option<&[ArticleJson]>) -> Vec<(&'static str, String)> {
     let article_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.articles[*i].id.as_str()).collect() };
     let actor_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.actors[*i].id.as_str()).collect() };
-    // The list as `pretty` writes it, from each article's item.
-    let items: Vec<Cow<'_, str>> = match kept {
-        Some(kept) => kept.iter().map(|k| Cow::Borrowed(&*k.data)).collect(),
-        None => site.articles.iter().map(|a| Cow::Owned(article_data(site, a))).collect(),
+    let articles = match kept {
+        // The list as `pretty` writes it, joined from each article's item.
+        Some(kept) if !kept.is_empty() => {
+            let mut out = String::with_capacity(kept.iter().map(|k| k.data.len() + 2).sum::<usize>() + 4);
+            out.push('[');
+            for (i, k) in kept.iter().enumerate() {
+                out.push_str(if i == 0 { "\n" } else { ",\n" });
+                out.push_str(&k.data);
+            }
+            out.push_str("\n]\n");
+            out
+        }
+        _ => pretty(&Seq(|| site.articles.iter().map(|a| article_data(site, a)))),
     };
-    let articles = if items.is_empty() { "[]\n".to_owned() } else { format!("[\n{}\n]\n", items.join(",\n")) };
     let actors: Vec<ActorData<'_>> = site
         .actors
         .iter()
@@ -291,7 +338,25 @@ pub fn open_data(site: &Site, kept: Option<&[ArticleJson]>) -> Vec<(&'static str
 
 /// Pretty JSON with a final newline.
 fn pretty<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|_| "[]".to_owned());
-    s.push('\n');
-    s
+    let mut out = Vec::with_capacity(64 * 1024);
+    if serde_json::to_writer_pretty(&mut out, value).is_err() {
+        out = b"[]".to_vec();
+    }
+    out.push(b'\n');
+    // serde_json writes UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A list serialized from the items an iterator makes, without collecting them first.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }

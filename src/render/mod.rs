@@ -121,8 +121,9 @@ impl Renderer {
         let mut order = pages.clone();
         order.sort_by_key(|page| page.length_rank());
         // The feed, sitemap, search index and data files are built on the side while
-        // the pages render; they are written only if every page rendered.
-        let (results, others): (Vec<Result<(), RenderError>>, _) = rayon::join(
+        // the pages render, and handed over at once so that their memory is free for
+        // the pages (if a page then fails, the caller throws the whole output away).
+        let (results, others) = rayon::join(
             || {
                 order
                     .par_iter()
@@ -130,9 +131,13 @@ impl Renderer {
                         let file = renderer.page(site, theme, *page).map_err(|d| RenderError::Templates(vec![d]))?;
                         sink(file).map_err(RenderError::Sink)
                     })
-                    .collect()
+                    .collect::<Vec<Result<(), RenderError>>>()
             },
-            || other_files(site, theme, &pages, None),
+            || {
+                let files = other_files(site, theme, &pages, None);
+                let count = files.len();
+                files.into_iter().try_for_each(&sink).map(|()| count).map_err(RenderError::Sink)
+            },
         );
         let mut errors = Vec::new();
         for r in results {
@@ -148,11 +153,7 @@ impl Renderer {
             errors.dedup_by(|a, b| a.path == b.path && a.position == b.position);
             return Err(RenderError::Templates(errors));
         }
-        let count = pages.len() + others.len();
-        for file in others {
-            sink(file).map_err(RenderError::Sink)?;
-        }
-        Ok((count, pages.len()))
+        Ok((pages.len() + others?, pages.len()))
     }
 }
 
