@@ -2,6 +2,7 @@
 //! chain stopped before rendering pages; `build` runs it all.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -89,22 +90,30 @@ pub fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result
         config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
     }
     let bodies = Bodies { mode: config.html, write_html };
-    let items = sources
-        .items
-        .par_iter_mut()
-        .enumerate()
-        .map(|(i, file)| match file.read_text() {
-            Ok(text) => {
-                file.text = text;
-                let parsed = parse::parse_item(i, file, bodies);
-                if keep == Keep::Names {
-                    file.text = String::new();
+    // While the parse reads the files, another thread asks for them ahead (see `prefetch`).
+    let paths: Vec<PathBuf> = sources.items.iter().map(|f| f.full_path.clone()).collect();
+    let parsed = AtomicBool::new(false);
+    let items = std::thread::scope(|scope| {
+        scope.spawn(|| read::prefetch(&paths, &parsed));
+        let items = sources
+            .items
+            .par_iter_mut()
+            .enumerate()
+            .map(|(i, file)| match file.read_text() {
+                Ok(text) => {
+                    file.text = text;
+                    let parsed = parse::parse_item(i, file, bodies);
+                    if keep == Keep::Names {
+                        file.text = String::new();
+                    }
+                    parsed
                 }
-                parsed
-            }
-            Err(d) => parse::Parsed { record: None, diagnostics: vec![d] },
-        })
-        .collect();
+                Err(d) => parse::Parsed { record: None, diagnostics: vec![d] },
+            })
+            .collect();
+        parsed.store(true, Ordering::Relaxed);
+        items
+    });
     clock.lap("read and parse");
     Ok((Parsed { config, sources, items, early }, theme))
 }
