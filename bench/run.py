@@ -10,7 +10,7 @@ on generated corpora, side by side with Hugo when one is given.
 Corpora come from bench/gen_corpus.py (deterministic; same content in our format and
 Hugo's) and are cached under --work. Each measurement runs the command as a child
 process: wall time from a monotonic clock, peak memory from the child's rusage.
-Every run writes a fresh output folder, for both tools; runs start at least 380 s after
+Every run writes a fresh output folder, for both tools; runs start at least 900 s after
 the bench last deleted outputs (see QUIET_AFTER_DELETE). Standard library only.
 """
 
@@ -48,8 +48,10 @@ SETTLE = 5.0
 # the last minute, or the last six while its inode table block is dirty (and allocating
 # a new inode in that block dirties it): every new file then walks past thousands of
 # deleted ones, which costs more than writing the site. A run soon after a big deletion
-# measures the deletion. Deletions are therefore recorded, and runs start 380 s after.
-QUIET_AFTER_DELETE = 380.0
+# measures the deletion. Deletions are therefore recorded, and runs start 900 s after
+# (380 s was enough in the second session; on 2026-11-26 builds still paid for a
+# deletion ten minutes later).
+QUIET_AFTER_DELETE = 900.0
 
 
 def delete_tree(path, work):
@@ -136,6 +138,8 @@ def main():
                     runs["hugo"].append(measure([args.hugo, "--quiet", "-d", str(hugo_out)], hugo_site))
                 else:
                     runs["check"].append(measure(check_cmd, None))
+                secs, mem = runs[step][-1]
+                print(f"{size} articles, run {run + 1}: {step} {secs:.2f} s, {mem:.0f} MB", file=sys.stderr)
         pages = pages_of(out)
         for name, samples in runs.items():
             if not samples:
