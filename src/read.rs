@@ -2,6 +2,7 @@
 //! with its kind; nothing is interpreted yet.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use walkdir::WalkDir;
 
@@ -47,11 +48,12 @@ pub enum Format {
 /// one file at a time per thread: on a cold cache (a CI machine, a first build, memory
 /// reclaimed since) each read then waits for the disk, and a 10,000-article build spent
 /// most of its parse stage waiting. Run beside the parse, this keeps many reads in
-/// flight. The order follows the parse's: its two threads start at the two halves.
+/// flight. The order follows the parse's: with two threads, one starts at the first
+/// file and the other at the middle.
 /// When a sample of the files is in the cache already (the usual case while editing),
 /// it does nothing more. Only Linux offers the calls (`posix_fadvise`, `preadv2`);
 /// elsewhere this does nothing.
-pub fn prefetch(paths: &[PathBuf], stop: &std::sync::atomic::AtomicBool) {
+pub fn prefetch(paths: &[PathBuf], stop: &AtomicBool) {
     const SAMPLE: usize = 64;
     let step = paths.len().div_ceil(SAMPLE).max(1);
     if paths.iter().step_by(step).all(|p| cached(p)) {
@@ -66,7 +68,7 @@ pub fn prefetch(paths: &[PathBuf], stop: &std::sync::atomic::AtomicBool) {
             return;
         }
         for path in [a, b].into_iter().flatten() {
-            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            if stop.load(Ordering::Relaxed) {
                 return;
             }
             will_need(path);
