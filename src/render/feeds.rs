@@ -77,7 +77,10 @@ pub fn atom(site: &Site) -> String {
 
 /// Every page but the 404, with absolute URLs.
 pub fn sitemap(site: &Site, pages: &[(String, Option<String>)]) -> String {
-    let mut out = String::from(
+    // Each entry is the page's URL and date in 64 bytes of markup.
+    let room = pages.iter().map(|(path, _)| site.config.base_url.len() + path.len() + 64).sum::<usize>();
+    let mut out = String::with_capacity(room + 256);
+    out.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (path, lastmod) in pages {
@@ -133,7 +136,14 @@ pub fn search_index(site: &Site, kept: Option<&[ArticleJson]>) -> (String, Strin
     }
     // The articles' entries, then the others', as serde_json would write one list:
     // written into one buffer, which the script then wraps.
-    let mut json = Vec::with_capacity(64 * 1024);
+    // Room for the articles' entries (their sizes when kept, else a sample's) and the
+    // others' (their text and 64 bytes of JSON each).
+    let articles_room = match kept {
+        Some(kept) => kept.iter().map(|k| k.search.len() + 1).sum(),
+        None => room_as(site.articles.len(), site.articles.iter().map(article_search_entry), write_json),
+    };
+    let others_room: usize = entries.iter().map(|e| e.title.len() + e.summary.len() + e.path.len() + 64).sum();
+    let mut json = Vec::with_capacity(articles_room + others_room + 2);
     json.push(b'[');
     let mut first = true;
     let mut comma = |json: &mut Vec<u8>| {
@@ -275,8 +285,17 @@ struct ProposalData<'a> {
     articles: Vec<&'a str>,
 }
 
-/// `data/articles.json`, `data/actors.json`, `data/proposals.json`, as SPEC §4 describes.
-pub fn open_data(site: &Site, kept: Option<&[ArticleJson]>) -> Vec<(&'static str, String)> {
+pub const ARTICLES_JSON: &str = "data/articles.json";
+pub const ACTORS_JSON: &str = "data/actors.json";
+pub const PROPOSALS_JSON: &str = "data/proposals.json";
+
+/// `data/articles.json`, `data/actors.json`, `data/proposals.json`, as SPEC §4
+/// describes, each handed to `give` with its path as soon as it is made.
+pub fn open_data<E>(
+    site: &Site,
+    kept: Option<&[ArticleJson]>,
+    give: &mut dyn FnMut(&'static str, String) -> Result<(), E>,
+) -> Result<(), E> {
     let article_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.articles[*i].id.as_str()).collect() };
     let actor_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.actors[*i].id.as_str()).collect() };
     let articles = match kept {
@@ -291,8 +310,12 @@ pub fn open_data(site: &Site, kept: Option<&[ArticleJson]>) -> Vec<(&'static str
             out.push_str("\n]\n");
             out
         }
-        _ => pretty(&Seq(|| site.articles.iter().map(|a| article_data(site, a)))),
+        _ => {
+            let items = || site.articles.iter().map(|a| article_data(site, a));
+            pretty(&Seq(items), room(site.articles.len(), items()))
+        }
     };
+    give(ARTICLES_JSON, articles)?;
     let actors: Vec<ActorData<'_>> = site
         .actors
         .iter()
@@ -305,6 +328,8 @@ pub fn open_data(site: &Site, kept: Option<&[ArticleJson]>) -> Vec<(&'static str
             articles: article_ids(&a.articles),
         })
         .collect();
+    give(ACTORS_JSON, pretty(&actors, room(actors.len(), actors.iter())))?;
+    drop(actors);
     let proposals: Vec<ProposalData<'_>> = site
         .proposals
         .iter()
@@ -329,16 +354,35 @@ pub fn open_data(site: &Site, kept: Option<&[ArticleJson]>) -> Vec<(&'static str
             articles: article_ids(&p.articles),
         })
         .collect();
-    vec![
-        ("data/articles.json", articles),
-        ("data/actors.json", pretty(&actors)),
-        ("data/proposals.json", pretty(&proposals)),
-    ]
+    give(PROPOSALS_JSON, pretty(&proposals, room(proposals.len(), proposals.iter())))
 }
 
-/// Pretty JSON with a final newline.
-fn pretty<T: Serialize>(value: &T) -> String {
-    let mut out = Vec::with_capacity(64 * 1024);
+/// Bytes to set aside for the JSON of a list of `n` items, from the first of `items`:
+/// their average size as `pretty` writes them, and a quarter more. A buffer that has
+/// to grow copies itself into fresh memory at each doubling, which for a data file of
+/// megabytes takes several times its size.
+fn room<T: Serialize>(n: usize, items: impl Iterator<Item = T>) -> usize {
+    room_as(n, items, |out, item| {
+        let _ = serde_json::to_writer_pretty(out, item);
+    })
+}
+
+/// `room`, for items written by `write`.
+fn room_as<T>(n: usize, items: impl Iterator<Item = T>, write: impl Fn(&mut Vec<u8>, &T)) -> usize {
+    const SAMPLE: usize = 32;
+    let mut sample = Vec::new();
+    let mut taken = 0;
+    for item in items.take(SAMPLE) {
+        write(&mut sample, &item);
+        taken += 1;
+    }
+    let each = sample.len() / taken.max(1) + 8;
+    (n * each + n * each / 4).max(1024)
+}
+
+/// Pretty JSON with a final newline, into a buffer of `room` bytes (see `room`).
+fn pretty<T: Serialize>(value: &T, room: usize) -> String {
+    let mut out = Vec::with_capacity(room);
     if serde_json::to_writer_pretty(&mut out, value).is_err() {
         out = b"[]".to_vec();
     }
@@ -358,5 +402,25 @@ where
 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq((self.0)())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn room_holds_a_list_of_items_like_its_first_without_growing() {
+        #[derive(Serialize)]
+        struct Item {
+            id: String,
+            tags: Vec<&'static str>,
+        }
+        let items: Vec<Item> =
+            (0..5000).map(|i| Item { id: format!("item-{i}"), tags: vec!["a", "bb", "ccc"] }).collect();
+        let room = room(items.len(), items.iter());
+        let json = pretty(&items, room);
+        assert!(json.len() <= room, "{} bytes written into room for {room}", json.len());
+        assert!(room < json.len() * 2, "room for {room} bytes is far more than the {} written", json.len());
     }
 }

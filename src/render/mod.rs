@@ -133,11 +133,7 @@ impl Renderer {
                     })
                     .collect::<Vec<Result<(), RenderError>>>()
             },
-            || {
-                let files = other_files(site, theme, &pages, None);
-                let count = files.len();
-                files.into_iter().try_for_each(&sink).map(|()| count).map_err(RenderError::Sink)
-            },
+            || each_other_file(site, theme, &pages, None, &sink).map_err(RenderError::Sink),
         );
         let mut errors = Vec::new();
         for r in results {
@@ -157,44 +153,82 @@ impl Renderer {
     }
 }
 
-/// Feed, sitemap, robots.txt, search index, open data and the theme's static files.
+/// Feed, sitemap, robots.txt, search index, open data and the theme's static files,
+/// sorted by path.
 pub fn other_files(
     site: &Site,
     theme: &Theme,
     pages: &[pages::Page],
     shared: Option<&views::Shared>,
 ) -> Vec<OutputFile> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let keep = |file: OutputFile| -> Result<(), std::convert::Infallible> {
+        files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file);
+        Ok(())
+    };
+    let Ok(_) = each_other_file(site, theme, pages, shared, &keep);
+    let mut files = files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// The files that are not pages and not the theme's own.
+const GENERATED: [&str; 8] = [
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+    "search-index.json",
+    "search-index.js",
+    feeds::ARTICLES_JSON,
+    feeds::ACTORS_JSON,
+    feeds::PROPOSALS_JSON,
+];
+
+/// The files of `other_files`, each handed to `sink` as soon as it is made: a big
+/// site's data files are megabytes each, and none waits in memory for the others.
+/// Returns how many there were.
+pub fn each_other_file<E: Send>(
+    site: &Site,
+    theme: &Theme,
+    pages: &[pages::Page],
+    shared: Option<&views::Shared>,
+    sink: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
+) -> Result<usize, E> {
     let kept = shared.and_then(|s| s.kept.as_ref()).map(|k| &k.article_json[..]);
-    let sitemap_pages: Vec<(String, Option<String>)> = pages
-        .iter()
-        .filter(|p| !matches!(p, pages::Page::NotFound))
-        .map(|p| {
-            let lastmod = match p {
-                pages::Page::Article(i) => Some(site.articles[*i].date.ymd()),
-                _ => None,
-            };
-            (p.path(site), lastmod)
-        })
-        .collect();
-    let ((atom, sitemap), ((json, script), data)) = rayon::join(
-        || rayon::join(|| feeds::atom(site), || feeds::sitemap(site, &sitemap_pages)),
-        || rayon::join(|| feeds::search_index(site, kept), || feeds::open_data(site, kept)),
+    let give = |path: &str, text: String| sink(OutputFile::new(path, text));
+    let (feeds, data) = rayon::join(
+        || -> Result<(), E> {
+            give("atom.xml", feeds::atom(site))?;
+            let sitemap_pages: Vec<(String, Option<String>)> = pages
+                .iter()
+                .filter(|p| !matches!(p, pages::Page::NotFound))
+                .map(|p| {
+                    let lastmod = match p {
+                        pages::Page::Article(i) => Some(site.articles[*i].date.ymd()),
+                        _ => None,
+                    };
+                    (p.path(site), lastmod)
+                })
+                .collect();
+            give("sitemap.xml", feeds::sitemap(site, &sitemap_pages))?;
+            give("robots.txt", feeds::robots(site))?;
+            let (json, script) = feeds::search_index(site, kept);
+            give("search-index.json", json)?;
+            give("search-index.js", script)
+        },
+        || feeds::open_data(site, kept, &mut |path, json| give(path, json)),
     );
-    let mut files = vec![
-        OutputFile::new("atom.xml", atom),
-        OutputFile::new("sitemap.xml", sitemap),
-        OutputFile::new("robots.txt", feeds::robots(site)),
-        OutputFile::new("search-index.json", json),
-        OutputFile::new("search-index.js", script),
-    ];
-    files.extend(data.into_iter().map(|(path, json)| OutputFile::new(path, json)));
+    feeds?;
+    data?;
     // A static file never replaces a generated one.
     let generated: std::collections::HashSet<String> =
-        pages.iter().map(|p| p.file(site)).chain(files.iter().map(|f| f.path.clone())).collect();
+        pages.iter().map(|p| p.file(site)).chain(GENERATED.map(String::from)).collect();
+    let mut count = GENERATED.len();
     for (path, bytes) in &theme.static_files {
         if !generated.contains(path) {
-            files.push(OutputFile::new(path.clone(), bytes.clone()));
+            sink(OutputFile::new(path.clone(), bytes.clone()))?;
+            count += 1;
         }
     }
-    files
+    Ok(count)
 }
