@@ -240,8 +240,18 @@ pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     let staging = Staging::begin(output).map_err(|e| Failure::Fatal(e.0))?;
     let write = |f: OutputFile| staging.write(&f).map_err(|e| e.0);
     let mut clock = Stopwatch::start();
-    let (files, pages) =
-        render::render(&loaded.site, &loaded.theme, write).map_err(|e| render_failure(e, &loaded.warnings))?;
+    // While pages render, another thread makes their folders ahead of them.
+    let site = &loaded.site;
+    let folders: Vec<String> =
+        render::render_order(&render::pages::all(site)).into_iter().map(|page| page.file(site)).collect();
+    let rendered = AtomicBool::new(false);
+    let (files, pages) = std::thread::scope(|scope| {
+        scope.spawn(|| staging.make_folders(&folders, &rendered));
+        let result = render::render(site, &loaded.theme, write);
+        rendered.store(true, Ordering::Relaxed);
+        result
+    })
+    .map_err(|e| render_failure(e, &loaded.warnings))?;
     clock.lap("render and write");
     staging.commit().map_err(|e| Failure::Fatal(e.0))?;
     clock.lap("swap");

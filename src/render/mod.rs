@@ -115,11 +115,7 @@ impl Renderer {
     {
         let renderer = self;
         let pages = pages::all(site);
-        // The long pages (topics, proposals, actors, the timeline list hundreds or
-        // thousands of articles) go first, so that the threads end together on short
-        // article pages rather than one waiting while the other renders a long one.
-        let mut order = pages.clone();
-        order.sort_by_key(|page| page.length_rank());
+        let order = render_order(&pages);
         // The feed, sitemap, search index and data files are built on the side while
         // the pages render, and handed over at once so that their memory is free for
         // the pages (if a page then fails, the caller throws the whole output away).
@@ -151,6 +147,16 @@ impl Renderer {
         }
         Ok((pages.len() + others?, pages.len()))
     }
+}
+
+/// `pages` in the order `render_all` renders them. The long pages (topics, proposals,
+/// actors, the timeline list hundreds or thousands of articles) go first, so that the
+/// threads end together on short article pages rather than one waiting while the
+/// other renders a long one.
+pub fn render_order(pages: &[pages::Page]) -> Vec<pages::Page> {
+    let mut order = pages.to_vec();
+    order.sort_by_key(|page| page.length_rank());
+    order
 }
 
 /// Feed, sitemap, robots.txt, search index, open data and the theme's static files,
