@@ -46,7 +46,15 @@ pub struct Loaded {
 
 /// Read, parse and model the site; every content error is collected before failing.
 pub fn load(options: &Options) -> Result<Loaded, Failure> {
-    load_for(options, true)
+    let (parsed, theme) = read_and_parse(options, true, Keep::Names)?;
+    let (site, diagnostics) = loaded_site(&parsed, &theme, options);
+    // What was parsed is big, and was allocated by the parsing threads: free it there,
+    // where the render reuses the memory.
+    parsed.items.into_par_iter().for_each(drop);
+    match site {
+        Some(site) => Ok(Loaded { site, theme, warnings: diagnostics }),
+        None => Err(Failure::Content(diagnostics)),
+    }
 }
 
 /// The site read and parsed, before the model: the preview server keeps it, so that
@@ -149,18 +157,6 @@ impl Parsed {
     }
 }
 
-/// `load`, with the bodies' HTML written or not (`check` needs only their links).
-fn load_for(options: &Options, write_html: bool) -> Result<Loaded, Failure> {
-    let (parsed, theme) = read_and_parse(options, write_html, Keep::Names)?;
-    let (site, diagnostics) = loaded_site(&parsed, &theme, options);
-    // What was parsed is big, and was allocated by the parsing threads: free it there.
-    parsed.items.into_par_iter().for_each(drop);
-    match site {
-        Some(site) => Ok(Loaded { site, theme, warnings: diagnostics }),
-        None => Err(Failure::Content(diagnostics)),
-    }
-}
-
 /// `load`, keeping what was parsed (for the preview server).
 pub fn load_keeping_parsed(options: &Options) -> Result<(Loaded, Parsed), Failure> {
     let (parsed, theme) = read_and_parse(options, true, Keep::Texts)?;
@@ -189,17 +185,19 @@ fn loaded_site(parsed: &Parsed, theme: &Theme, options: &Options) -> (Option<Sit
 /// of each kind, the timeline with a sample of its entries, bodies empty (a body is
 /// HTML the templates only pass through).
 pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
-    let loaded = load_for(options, false)?;
+    // Only the bodies' links are needed.
+    let (parsed, theme) = read_and_parse(options, false, Keep::Names)?;
+    let (site, warnings) = loaded_site(&parsed, &theme, options);
+    let Some(site) = site else { return Err(Failure::Content(warnings)) };
     let mut clock = Stopwatch::start();
-    let renderer =
-        render::Renderer::new(&loaded.site, &loaded.theme).map_err(|e| render_failure(e, &loaded.warnings))?;
-    let mut errors: Vec<crate::diagnostic::Diagnostic> = render::pages::one_of_each_kind(&loaded.site)
+    let renderer = render::Renderer::new(&site, &theme).map_err(|e| render_failure(e, &warnings))?;
+    let mut errors: Vec<crate::diagnostic::Diagnostic> = render::pages::one_of_each_kind(&site)
         .into_par_iter()
-        .filter_map(|page| renderer.page_in(&loaded.site, &loaded.theme, page, render::pages::Extent::Sample).err())
+        .filter_map(|page| renderer.page_in(&site, &theme, page, render::pages::Extent::Sample).err())
         .collect();
     clock.lap("sample pages");
-    let Loaded { site, theme, warnings } = loaded;
-    let_go((site, theme, renderer));
+    // Nothing follows that needs the memory: freeing it need not hold up the answer.
+    let_go((parsed, site, theme, renderer));
     if errors.is_empty() {
         return Ok(warnings);
     }

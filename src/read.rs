@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -183,13 +184,24 @@ pub fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Source
             root.display()
         )));
     }
-    let mut sources = Sources::default();
-    for entry in WalkDir::new(&content).sort_by_file_name() {
+    let mut paths = Vec::new();
+    for entry in WalkDir::new(&content) {
         let entry = entry.map_err(|e| FsError(format!("cannot read {}: {e}", content.display())))?;
-        if !entry.file_type().is_file() || is_hidden(entry.file_name()) {
-            continue;
+        if entry.file_type().is_file() && !is_hidden(entry.file_name()) {
+            paths.push(entry.into_path());
         }
-        match find_one(root, entry.into_path()) {
+    }
+    // In the order of a walk that takes each folder's entries by name (walkdir's own
+    // sort takes the paths apart again on every comparison): a path's bytes with each
+    // separator made the lowest byte compare name by name, from the top down.
+    paths.sort_by_cached_key(|path| {
+        let bytes = path.as_os_str().as_encoded_bytes();
+        bytes.iter().map(|&b| if std::path::is_separator(b as char) { 0 } else { b }).collect::<Vec<u8>>()
+    });
+    let found: Vec<Found> = paths.into_par_iter().map(|path| find_one(root, path)).collect();
+    let mut sources = Sources::default();
+    for one in found {
+        match one {
             Found::File(file) if file.path == "content/site.yaml" => match file.read_text() {
                 Ok(text) => sources.site = Some(SourceFile { text, ..file }),
                 Err(d) => diagnostics.push(d),
@@ -238,6 +250,58 @@ fn find_one(root: &Path, path: PathBuf) -> Found {
     };
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     Found::File(SourceFile { path: rel, full_path: path, kind, format, stem, text: String::new() })
+}
+
+#[cfg(test)]
+mod order_tests {
+    use walkdir::WalkDir;
+
+    use super::list_content;
+    use crate::diagnostic::Diagnostics;
+
+    #[test]
+    fn files_are_listed_in_the_order_of_a_walk_by_name() {
+        let root = std::env::temp_dir().join(format!("briefing-list-order-{}", std::process::id()));
+        let content = root.join("content");
+        // Names that sort differently as whole paths than folder by folder ('-' and '.'
+        // come before '/'), in more than one folder, and a nested folder.
+        for file in [
+            "site.yaml",
+            "articles/a.md",
+            "articles/a-b.md",
+            "articles/a/x.md",
+            "articles/a.b/y.md",
+            "articles/Z.md",
+            "articles/b/c/d.md",
+            "articles/b.md",
+            "actors/a-b.yaml",
+            "actors/a.yaml",
+            "actors-x/a.yaml",
+            "proposals/p.yaml",
+        ] {
+            let path = content.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "").unwrap();
+        }
+        let walked: Vec<String> = WalkDir::new(&content)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file() && e.file_name() != "site.yaml")
+            .map(|e| e.path().strip_prefix(&root).unwrap().to_string_lossy().into_owned())
+            .collect();
+        let mut diagnostics = Diagnostics::new();
+        let sources = list_content(&root, &mut diagnostics).unwrap();
+        let listed: Vec<&str> = sources.items.iter().map(|f| f.path.as_str()).collect();
+        let expected: Vec<&str> =
+            walked.iter().filter(|p| !p.starts_with("content/actors-x")).map(|p| p.as_str()).collect();
+        assert_eq!(listed, expected);
+        assert_eq!(
+            listed[..4],
+            ["content/actors/a-b.yaml", "content/actors/a.yaml", "content/articles/Z.md", "content/articles/a/x.md"]
+        );
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 }
 
 #[cfg(all(test, target_os = "linux"))]

@@ -325,8 +325,8 @@ fn name_heading(events: &mut [Event<'_>], start: usize, names: &mut HeadingNames
 
 /// Internal links become relative URLs and are recorded; script URLs are dropped and recorded.
 fn rewrite_url<'a>(source: &str, range: std::ops::Range<usize>, dest: CowStr<'a>, out: &mut Rendered) -> CowStr<'a> {
-    let (offset, len) = match source[range.clone()].rfind(dest.as_ref()) {
-        Some(i) => (range.start + i, dest.len()),
+    let (offset, len) = match where_in(source, &range, &dest) {
+        Some(i) => (i, dest.len()),
         None => (range.start, range.len()),
     };
     if let Some((kind, rest)) = internal_target(&dest) {
@@ -346,6 +346,19 @@ fn rewrite_url<'a>(source: &str, range: std::ops::Range<usize>, dest: CowStr<'a>
         return CowStr::from("#");
     }
     dest
+}
+
+/// Where in `source` the URL `dest` of the link written at `range` is: usually the
+/// parser lends it from the source (no search needed); otherwise its last occurrence in
+/// the link, if any (a reference link's URL is written elsewhere).
+fn where_in(source: &str, range: &std::ops::Range<usize>, dest: &CowStr<'_>) -> Option<usize> {
+    if let CowStr::Borrowed(lent) = dest {
+        let start = (lent.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
+        if start >= range.start && start + lent.len() <= range.end {
+            return Some(start);
+        }
+    }
+    source[range.clone()].rfind(dest.as_ref()).map(|i| range.start + i)
 }
 
 fn internal_target(dest: &str) -> Option<(Kind, &str)> {
@@ -411,6 +424,16 @@ mod tests {
             &"See [Putin](actor:vladimir-putin#bio)."[r.links[0].offset..][..r.links[0].len],
             "actor:vladimir-putin#bio"
         );
+    }
+
+    #[test]
+    fn a_link_is_placed_at_its_url_not_at_its_title_nor_its_text() {
+        let source = "See [actor:kyiv](actor:kyiv \"actor:kyiv\") and [it][ref].\n\n[ref]: proposal:plan\n";
+        let r = render(source, HtmlMode::Escape);
+        assert_eq!(r.links[0].offset, source.find("(actor:kyiv").unwrap() + 1);
+        assert_eq!(r.links[0].len, "actor:kyiv".len());
+        // A reference link's URL is written elsewhere: the link itself is what is placed.
+        assert_eq!(&source[r.links[1].offset..][..r.links[1].len], "[it][ref]");
     }
 
     #[test]
