@@ -190,8 +190,10 @@ pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
     let (site, warnings) = loaded_site(&parsed, &theme, options);
     let Some(site) = site else { return Err(Failure::Content(warnings)) };
     let mut clock = Stopwatch::start();
-    let renderer = render::Renderer::new(&site, &theme).map_err(|e| render_failure(e, &warnings))?;
-    let mut errors: Vec<crate::diagnostic::Diagnostic> = render::pages::one_of_each_kind(&site)
+    let pages = render::pages::one_of_each_kind(&site);
+    let renderer = render::Renderer::for_pages(&site, &theme, &pages).map_err(|e| render_failure(e, &warnings))?;
+    clock.lap("summaries");
+    let mut errors: Vec<crate::diagnostic::Diagnostic> = pages
         .into_par_iter()
         .filter_map(|page| renderer.page_in(&site, &theme, page, render::pages::Extent::Sample).err())
         .collect();

@@ -53,6 +53,22 @@ impl Renderer {
         Ok(Renderer { tera, shared: views::Shared::new(site) })
     }
 
+    /// A renderer for `pages` alone: it summarizes only the articles they show (as
+    /// `Page::reads_into` tells), not every article of the site. The timeline makes
+    /// its own entries.
+    pub fn for_pages(site: &Site, theme: &Theme, pages: &[pages::Page]) -> Result<Renderer, RenderError> {
+        let tera = templates::compile(theme).map_err(RenderError::Templates)?;
+        let mut shown = vec![false; site.articles.len()];
+        let mut reads = pages::Reads::default();
+        for page in pages.iter().filter(|p| !matches!(p, pages::Page::Timeline)) {
+            page.reads_into(site, &mut reads);
+            for &i in &reads.articles {
+                shown[i] = true;
+            }
+        }
+        Ok(Renderer { tera, shared: views::Shared::with_articles(site, |i| shown[i]) })
+    }
+
     /// Builds the shared summaries again for `site`, a new model of `old_site` with the
     /// same pages (the templates stay compiled); returns the old ones, and which changed.
     pub fn reshare(&mut self, old_site: &Site, site: &Site) -> (views::Shared, views::Changed) {
@@ -237,4 +253,38 @@ pub fn each_other_file<E: Send>(
         }
     }
     Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Renderer, pages};
+    use crate::pipeline::{Options, load};
+
+    /// `Renderer::for_pages` relies on `Page::reads_into` naming every article a page
+    /// shows: any page of the demo briefing renders the same with the summaries of
+    /// those articles alone as with all of them, whole or sampled.
+    #[test]
+    fn a_page_renders_the_same_with_only_the_summaries_it_reads() {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let loaded = load(&Options { root, ..Options::default() }).unwrap_or_else(|e| panic!("{e:?}"));
+        let (site, theme) = (&loaded.site, &loaded.theme);
+        let everything = Renderer::new(site, theme).unwrap();
+        let mut pages = pages::all(site);
+        pages.extend(pages::one_of_each_kind(site));
+        for page in pages {
+            let alone = Renderer::for_pages(site, theme, &[page]).unwrap();
+            for extent in [pages::Extent::Whole, pages::Extent::Sample] {
+                let want = everything.page_in(site, theme, page, extent).unwrap();
+                let got = alone.page_in(site, theme, page, extent).unwrap();
+                assert!(got.bytes == want.bytes, "{page:?} ({extent:?}) differs: {}", want.path);
+            }
+        }
+        // Not a test that cannot fail: a page left without summaries renders otherwise.
+        let bare = Renderer::for_pages(site, theme, &[]).unwrap();
+        let index = pages::Page::ArticleList(1);
+        assert_ne!(
+            bare.page_in(site, theme, index, pages::Extent::Whole).map(|f| f.bytes).ok(),
+            Some(everything.page_in(site, theme, index, pages::Extent::Whole).unwrap().bytes)
+        );
+    }
 }

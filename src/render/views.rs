@@ -111,6 +111,12 @@ pub fn to_value<T: Serialize>(v: &T) -> Value {
 
 impl Shared {
     pub fn new(site: &Site) -> Shared {
+        Shared::with_articles(site, |_| true)
+    }
+
+    /// The summaries, those of articles not `shown` left none: for pages known to
+    /// show no others (`check`'s sample pages; see `Renderer::for_pages`).
+    pub fn with_articles(site: &Site, shown: impl Fn(usize) -> bool + Sync) -> Shared {
         let topics: Vec<Value> = site.topics.iter().map(topic_ref).collect();
         let c = &site.config;
         Shared {
@@ -122,7 +128,9 @@ impl Shared {
                 base_url: &c.base_url,
                 extra: &c.extra,
             }),
-            articles: site.articles.par_iter().map(|a| article_summary(a, &topics)).collect(),
+            articles: (site.articles.par_iter().enumerate())
+                .map(|(i, a)| if shown(i) { article_summary(a, &topics) } else { Value::none() })
+                .collect(),
             actors: site.actors.iter().map(actor_ref).collect(),
             proposals: site.proposals.iter().map(proposal_ref).collect(),
             topics,
