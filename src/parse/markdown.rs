@@ -353,8 +353,9 @@ fn rewrite_url<'a>(source: &str, range: std::ops::Range<usize>, dest: CowStr<'a>
 /// the link, if any (a reference link's URL is written elsewhere).
 fn where_in(source: &str, range: &std::ops::Range<usize>, dest: &CowStr<'_>) -> Option<usize> {
     if let CowStr::Borrowed(lent) = dest {
+        // (Anything not lent from the source lands outside the range, or wraps around.)
         let start = (lent.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
-        if start >= range.start && start + lent.len() <= range.end {
+        if start >= range.start && start.checked_add(lent.len()).is_some_and(|end| end <= range.end) {
             return Some(start);
         }
     }
@@ -434,6 +435,13 @@ mod tests {
         assert_eq!(r.links[0].len, "actor:kyiv".len());
         // A reference link's URL is written elsewhere: the link itself is what is placed.
         assert_eq!(&source[r.links[1].offset..][..r.links[1].len], "[it][ref]");
+        // Empty URLs, and URLs the parser makes up (`mailto:`), are placed without panicking.
+        for source in ["[a]()", "[a](<>)", "<x@example.org> [b](javascript:x)"] {
+            let r = render(source, HtmlMode::Escape);
+            for u in &r.unsafe_urls {
+                assert_eq!(&source[u.offset..][..u.len], "javascript:x");
+            }
+        }
     }
 
     #[test]
