@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -198,10 +197,9 @@ pub fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Source
         let bytes = path.as_os_str().as_encoded_bytes();
         bytes.iter().map(|&b| if std::path::is_separator(b as char) { 0 } else { b }).collect::<Vec<u8>>()
     });
-    let found: Vec<Found> = paths.into_par_iter().map(|path| find_one(root, path)).collect();
     let mut sources = Sources::default();
-    for one in found {
-        match one {
+    for path in paths {
+        match find_one(root, path) {
             Found::File(file) if file.path == "content/site.yaml" => match file.read_text() {
                 Ok(text) => sources.site = Some(SourceFile { text, ..file }),
                 Err(d) => diagnostics.push(d),

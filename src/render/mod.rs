@@ -49,15 +49,18 @@ pub struct Renderer {
 
 impl Renderer {
     pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, RenderError> {
+        Renderer::with(theme, views::Shared::new(site))
+    }
+
+    fn with(theme: &Theme, shared: views::Shared) -> Result<Renderer, RenderError> {
         let tera = templates::compile(theme).map_err(RenderError::Templates)?;
-        Ok(Renderer { tera, shared: views::Shared::new(site) })
+        Ok(Renderer { tera, shared })
     }
 
     /// A renderer for `pages` alone: it summarizes only the articles they show (as
     /// `Page::reads_into` tells), not every article of the site. The timeline makes
     /// its own entries.
     pub fn for_pages(site: &Site, theme: &Theme, pages: &[pages::Page]) -> Result<Renderer, RenderError> {
-        let tera = templates::compile(theme).map_err(RenderError::Templates)?;
         let mut shown = vec![false; site.articles.len()];
         let mut reads = pages::Reads::default();
         for page in pages.iter().filter(|p| !matches!(p, pages::Page::Timeline)) {
@@ -66,7 +69,7 @@ impl Renderer {
                 shown[i] = true;
             }
         }
-        Ok(Renderer { tera, shared: views::Shared::with_articles(site, |i| shown[i]) })
+        Renderer::with(theme, views::Shared::with_articles(site, |i| shown[i]))
     }
 
     /// Builds the shared summaries again for `site`, a new model of `old_site` with the
