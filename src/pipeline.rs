@@ -14,7 +14,7 @@ use crate::parse::{self, SiteConfig};
 use crate::read;
 use crate::render::{self, OutputFile};
 use crate::theme::Theme;
-use crate::write::Staging;
+use crate::write::{Output, WriteError, Written};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -33,8 +33,10 @@ pub struct Options {
 pub enum Failure {
     /// The content or templates are wrong: every problem, with warnings too.
     Content(Diagnostics),
-    /// Something outside the content: a missing folder, a disk error, a refused output.
+    /// Something outside the content: a missing folder, a disk error.
     Fatal(String),
+    /// The output folder could not, or must not, be written.
+    Output(WriteError),
 }
 
 /// A site read, parsed and modelled, with the warnings found on the way.
@@ -227,37 +229,54 @@ fn render_failure(error: render::RenderError, warnings: &Diagnostics) -> Failure
 pub struct Report {
     pub pages: usize,
     pub files: usize,
+    /// How many files were written, left as they were, and removed.
+    pub written: Written,
+    /// The output folder, resolved.
+    pub output: PathBuf,
     pub elapsed: Duration,
     pub warnings: Diagnostics,
 }
 
-/// Builds the site into `output`, which is replaced only when everything succeeded.
-/// Pages are written to the staging folder as they are rendered.
+/// Builds the site into `output`, which changes only when everything succeeded, and
+/// then in one step. Only files whose bytes changed are written.
 pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     let started = Instant::now();
-    refuse_dangerous_output(&options.root, output)?;
-    let loaded = load(options)?;
-    let staging = Staging::begin(output).map_err(|e| Failure::Fatal(e.0))?;
-    let write = |f: OutputFile| staging.write(&f).map_err(|e| e.0);
+    let waiting = || eprintln!("Waiting for another build into {} to finish…", output.display());
+    let output = Output::claim(&options.root, output, waiting).map_err(Failure::Output)?;
+    // What the output holds is looked at while the site is read and parsed.
+    let shaped = render::could_have_written(&options.root);
+    let (loaded, surveyed) = std::thread::scope(|scope| {
+        let surveyed = scope.spawn(|| output.survey(shaped));
+        (load(options), surveyed.join())
+    });
+    let surveyed = surveyed.map_err(|_| Failure::Fatal("looking at the output folder failed".to_owned()))?;
+    let surveyed = surveyed.map_err(Failure::Output)?;
+    let loaded = loaded?;
+    let path = output.path().to_path_buf();
+    let writer = output.begin(surveyed).map_err(Failure::Output)?;
+    let write = |f: OutputFile| writer.put(&f.path, &f.bytes).map_err(|e| e.to_string());
     let mut clock = Stopwatch::start();
     // While pages render, another thread makes their folders ahead of them.
     let site = &loaded.site;
-    let folders: Vec<String> =
-        render::render_order(&render::pages::all(site)).into_iter().map(|page| page.file(site)).collect();
+    let folders: Vec<String> = if writer.starts_empty() {
+        render::render_order(&render::pages::all(site)).into_iter().map(|page| page.file(site)).collect()
+    } else {
+        Vec::new()
+    };
     let rendered = AtomicBool::new(false);
     let (files, pages) = std::thread::scope(|scope| {
-        scope.spawn(|| staging.make_folders(&folders, &rendered));
+        scope.spawn(|| writer.make_folders(&folders, &rendered));
         let result = render::render(site, &loaded.theme, write);
         rendered.store(true, Ordering::Relaxed);
         result
     })
     .map_err(|e| render_failure(e, &loaded.warnings))?;
     clock.lap("render and write");
-    staging.commit().map_err(|e| Failure::Fatal(e.0))?;
+    let written = writer.commit().map_err(Failure::Output)?;
     clock.lap("swap");
     let Loaded { site, theme, warnings } = loaded;
     let_go((site, theme));
-    Ok(Report { pages, files, elapsed: started.elapsed(), warnings })
+    Ok(Report { pages, files, written, output: path, elapsed: started.elapsed(), warnings })
 }
 /// Prints how long each stage took when `BRIEFING_TIMINGS` is set (for profiling): wall
 /// time, processor time of all threads (Linux), and resident memory (Linux).
@@ -297,37 +316,4 @@ fn cpu_ms() -> f64 {
     let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().collect();
     let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
     (ticks(11) + ticks(12)) * 10.0
-}
-
-/// The output folder is replaced whole, so it must never be the site or hold it.
-fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), Failure> {
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let normal = |p: &Path| -> PathBuf { absolute(p).components().collect() };
-    let (root, output) = (normal(root), normal(output));
-    let root = root.canonicalize().unwrap_or(root);
-    let output = match output.canonicalize() {
-        Ok(o) => o,
-        Err(_) => output,
-    };
-    let refuse = |why: &str| {
-        Err(Failure::Fatal(format!(
-            "refusing to build into {}: {why}; the output folder is replaced on every build (choose another with --output)",
-            output.display()
-        )))
-    };
-    if output == root {
-        return refuse("it is the site's own folder");
-    }
-    if root.starts_with(&output) {
-        return refuse("it contains the site");
-    }
-    if output.join("content").exists() {
-        return refuse("it has a content/ folder");
-    }
-    for source in ["content", "templates", "static"] {
-        if output.starts_with(root.join(source)) {
-            return refuse(&format!("it is inside the site's {source}/ folder"));
-        }
-    }
-    Ok(())
 }

@@ -60,7 +60,9 @@ const BASIC_FILES: &[&str] = &[
 #[test]
 fn every_page_kind_is_written_at_its_spec_path() {
     let (_dir, out) = build_basic(&[]);
-    let files: Vec<String> = read_tree(&out).into_keys().collect();
+    let mut files: Vec<String> = read_tree(&out).into_keys().collect();
+    // The build's own list of what it wrote, for the next build.
+    assert_eq!(files.remove(0), ".briefing-manifest.json");
     assert_eq!(files, BASIC_FILES);
 }
 
@@ -71,7 +73,11 @@ fn build_reports_what_it_wrote_on_stdout_and_nothing_on_stderr() {
     let run = build_ok(&fixture("basic"), &out, &[]);
     assert_eq!(run.stderr, "", "a clean fixture builds without warnings");
     let pages = BASIC_FILES.iter().filter(|f| f.ends_with(".html")).count();
-    let expected = format!("Built {pages} pages ({} files) into {} in ", BASIC_FILES.len(), out.display());
+    let files = BASIC_FILES.len();
+    let expected = format!(
+        "Built {pages} pages ({files} files: {files} written, 0 unchanged, 0 removed) into {} in ",
+        out.display()
+    );
     assert!(run.stdout.starts_with(&expected), "stdout: {}", run.stdout);
     assert!(run.stdout.ends_with(" ms\n"), "stdout: {}", run.stdout);
 }
@@ -749,15 +755,19 @@ fn two_builds_are_byte_identical() {
 }
 
 #[test]
-fn a_rebuild_replaces_the_output_folder_whole() {
+fn a_rebuild_keeps_only_its_workspace_beside_the_output() {
     let dir = TempDir::new("replace");
     let out = dir.join("public");
+    let top = |dir: &TempDir| list_tree(dir.path()).into_iter().filter(|p| !p.contains('/')).collect::<Vec<_>>();
     build_ok(&fixture("basic"), &out, &[]);
-    write(&out, "stale/old-page.html", "old");
+    assert_eq!(top(&dir), ["public"], "a first build leaves nothing beside the output");
     build_ok(&fixture("basic"), &out, &[]);
-    assert!(!out.join("stale").exists(), "files of an earlier build are gone");
-    // Nothing is left beside the output folder (no staging or backup copies).
-    assert_eq!(list_tree(dir.path()).into_iter().filter(|p| !p.contains('/')).collect::<Vec<_>>(), ["public"]);
+    // The site before, kept to write the next build into (see tests/output.rs).
+    assert_eq!(top(&dir), [".public.briefing", "public"]);
+    assert_eq!(
+        list_tree(&dir.join(".public.briefing")).into_iter().filter(|p| !p.contains('/')).collect::<Vec<_>>(),
+        ["lock", "standby"]
+    );
 }
 
 #[test]
@@ -812,7 +822,7 @@ fn build_refuses_to_write_into_the_site_itself() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: refusing to build into {}: it is the site's own folder; the output folder is replaced on every build (choose another with --output)\n",
+            "error: refusing to build into {}: it is the site's own folder (choose another folder with --output)\n",
             shown.display()
         )
     );
@@ -824,7 +834,7 @@ fn build_refuses_to_write_into_the_site_itself() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: refusing to build into {}: it contains the site; the output folder is replaced on every build (choose another with --output)\n",
+            "error: refusing to build into {}: it contains the site (choose another folder with --output)\n",
             dir.path().canonicalize().unwrap().display()
         )
     );
@@ -887,7 +897,7 @@ fn a_build_interrupted_midway_leaves_the_old_output_as_it_was() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("start briefing");
-    let staging = site.join(".public.staging");
+    let staging = site.join(".public.briefing/standby");
     let started = std::time::Instant::now();
     while !staging.exists() && started.elapsed() < std::time::Duration::from_secs(20) {
         std::thread::sleep(std::time::Duration::from_millis(1));
@@ -898,5 +908,4 @@ fn a_build_interrupted_midway_leaves_the_old_output_as_it_was() {
     // The next build cleans up what the interrupted one left and succeeds.
     build_ok(site.path(), &out, &[]);
     assert!(read(&out, "articles/item-0/index.html").contains("Changed"));
-    assert!(!staging.exists());
 }

@@ -17,10 +17,14 @@ pub fn run(args: BuildArgs) -> ExitCode {
     match pipeline::build(&options, &output) {
         Ok(report) => {
             eprint!("{}", report.warnings.render());
+            let w = report.written;
             println!(
-                "Built {} ({} files) into {} in {} ms",
+                "Built {} ({} files: {} written, {} unchanged, {} removed) into {} in {} ms",
                 plural(report.pages, "page", "pages"),
                 report.files,
+                w.written,
+                w.unchanged,
+                w.removed,
                 output.display(),
                 report.elapsed.as_millis()
             );

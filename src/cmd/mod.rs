@@ -21,5 +21,9 @@ pub fn report_failure(failure: Failure) -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::from(1)
         }
+        Failure::Output(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
     }
 }

@@ -345,6 +345,10 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             Some(hint),
         );
     }
+    if let Some(why) = crate::slug::too_long(&id) {
+        let hint = Some("its page's folder is named after the id: choose a shorter `slug:`".to_owned());
+        sink.error(&id_at, format!("the id {why}"), hint);
+    }
     let body_source = match file.format {
         Format::Markdown => {
             obj.raw(body_key); // a body field in front matter is still unknown below
@@ -474,9 +478,13 @@ fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, sink: &mut S
 fn topics(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<String> {
     let mut out = Vec::new();
     for (name, at) in obj.text_list("topics", sink) {
-        if crate::slug::slugify(&name).is_empty() {
+        let slug = crate::slug::slugify(&name);
+        if slug.is_empty() {
             let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
             sink.error(&at, format!("the topic `{name}` has no letters or digits"), hint);
+        } else if let Some(why) = crate::slug::too_long(&slug) {
+            let hint = Some("a topic's page is named after it: use a shorter topic".to_owned());
+            sink.error(&at, format!("the topic's page name {why}"), hint);
         } else {
             out.push(name);
         }

@@ -209,6 +209,26 @@ const GENERATED: [&str; 8] = [
     feeds::PROPOSALS_JSON,
 ];
 
+/// Whether a build of the site at `root` could have written a file at `path` (relative
+/// to the output): a page, a generated file, a data file, or a static file of the theme
+/// or the site. Recognizes an output written before builds kept a manifest.
+pub fn could_have_written(root: &std::path::Path) -> impl Fn(&str) -> bool + Sync + use<> {
+    let mut statics: std::collections::HashSet<String> =
+        crate::theme::BUILT_IN_STATIC.iter().map(|(name, _)| (*name).to_owned()).collect();
+    let folder = root.join("static");
+    for entry in walkdir::WalkDir::new(&folder).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            statics.insert(crate::fs::relative(&folder, entry.path()));
+        }
+    }
+    move |path: &str| {
+        path.ends_with(".html")
+            || GENERATED.contains(&path)
+            || (path.starts_with("data/") && path.ends_with(".json"))
+            || statics.contains(path)
+    }
+}
+
 /// The files of `other_files`, each handed to `sink` as soon as it is made: a big
 /// site's data files are megabytes each, and none waits in memory for the others.
 /// Returns how many there were.

@@ -90,6 +90,7 @@ impl Live {
             Ok(x) => x,
             Err(Failure::Content(d)) => return Outcome::Failed(d.render()),
             Err(Failure::Fatal(m)) => return Outcome::Failed(format!("error: {m}\n")),
+            Err(Failure::Output(e)) => return Outcome::Failed(format!("error: {e}\n")),
         };
         let mut renderer = match Renderer::new(&loaded.site, &loaded.theme) {
             Ok(r) => r,

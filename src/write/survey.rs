@@ -1,0 +1,82 @@
+//! A look at what a folder holds, without following links: every file with its size
+//! and modification time, and anything that is neither a file nor a folder.
+
+use std::collections::HashMap;
+use std::io::ErrorKind;
+use std::path::Path;
+
+use super::WriteError;
+use super::manifest::{self, Entry, Manifest};
+
+#[derive(Debug, Default)]
+pub(crate) struct Survey {
+    /// Regular files by `/`-separated path: size and modification time.
+    pub(crate) files: HashMap<String, (u64, i128)>,
+    /// Symbolic links and other entries that are neither files nor folders.
+    pub(crate) odd: Vec<String>,
+}
+
+impl Survey {
+    /// Walks `folder` (which must exist). Links are listed, never followed.
+    pub(crate) fn of(folder: &Path) -> Result<Survey, WriteError> {
+        let mut survey = Survey::default();
+        survey.walk(folder, "")?;
+        Ok(survey)
+    }
+
+    fn walk(&mut self, dir: &Path, prefix: &str) -> Result<(), WriteError> {
+        let entries = std::fs::read_dir(dir).map_err(|e| WriteError::io("read", dir, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| WriteError::io("read", dir, e))?;
+            let name = entry.file_name();
+            let rel = match name.to_str() {
+                Some(name) => format!("{prefix}{name}"),
+                // Not a name a build writes.
+                None => {
+                    self.odd.push(format!("{prefix}{}", name.to_string_lossy()));
+                    continue;
+                }
+            };
+            let kind = entry.file_type().map_err(|e| WriteError::io("read", &entry.path(), e))?;
+            if kind.is_dir() {
+                self.walk(&entry.path(), &format!("{rel}/"))?;
+            } else if kind.is_file() {
+                match entry.metadata() {
+                    Ok(meta) => {
+                        self.files.insert(rel, (meta.len(), manifest::mtime_of(&meta)));
+                    }
+                    // Gone since the listing: nothing to judge.
+                    Err(e) if e.kind() == ErrorKind::NotFound => {}
+                    Err(e) => return Err(WriteError::io("read", &entry.path(), e)),
+                }
+            } else {
+                self.odd.push(rel);
+            }
+        }
+        Ok(())
+    }
+
+    /// The files that `manifest` does not list, and the odd entries: what the build
+    /// did not write.
+    pub(crate) fn unlisted(&self, manifest: &Manifest) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .files
+            .keys()
+            .filter(|p| p.as_str() != manifest::NAME && !manifest.files.contains_key(*p))
+            .cloned()
+            .chain(self.odd.iter().cloned())
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The entries of `manifest` whose file is still there as written (its size, and
+    /// not modified after the manifest was written): the others were changed or
+    /// removed since.
+    pub(crate) fn intact(&self, manifest: Manifest) -> HashMap<String, Entry> {
+        let mut files = manifest.files;
+        let written = manifest.written;
+        files.retain(|path, e| self.files.get(path).is_some_and(|&(size, mtime)| size == e.size && mtime <= written));
+        files
+    }
+}

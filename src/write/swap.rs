@@ -1,0 +1,57 @@
+//! Swapping the new site in. On Linux and macOS two folders trade places in one step
+//! (`renameat2` with `RENAME_EXCHANGE`, `renamex_np` with `RENAME_SWAP`), so there is
+//! never an instant without an output folder. Where the file system or the system
+//! cannot, the output is moved aside and the new site moved in: two steps, with a
+//! moment between them when the output is missing (and put back if the second fails).
+
+use std::path::Path;
+
+use super::WriteError;
+
+/// Swaps the folders `a` and `b` (on one file system).
+pub(crate) fn exchange(a: &Path, b: &Path) -> Result<(), WriteError> {
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => return Ok(()),
+            // Not offered by this file system or kernel: the two-step way below.
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(WriteError::io("swap in", a, e.into())),
+        }
+    }
+    two_steps(a, b)
+}
+
+fn two_steps(a: &Path, b: &Path) -> Result<(), WriteError> {
+    let aside = a.with_extension("swap");
+    std::fs::rename(b, &aside).map_err(|e| WriteError::io("move", b, e))?;
+    if let Err(e) = std::fs::rename(a, b) {
+        let _ = std::fs::rename(&aside, b);
+        return Err(WriteError::io("move", a, e));
+    }
+    std::fs::rename(&aside, a).map_err(|e| WriteError::io("move", &aside, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_folders_trade_places_either_way() {
+        let dir = std::env::temp_dir().join(format!("briefing-swap-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (name, text) in [("a", "was a"), ("b", "was b")] {
+            std::fs::create_dir_all(dir.join(name)).unwrap();
+            std::fs::write(dir.join(name).join("file"), text).unwrap();
+        }
+        let (a, b) = (dir.join("a"), dir.join("b"));
+        exchange(&a, &b).unwrap();
+        assert_eq!(std::fs::read_to_string(b.join("file")).unwrap(), "was a");
+        two_steps(&a, &b).unwrap();
+        assert_eq!(std::fs::read_to_string(b.join("file")).unwrap(), "was b");
+        assert_eq!(std::fs::read_to_string(a.join("file")).unwrap(), "was a");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2, "nothing left aside");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
