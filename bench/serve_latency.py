@@ -36,7 +36,7 @@ from run import corpus  # noqa: E402
 
 def events(port):
     sock = socket.create_connection(("127.0.0.1", port))
-    sock.sendall(b"GET /__briefing/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.sendall(f"GET /__briefing/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
     sock.settimeout(60)
     return sock
 
@@ -62,7 +62,7 @@ def flood(port, paths, stop, served, connections=50):
         while not stop.is_set():
             path = paths[i % len(paths)]
             i += connections
-            writer.write(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
             head = await reader.readuntil(b"\r\n\r\n")
             length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
             await reader.readexactly(length)

@@ -72,7 +72,8 @@ pub struct CheckArgs {
 pub struct ServeArgs {
     #[command(flatten)]
     pub site: SiteArgs,
-    /// The address to listen on (127.0.0.1: this machine only)
+    /// The address to listen on (127.0.0.1: this machine only, which answers only
+    /// to localhost, 127.0.0.1 and [::1]; 0.0.0.0: other machines too, under any name)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
     /// The port to listen on (0: any free port)

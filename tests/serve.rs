@@ -62,7 +62,7 @@ impl Response {
 fn get(port: u16, path: &str) -> Response {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n").unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("read response");
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("headers end");
@@ -75,7 +75,7 @@ fn get(port: u16, path: &str) -> Response {
 fn events_until(port: u16, until: impl Fn(&str) -> bool, after_connect: impl FnOnce()) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
-    write!(stream, "GET /__briefing/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    write!(stream, "GET /__briefing/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").unwrap();
     let mut reader = BufReader::new(stream);
     let mut seen = String::new();
     let mut after = Some(after_connect);
@@ -112,7 +112,7 @@ fn serves_pages_with_types_directories_and_the_sites_404() {
     assert_eq!(server.get("/data/actors.json").header("content-type").as_deref(), Some("application/json"));
     assert_eq!(server.get("/actors/").status, 200);
     let redirect = server.get("/actors");
-    assert_eq!((redirect.status, redirect.header("location").as_deref()), (301, Some("/actors/")));
+    assert_eq!((redirect.status, redirect.header("location").as_deref()), (301, Some("actors/")));
     let missing = server.get("/no/such/page/");
     assert_eq!(missing.status, 404);
     assert!(missing.body_text().contains("Page not found") || missing.body_text().contains("not found"));

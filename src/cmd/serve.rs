@@ -1,5 +1,6 @@
 //! `briefing serve`
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use crate::cli::ServeArgs;
@@ -12,7 +13,8 @@ pub fn run(args: ServeArgs) -> ExitCode {
     match serve::run(ServeOptions { site, bind: args.bind, port: args.port, open: args.open }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {message}");
+            // Its terminal may be gone; the exit code still tells.
+            let _ = writeln!(std::io::stderr(), "error: {message}");
             ExitCode::from(1)
         }
     }

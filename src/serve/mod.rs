@@ -2,19 +2,23 @@
 //! file changes, with live reload and errors shown in the browser. Nothing is written
 //! to disk. Steps:
 //! 1. build once into a `Snapshot` of every file's bytes, keeping the model (`live`);
-//! 2. serve requests from the newest good snapshot (`http`);
+//! 2. serve requests from the newest good snapshot (`http`), to the server's own names
+//!    only (`guard`), a bounded number of connections at a time (`listen`);
 //! 3. watch content/, templates/ and static/, debounce, rebuild, and tell open pages
 //!    what changed or what went wrong (`watch`, `http::events`).
 
+mod guard;
 mod http;
+mod listen;
 mod live;
 mod watch;
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 
-use tokio::sync::broadcast;
+use tokio::sync::{Semaphore, broadcast};
 
 use crate::pipeline::Options;
 
@@ -57,6 +61,8 @@ pub struct State {
     /// The warnings last printed, so that each rebuild prints only new ones.
     pub warnings: RwLock<String>,
     pub events: broadcast::Sender<Event>,
+    /// Places for open event streams (one per open page), fewer than for connections.
+    pub streams: Arc<Semaphore>,
 }
 
 pub struct ServeOptions {
@@ -74,6 +80,7 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
         errors: RwLock::new(None),
         warnings: RwLock::new(String::new()),
         events,
+        streams: Arc::new(Semaphore::new(listen::MAX_EVENT_STREAMS)),
     });
     let _watcher = watch::start(live::Live::new(options.site.clone()), Arc::clone(&state))?;
 
@@ -89,17 +96,27 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
             .map_err(|e| format!("cannot listen on {addr}: {e} (is another server using the port? try --port)"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         let url = format!("http://{local}/");
-        println!("Serving {} at {url} (Ctrl-C to stop)", options.site.root.display());
+        print(&format!("Serving {} at {url} (Ctrl-C to stop)\n", options.site.root.display()));
         if options.open {
             open_browser(&url);
         }
-        axum::serve(listener, http::router(state))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+        let names = guard::Names::new(options.bind, local.port());
+        // Open event streams never end by themselves: Ctrl-C stops at once.
+        tokio::select! {
+            () = listen::serve(listener, http::router(state, names)) => Ok(()),
+            _ = tokio::signal::ctrl_c() => Ok(()),
+        }
     })
+}
+
+/// Writes to standard output, and `eprint` to standard error, ignoring failure: with
+/// its terminal gone (closed, or a full disk) the server goes on serving and rebuilding.
+fn print(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+fn eprint(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 fn open_browser(url: &str) {
@@ -111,6 +128,6 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(program).arg(url).spawn().is_err() {
-        eprintln!("(could not open a browser; open {url} yourself)");
+        eprint(&format!("(could not open a browser; open {url} yourself)\n"));
     }
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 
 use super::live::{Live, Outcome};
-use super::{Event, Snapshot, State};
+use super::{Event, Snapshot, State, eprint, print};
 
 /// Editors save in bursts (write, rename, touch), whose events come microseconds
 /// apart: wait for this much quiet. Should a slow save still be seen half done, its
@@ -45,8 +45,8 @@ pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
             (next, warnings, changed)
         }
         Outcome::Failed(report) => {
-            eprint!("{report}");
-            eprintln!("Still serving the last good build; fix the problems above.");
+            eprint(&report);
+            eprint("Still serving the last good build; fix the problems above.\n");
             if let Ok(mut errors) = state.errors.write() {
                 *errors = Some(report.clone());
             }
@@ -56,7 +56,7 @@ pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
     };
     if let (Some(warnings), Ok(mut last)) = (warnings, state.warnings.write()) {
         if *last != warnings {
-            eprint!("{warnings}");
+            eprint(&warnings);
             *last = warnings;
         }
     }
@@ -74,8 +74,8 @@ pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
     match rendered {
         // A burst of temporary files alone rendered nothing: nothing to say.
         Some(0) => {}
-        Some(n) => println!("Updated in {ms} ms: {n} files rendered again, {} changed", changed.len()),
-        None => println!("Rebuilt in {ms} ms ({} files changed)", changed.len()),
+        Some(n) => print(&format!("Updated in {ms} ms: {n} files rendered again, {} changed\n", changed.len())),
+        None => print(&format!("Rebuilt in {ms} ms ({} files changed)\n", changed.len())),
     }
 }
 
