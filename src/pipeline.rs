@@ -97,6 +97,7 @@ pub fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result
     if let Some(url) = &options.base_url {
         config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
     }
+    early.extend(parse::settings::placeholder(sources.site.as_ref(), &config));
     let bodies = Bodies { mode: config.html, write_html };
     // While the parse reads the files, another thread asks for them ahead (see `prefetch`).
     let paths: Vec<PathBuf> = sources.items.iter().map(|f| f.full_path.clone()).collect();

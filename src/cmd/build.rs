@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use crate::cli::BuildArgs;
 use crate::diagnostic::plural;
+use crate::out;
 use crate::pipeline::{self, Options};
 
 pub fn run(args: BuildArgs) -> ExitCode {
@@ -16,15 +17,15 @@ pub fn run(args: BuildArgs) -> ExitCode {
     let output = args.output.unwrap_or_else(|| args.site.root.join("public"));
     match pipeline::build(&options, &output) {
         Ok(report) => {
-            eprint!("{}", report.warnings.render());
-            println!(
-                "Built {} ({} files) into {} in {} ms",
+            let built = format!(
+                "Built {} ({} files) into {} in {} ms\n",
                 plural(report.pages, "page", "pages"),
                 report.files,
                 output.display(),
                 report.elapsed.as_millis()
             );
-            ExitCode::SUCCESS
+            let printed = out::stderr(&report.warnings.render()).and_then(|()| out::stdout(&built));
+            out::finish(ExitCode::SUCCESS, printed)
         }
         Err(failure) => super::report_failure(failure),
     }
