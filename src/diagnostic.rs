@@ -272,7 +272,7 @@ impl Diagnostics {
                 if *n > MAX_PER_FILE {
                     if *n == total {
                         let more = plural(total - MAX_PER_FILE, "more problem", "more problems");
-                        let _ = writeln!(out, "{}: error: … and {more} in this file\n", d.path);
+                        let _ = writeln!(out, "{}: error: … and {more} in this file\n", escape(&d.path));
                     }
                     continue;
                 }

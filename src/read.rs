@@ -173,8 +173,9 @@ enum Found {
 
 /// Finds every content file under `root/content`, without reading the items (the parse
 /// stage reads each as it parses it); `site.yaml` is read. Problems with single files
-/// (misplaced, wrong extension, site.yaml not UTF-8) become diagnostics; only a missing
-/// or unreadable `content/` folder is fatal.
+/// (misplaced, wrong extension, site.yaml not UTF-8 or not a file) become diagnostics,
+/// as do the links and special files skipped there and in `templates/` and `static/`;
+/// only a missing, linked or unreadable `content/` folder is fatal.
 pub fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Sources, FsError> {
     let content = root.join("content");
     if !content.is_dir() {

@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::*;
 
 /// `briefing check` on `tests/fixtures/invalid/<case>`, which must fail with nothing on
@@ -385,10 +383,10 @@ fn links_and_special_files_are_skipped_with_a_warning_and_never_followed() {
     assert!(fifo.expect("mkfifo runs").success());
     let _socket = std::os::unix::net::UnixListener::bind(site.join("static/sock")).unwrap();
 
-    let run = check(site);
+    let checked = check(site);
     let outside = outside.display();
     assert_eq!(
-        run.stderr,
+        checked.stderr,
         format!(
             "content/actors/outsider.yaml: warning: skipped: this is a symbolic link (to {outside}/actor.yaml)\n\
              \x20 = help: briefing does not follow symbolic links: put the file or folder itself here\n\n\
@@ -405,17 +403,31 @@ fn links_and_special_files_are_skipped_with_a_warning_and_never_followed() {
             tmp.join("theme").display()
         )
     );
-    assert_eq!(run.code, Some(0));
+    assert_eq!(checked.code, Some(0));
     let out = tmp.join("public");
     build_ok(site, &out, &[]);
     assert!(!out.join("secret.txt").exists() && !out.join("actors/outsider").exists());
     assert!(!read(&out, "index.html").contains("HIJACKED"));
-    let denied = run_deny(site);
-    assert_eq!(denied, Some(1));
+    let denied = run(["check", "--deny-warnings", "--root", site.to_str().unwrap()]);
+    assert_eq!(denied.code, Some(1), "{}", denied.stderr);
 }
 
-fn run_deny(site: &Path) -> Option<i32> {
-    run(["check", "--deny-warnings", "--root", site.to_str().unwrap()]).code
+#[cfg(unix)]
+#[test]
+fn a_content_folder_that_is_a_link_is_an_error() {
+    let tmp = TempDir::new("content-link");
+    copy_dir(&fixture("basic/content"), &tmp.join("elsewhere"));
+    std::fs::create_dir_all(tmp.join("site")).unwrap();
+    std::os::unix::fs::symlink(tmp.join("elsewhere"), tmp.join("site/content")).unwrap();
+    let run = check(&tmp.join("site"));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {} is a symbolic link: briefing does not follow links (put the folder itself there)\n",
+            tmp.join("site/content").display()
+        )
+    );
 }
 
 #[test]
