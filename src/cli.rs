@@ -52,7 +52,7 @@ pub struct BuildArgs {
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// The absolute URL the site will live at, overriding base_url in site.yaml
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
     /// Include articles marked `draft: true`
     #[arg(long)]
@@ -112,4 +112,12 @@ pub struct NewArgs {
     /// The site folder, holding content/
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
+}
+
+/// `--base-url` is checked as `base_url` in site.yaml is; a wrong one is a usage error.
+fn base_url(text: &str) -> Result<String, String> {
+    match crate::parse::settings::base_url_problem(text) {
+        None => Ok(text.to_owned()),
+        Some(problem) => Err(format!("the URL {}; {}", problem.what, problem.hint)),
+    }
 }

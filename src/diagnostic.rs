@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use crate::terminal::escape;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -102,16 +104,18 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Paths, messages and source lines quote the content, which may hold anything.
+        let (path, message) = (escape(&self.path), escape(&self.message));
         let mut out = String::new();
         match self.position {
             Some(p) => {
-                let _ = write!(out, "{}:{}:{}: {label}: {}", self.path, p.line, p.col, self.message);
+                let _ = write!(out, "{path}:{}:{}: {label}: {message}", p.line, p.col);
             }
             None if self.path.is_empty() => {
-                let _ = write!(out, "{label}: {}", self.message);
+                let _ = write!(out, "{label}: {message}");
             }
             None => {
-                let _ = write!(out, "{}: {label}: {}", self.path, self.message);
+                let _ = write!(out, "{path}: {label}: {message}");
             }
         }
         out.push('\n');
@@ -119,6 +123,7 @@ impl Diagnostic {
             let number = p.line.to_string();
             let gutter = " ".repeat(number.len());
             let (shown, col, len) = excerpt(line, p.col, p.len);
+            let (shown, col, len) = escape_line(&shown, col, len);
             let _ = writeln!(out, "{gutter} |");
             let _ = writeln!(out, "{number} | {shown}");
             let pad = " ".repeat(col.saturating_sub(1));
@@ -126,7 +131,7 @@ impl Diagnostic {
             let _ = writeln!(out, "{gutter} | {pad}{carets}");
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = help: {hint}");
+            let _ = writeln!(out, "  = help: {}", escape(hint));
         }
         out
     }
@@ -152,6 +157,28 @@ fn excerpt(line: &str, col: usize, len: usize) -> (String, usize, usize) {
     }
     let col = col.saturating_sub(start) + usize::from(start > 0);
     (shown, col, len)
+}
+
+/// `line` with its unsafe characters escaped, and the caret's column and length (in
+/// characters, 1-based column) moved to stay under the same text.
+fn escape_line(line: &str, col: usize, len: usize) -> (String, usize, usize) {
+    if !line.chars().any(crate::terminal::is_unsafe) {
+        return (line.to_owned(), col, len);
+    }
+    let mut shown = String::with_capacity(line.len() + 16);
+    let (mut before, mut under, mut count) = (0, 0, 0);
+    for (i, c) in line.chars().enumerate() {
+        let width = crate::terminal::push_shown(&mut shown, c);
+        if i + 1 < col {
+            before += width;
+        } else if i + 1 < col + len {
+            under += width;
+        }
+        count = i + 1;
+    }
+    // A caret past the end of the line (a missing value) stays as far past it.
+    let past_end = col.saturating_sub(1).saturating_sub(count);
+    (shown, before + past_end + 1, under)
 }
 
 /// A big site can have thousands of warnings; the first ones show what they are like.
@@ -245,7 +272,7 @@ impl Diagnostics {
                 if *n > MAX_PER_FILE {
                     if *n == total {
                         let more = plural(total - MAX_PER_FILE, "more problem", "more problems");
-                        let _ = writeln!(out, "{}: error: … and {more} in this file\n", d.path);
+                        let _ = writeln!(out, "{}: error: … and {more} in this file\n", escape(&d.path));
                     }
                     continue;
                 }
@@ -293,5 +320,24 @@ mod tests {
             d.render(),
             "content/articles/a.md:2:1: error: unknown key `actros`\n  |\n2 | actros: [a]\n  | ^^^^^^\n  = help: did you mean `actors`?\n"
         );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_the_caret_stays_under_its_text() {
+        let text = "a\u{1b}[2J\u{202e}: [x\u{9b}y, bad]\n";
+        let d = Diagnostic::error("content/\u{1b}]0;t.md", "unknown actor `x\u{9b}y`")
+            .at(text, Position::new(1, 10, 3))
+            .with_hint("not `\u{202e}`");
+        // The carets start under `x`, after the 21 characters `a\u{1b}[2J\u{202e}: [`.
+        assert_eq!(
+            d.render(),
+            format!(
+                "content/\\u{{1b}}]0;t.md:1:10: error: unknown actor `x\\u{{9b}}y`\n  |\n\
+                 1 | a\\u{{1b}}[2J\\u{{202e}}: [x\\u{{9b}}y, bad]\n  | {}^^^^^^^^\n  = help: not `\\u{{202e}}`\n",
+                " ".repeat(21)
+            )
+        );
+        // Past the end of a line, the caret keeps its distance.
+        assert_eq!(escape_line("\u{1b}", 3, 1), ("\\u{1b}".to_owned(), 8, 0));
     }
 }

@@ -2,6 +2,7 @@ use std::process::ExitCode;
 
 use briefing::cli::{Cli, Command};
 use briefing::cmd;
+use briefing::out::{self, Stream, Unwritten};
 use clap::Parser;
 
 // Parsing and rendering allocate many small strings on every thread; mimalloc keeps
@@ -46,8 +47,10 @@ fn small_pages() {
 fn main() -> ExitCode {
     keep_freed_memory();
     small_pages();
-    // clap exits with 2 on usage errors and 0 for --help.
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(usage) => return usage_or_help(&usage),
+    };
     match cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
@@ -55,4 +58,13 @@ fn main() -> ExitCode {
         Command::Init(args) => cmd::init::run(args),
         Command::New(args) => cmd::new::run(args),
     }
+}
+
+/// Prints `--help`, `--version` or a usage error as clap would (exit 0 and 2), but
+/// with a failed write handled like any other output's.
+fn usage_or_help(usage: &clap::Error) -> ExitCode {
+    let code = ExitCode::from(u8::try_from(usage.exit_code()).unwrap_or(2));
+    let stream = if usage.use_stderr() { Stream::Err } else { Stream::Out };
+    let printed = usage.print().and_then(|()| std::io::Write::flush(&mut std::io::stdout()));
+    out::finish(code, printed.map_err(|e| Unwritten::new(stream, e)))
 }

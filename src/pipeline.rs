@@ -99,6 +99,7 @@ pub fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result
     if let Some(url) = &options.base_url {
         config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
     }
+    early.extend(parse::settings::placeholder(sources.site.as_ref(), &config));
     let bodies = Bodies { mode: config.html, write_html };
     // While the parse reads the files, another thread asks for them ahead (see `prefetch`).
     let paths: Vec<PathBuf> = sources.items.iter().map(|f| f.full_path.clone()).collect();
@@ -241,7 +242,10 @@ pub struct Report {
 /// then in one step. Only files whose bytes changed are written.
 pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     let started = Instant::now();
-    let waiting = || eprintln!("Waiting for another build into {} to finish…", output.display());
+    let waiting = || {
+        // Only news: a build that cannot say it waits still builds.
+        let _ = crate::out::stderr(&format!("Waiting for another build into {} to finish…\n", output.display()));
+    };
     let output = Output::claim(&options.root, output, waiting).map_err(Failure::Output)?;
     // What the output holds is looked at while the site is read and parsed.
     let shaped = render::could_have_written(&options.root);
@@ -297,11 +301,11 @@ impl Stopwatch {
                 .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
                 .map_or(String::new(), |pages| format!("  {:>5} MB resident", pages * 4096 / 1_000_000));
             let now = cpu_ms();
-            eprintln!(
-                "timing: {stage:<18} {:>7.1} ms  {:>7.1} ms cpu{resident}",
+            let _ = crate::out::stderr(&format!(
+                "timing: {stage:<18} {:>7.1} ms  {:>7.1} ms cpu{resident}\n",
                 wall.elapsed().as_secs_f64() * 1000.0,
                 now - cpu
-            );
+            ));
             self.last = Some((Instant::now(), now));
         }
     }

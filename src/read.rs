@@ -173,8 +173,9 @@ enum Found {
 
 /// Finds every content file under `root/content`, without reading the items (the parse
 /// stage reads each as it parses it); `site.yaml` is read. Problems with single files
-/// (misplaced, wrong extension, site.yaml not UTF-8) become diagnostics; only a missing
-/// or unreadable `content/` folder is fatal.
+/// (misplaced, wrong extension, site.yaml not UTF-8 or not a file) become diagnostics,
+/// as do the links and special files skipped there and in `templates/` and `static/`;
+/// only a missing, linked or unreadable `content/` folder is fatal.
 pub fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Sources, FsError> {
     let content = root.join("content");
     if !content.is_dir() {
@@ -183,12 +184,32 @@ pub fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Source
             root.display()
         )));
     }
+    if !is_real_dir(&content) {
+        return Err(FsError(format!(
+            "{} is a symbolic link: briefing does not follow links (put the folder itself there)",
+            content.display()
+        )));
+    }
     let mut paths = Vec::new();
-    for entry in WalkDir::new(&content) {
+    let mut walk = WalkDir::new(&content).into_iter();
+    while let Some(entry) = walk.next() {
         let entry = entry.map_err(|e| FsError(format!("cannot read {}: {e}", content.display())))?;
-        if entry.file_type().is_file() && !is_hidden(entry.file_name()) {
-            paths.push(entry.into_path());
+        let file_type = entry.file_type();
+        if entry.depth() == 1 && entry.file_name() == "site.yaml" && !file_type.is_file() {
+            diagnostics.push(site_yaml_not_a_file(file_type));
+            if file_type.is_dir() {
+                walk.skip_current_dir();
+            }
+        } else if file_type.is_file() {
+            if !is_hidden(entry.file_name()) {
+                paths.push(entry.into_path());
+            }
+        } else if entry.depth() > 0 && !file_type.is_dir() && !is_hidden(entry.file_name()) {
+            diagnostics.push(skipped(root, entry.path(), file_type));
         }
+    }
+    for folder in ["templates", "static"] {
+        warn_skipped_under(root, folder, diagnostics)?;
     }
     // In the order of a walk that takes each folder's entries by name (walkdir's own
     // sort takes the paths apart again on every comparison): a path's bytes with each
@@ -209,6 +230,76 @@ pub fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Source
         }
     }
     Ok(sources)
+}
+
+/// What a file of `file_type` is, when it is neither a regular file nor a folder.
+fn special_kind(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_symlink() { "a symbolic link" } else { "not a regular file" }
+}
+
+/// The warning for a link or special file that the build leaves out. Links are never
+/// followed, inside the site or out of it: what a site publishes is what its folders
+/// hold, and a special file may never finish reading (a FIFO waits for a writer).
+fn skipped(root: &Path, path: &Path, file_type: std::fs::FileType) -> Diagnostic {
+    let (message, hint) = match std::fs::read_link(path) {
+        Ok(target) if file_type.is_symlink() => (
+            format!("skipped: this is a symbolic link (to {})", target.display()),
+            "briefing does not follow symbolic links: put the file or folder itself here",
+        ),
+        _ => (format!("skipped: this is {}", special_kind(file_type)), "only regular files and folders are read"),
+    };
+    Diagnostic::warning(fs::relative(root, path), message).with_hint(hint)
+}
+
+fn site_yaml_not_a_file(file_type: std::fs::FileType) -> Diagnostic {
+    let (kind, hint) = if file_type.is_dir() {
+        ("a folder", "the settings are read from a file of this name: rename the folder")
+    } else if file_type.is_symlink() {
+        ("a symbolic link", "briefing does not follow symbolic links: put the file itself here")
+    } else {
+        (special_kind(file_type), "the settings are read from a regular file of this name")
+    };
+    Diagnostic::error("content/site.yaml", format!("the settings file is {kind}, not a file")).with_hint(hint)
+}
+
+/// Warns about the links and special files under `root/folder` (`templates/`,
+/// `static/`), which the theme leaves out (see `theme::files_under`).
+fn warn_skipped_under(root: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Result<(), FsError> {
+    let dir = root.join(folder);
+    match std::fs::symlink_metadata(&dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(meta) => {
+            diagnostics.push(skipped(root, &dir, meta.file_type()));
+            return Ok(());
+        }
+        Err(_) => return Ok(()),
+    }
+    for entry in WalkDir::new(&dir) {
+        let entry = entry.map_err(|e| FsError(format!("cannot read {}: {e}", dir.display())))?;
+        let file_type = entry.file_type();
+        if !file_type.is_file() && !file_type.is_dir() && !is_hidden(entry.file_name()) {
+            diagnostics.push(skipped(root, entry.path(), file_type));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `path` is a folder itself, not a link to one.
+pub fn is_real_dir(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir())
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -11,12 +11,16 @@ const SITE_YAML: &str = "\
 # Site settings; every one is optional.
 title: My briefing
 description: A briefing on the talks.
-base_url: https://example.org/
+base_url: BASE_URL   # where the site will be published: the feed and sitemap use it
 language: en
 author: Briefing desk
 articles_per_page: 50
 html: escape        # raw HTML in Markdown: escape, sanitize or allow
 ";
+
+/// The address a new site's site.yaml holds until its owner sets theirs: `build` and
+/// `check` warn while it is still there.
+pub const PLACEHOLDER_URL: &str = "https://example.org/";
 
 const SAMPLE_ARTICLE: &str = "\
 ---
@@ -109,7 +113,7 @@ pub fn init(dir: &Path, with_theme: bool) -> Result<Vec<PathBuf>, FsError> {
     }
     let date = today();
     let mut files: Vec<(PathBuf, String)> = vec![
-        (dir.join("content/site.yaml"), SITE_YAML.to_owned()),
+        (dir.join("content/site.yaml"), SITE_YAML.replace("BASE_URL", PLACEHOLDER_URL)),
         (dir.join("content/articles/talks-open-in-geneva.md"), SAMPLE_ARTICLE.replace("DATE", &date)),
         (dir.join("content/actors/sample-envoy.yaml"), SAMPLE_ACTOR.to_owned()),
         (dir.join("content/proposals/sample-framework.yaml"), SAMPLE_PROPOSAL.replace("DATE", &date)),

@@ -92,7 +92,9 @@ impl Theme {
 /// Every file below `dir` (none if it does not exist), by `/`-separated relative path.
 fn files_under(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, FsError> {
     let mut out = Vec::new();
-    if !dir.is_dir() {
+    // Links (and special files) are left out, `templates` or `static` itself too: a link
+    // could publish anything on the machine. `read::list_content` warns about each.
+    if !crate::read::is_real_dir(dir) {
         return Ok(out);
     }
     for entry in WalkDir::new(dir).sort_by_file_name() {

@@ -61,7 +61,7 @@ impl When {
             });
         }
         // An offset is kept as written: the calendar day is the one where it happened.
-        let (local, offset_minutes) = split_offset(text);
+        let (local, offset_minutes) = split_offset(text)?;
         let normalised = local.replacen(' ', "T", 1);
         match normalised.parse::<DateTime>() {
             Ok(dt) => Ok(When { datetime: dt, has_time: true, offset_minutes }),
@@ -102,23 +102,27 @@ impl When {
     }
 }
 
-/// Splits `2025-12-02T23:30:00-05:00` into the local part and the offset in minutes.
-fn split_offset(text: &str) -> (&str, Option<i32>) {
+/// Splits `2025-12-02T23:30:00-05:00` into the local part and the offset in minutes;
+/// an offset of 24 hours or more, or of 60 minutes or more, is an error.
+fn split_offset(text: &str) -> Result<(&str, Option<i32>), String> {
     if let Some(local) = text.strip_suffix('Z').or_else(|| text.strip_suffix('z')) {
-        return (local, Some(0));
+        return Ok((local, Some(0)));
     }
-    let bytes = text.as_bytes();
     if text.len() > 16 && text.is_char_boundary(text.len() - 6) {
-        let tail = &text[text.len() - 6..];
+        let (local, tail) = text.split_at(text.len() - 6);
         let b = tail.as_bytes();
-        if (b[0] == b'+' || b[0] == b'-') && b[3] == b':' && bytes.len() > 6 {
-            if let (Ok(h), Ok(m)) = (tail[1..3].parse::<i32>(), tail[4..6].parse::<i32>()) {
-                let minutes = h * 60 + m;
-                return (&text[..text.len() - 6], Some(if b[0] == b'-' { -minutes } else { minutes }));
+        let digits = [b[1], b[2], b[4], b[5]].iter().all(u8::is_ascii_digit);
+        if (b[0] == b'+' || b[0] == b'-') && b[3] == b':' && digits {
+            let number = |i: usize| i32::from(b[i] - b'0') * 10 + i32::from(b[i + 1] - b'0');
+            let (hours, minutes) = (number(1), number(4));
+            if hours > 23 || minutes > 59 {
+                return Err(format!("`{tail}` is not an offset from UTC, which runs from -23:59 to +23:59"));
             }
+            let offset = hours * 60 + minutes;
+            return Ok((local, Some(if b[0] == b'-' { -offset } else { offset })));
         }
     }
-    (text, None)
+    Ok((text, None))
 }
 
 #[cfg(test)]
@@ -132,6 +136,18 @@ mod tests {
         assert_eq!(When::parse("2025-12-02 14:30:00").unwrap().rfc3339(), "2025-12-02T14:30:00Z");
         let late = When::parse("2025-12-02T23:30:00-05:00").unwrap();
         assert_eq!((late.ymd().as_str(), late.rfc3339().as_str()), ("2025-12-02", "2025-12-02T23:30:00-05:00"));
+    }
+
+    #[test]
+    fn offsets_beyond_a_day_are_refused() {
+        assert_eq!(When::parse("2025-12-02T10:00:00+23:59").unwrap().rfc3339(), "2025-12-02T10:00:00+23:59");
+        assert_eq!(When::parse("2025-12-02T10:00:00-23:59").unwrap().offset_minutes, Some(-1439));
+        for (offset, tail) in [("+99:00", "+99:00"), ("-24:00", "-24:00"), ("+12:60", "+12:60")] {
+            assert_eq!(
+                When::parse(&format!("2025-12-02T10:00:00{offset}")).unwrap_err(),
+                format!("`{tail}` is not an offset from UTC, which runs from -23:59 to +23:59")
+            );
+        }
     }
 
     #[test]

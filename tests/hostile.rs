@@ -501,7 +501,7 @@ fn nul_bytes_in_front_matter_are_reported_where_they_are() {
 fn crlf_line_endings_work() {
     let dir = site("crlf");
     let crlf = |s: &str| s.replace('\n', "\r\n");
-    write(dir.path(), "content/site.yaml", &crlf("title: Windows\nbase_url: /x/\n"));
+    write(dir.path(), "content/site.yaml", &crlf("title: Windows\nbase_url: https://example.org/x/\n"));
     write(dir.path(), "content/actors/bob.yaml", &crlf("name: Bob\nbio: |\n  Line one.\n\n  Line two.\n"));
     let body = "First paragraph.\n\n## Outcome {#outcome}\n\nSee [Bob](actor:bob).\n";
     write(

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use crate::cli::BuildArgs;
 use crate::diagnostic::plural;
+use crate::out;
 use crate::pipeline::{self, Options};
 
 pub fn run(args: BuildArgs) -> ExitCode {
@@ -16,10 +17,9 @@ pub fn run(args: BuildArgs) -> ExitCode {
     let output = args.output.unwrap_or_else(|| args.site.root.join("public"));
     match pipeline::build(&options, &output) {
         Ok(report) => {
-            eprint!("{}", report.warnings.render());
             let w = report.written;
-            println!(
-                "Built {} ({} files: {} written, {} unchanged, {} removed) into {} in {} ms",
+            let built = format!(
+                "Built {} ({} files: {} written, {} unchanged, {} removed) into {} in {} ms\n",
                 plural(report.pages, "page", "pages"),
                 report.files,
                 w.written,
@@ -28,7 +28,8 @@ pub fn run(args: BuildArgs) -> ExitCode {
                 output.display(),
                 report.elapsed.as_millis()
             );
-            ExitCode::SUCCESS
+            let printed = out::stderr(&report.warnings.render()).and_then(|()| out::stdout(&built));
+            out::finish(ExitCode::SUCCESS, printed)
         }
         Err(failure) => super::report_failure(failure),
     }

@@ -1,22 +1,22 @@
 //! `briefing init`
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crate::cli::InitArgs;
-use crate::scaffold;
+use crate::{out, scaffold};
 
 pub fn run(args: InitArgs) -> ExitCode {
     match scaffold::init(&args.dir, args.theme) {
         Ok(files) => {
+            let mut text = String::new();
             for f in &files {
-                println!("created {}", f.display());
+                let _ = writeln!(text, "created {}", f.display());
             }
-            println!("New site in {}. Try: briefing serve --root {}", args.dir.display(), args.dir.display());
-            ExitCode::SUCCESS
+            let dir = args.dir.display();
+            let _ = writeln!(text, "New site in {dir}. Try: briefing serve --root {dir}");
+            out::finish(ExitCode::SUCCESS, out::stdout(&text))
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
+        Err(e) => super::report_error(&e.0),
     }
 }

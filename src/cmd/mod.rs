@@ -8,22 +8,26 @@ pub mod serve;
 
 use std::process::ExitCode;
 
+use crate::out;
 use crate::pipeline::Failure;
+use crate::terminal;
 
 /// Prints a failure the way a user should see it and gives its exit code.
 pub fn report_failure(failure: Failure) -> ExitCode {
-    match failure {
-        Failure::Content(diagnostics) => {
-            eprint!("{}", diagnostics.render());
-            ExitCode::from(1)
-        }
-        Failure::Fatal(message) => {
-            eprintln!("error: {message}");
-            ExitCode::from(1)
-        }
-        Failure::Output(error) => {
-            eprintln!("error: {error}");
-            ExitCode::from(1)
-        }
-    }
+    let text = match failure {
+        Failure::Content(diagnostics) => diagnostics.render(),
+        Failure::Fatal(message) => error_line(&message),
+        Failure::Output(error) => error_line(&error.to_string()),
+    };
+    out::finish(ExitCode::from(1), out::stderr(&text))
+}
+
+/// Prints `error: MESSAGE` and gives exit code 1.
+pub fn report_error(message: &str) -> ExitCode {
+    out::finish(ExitCode::from(1), out::stderr(&error_line(message)))
+}
+
+/// `error: MESSAGE` on a line; a message can quote file names, which may hold anything.
+fn error_line(message: &str) -> String {
+    format!("error: {}\n", terminal::escape(message))
 }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use crate::cli::{NewArgs, NewKind};
 use crate::read::Kind;
-use crate::scaffold;
+use crate::{out, scaffold};
 
 pub fn run(args: NewArgs) -> ExitCode {
     let kind = match args.kind {
@@ -13,13 +13,7 @@ pub fn run(args: NewArgs) -> ExitCode {
         NewKind::Proposal => Kind::Proposal,
     };
     match scaffold::new_item(&args.root, kind, &args.title) {
-        Ok(path) => {
-            println!("{}", path.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
+        Ok(path) => out::finish(ExitCode::SUCCESS, out::stdout(&format!("{}\n", path.display()))),
+        Err(e) => super::report_error(&e.0),
     }
 }

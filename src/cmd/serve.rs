@@ -1,6 +1,5 @@
 //! `briefing serve`
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use crate::cli::ServeArgs;
@@ -12,10 +11,6 @@ pub fn run(args: ServeArgs) -> ExitCode {
         Options { root: args.site.root, drafts: args.drafts, base_url: None, deny_warnings: args.site.deny_warnings };
     match serve::run(ServeOptions { site, bind: args.bind, port: args.port, open: args.open }) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            // Its terminal may be gone; the exit code still tells.
-            let _ = writeln!(std::io::stderr(), "error: {message}");
-            ExitCode::from(1)
-        }
+        Err(message) => super::report_error(&message),
     }
 }

@@ -17,7 +17,8 @@ pub enum HtmlMode {
     Escape,
     /// Kept, but cleaned of scripts, event handlers and script URLs.
     Sanitize,
-    /// Kept with styles, classes and embeds; still never scripts or script URLs.
+    /// Kept with embeds (iframes, video, audio, pictures) and `data-`/`aria-` attributes;
+    /// still never scripts, event handlers, `style` attributes or script URLs.
     Allow,
 }
 
@@ -373,8 +374,59 @@ pub fn is_script_url(url: &str) -> bool {
     ["javascript:", "vbscript:", "data:"].iter().any(|s| cleaned.starts_with(s))
 }
 
+/// Attributes whose value is a URL, in any tag the sanitizer may keep. (ammonia checks
+/// `href`, `src` and a few more itself, but not `cite`, nor `srcset`'s list.)
+const URL_ATTRIBUTES: [&str; 16] = [
+    "href",
+    "src",
+    "cite",
+    "poster",
+    "action",
+    "formaction",
+    "background",
+    "longdesc",
+    "data",
+    "ping",
+    "xlink:href",
+    "usemap",
+    "manifest",
+    "codebase",
+    "lowsrc",
+    "dynsrc",
+];
+
+/// What the sanitizer keeps of an attribute that it otherwise allows: script URLs go
+/// from every URL (from each candidate of a `srcset`), and `style` only stays as the
+/// alignment Markdown writes on table cells, since CSS can lay a fake page over the
+/// real one or load what it likes.
+fn filter_attribute<'v>(_element: &str, attribute: &str, value: &'v str) -> Option<std::borrow::Cow<'v, str>> {
+    use std::borrow::Cow;
+    match attribute {
+        "srcset" | "imagesrcset" => {
+            let all = value.split(',').count();
+            let kept: Vec<&str> = value
+                .split(',')
+                // The whole candidate: `is_script_url` reads past blanks, as browsers do in URLs.
+                .filter(|candidate| !is_script_url(candidate))
+                .collect();
+            match kept.len() {
+                0 => None,
+                n if n == all => Some(Cow::Borrowed(value)),
+                _ => Some(Cow::Owned(kept.join(","))),
+            }
+        }
+        "style" => {
+            let alignment = ["text-align: left", "text-align: center", "text-align: right"];
+            alignment.contains(&value.trim()).then_some(Cow::Borrowed(value))
+        }
+        url if URL_ATTRIBUTES.contains(&url) => (!is_script_url(value)).then_some(Cow::Borrowed(value)),
+        _ => Some(Cow::Borrowed(value)),
+    }
+}
+
 fn sanitizer(permissive: bool) -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
+    b.attribute_filter(filter_attribute);
     b.add_generic_attributes(["id"])
         .add_tags(["input", "sup", "section"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
@@ -403,9 +455,10 @@ fn sanitizer(permissive: bool) -> ammonia::Builder<'static> {
         .add_tag_attributes("iframe", ["src", "width", "height", "title", "allow", "allowfullscreen", "loading"])
         .add_tag_attributes("video", ["src", "controls", "width", "height", "poster"])
         .add_tag_attributes("audio", ["src", "controls"])
-        .add_tag_attributes("source", ["src", "type", "srcset", "media"])
+        .add_tag_attributes("source", ["src", "type", "srcset", "sizes", "media"])
+        .add_tag_attributes("img", ["srcset", "sizes", "loading"])
         .add_generic_attribute_prefixes(["data-", "aria-"])
-        .add_generic_attributes(["style", "title", "lang", "dir", "role"])
+        .add_generic_attributes(["title", "lang", "dir", "role"])
         .link_rel(None);
     }
     b
@@ -470,6 +523,34 @@ mod tests {
             let html = r.html.to_lowercase();
             assert!(!html.contains("<a href=\"javascript:"), "{mode:?}: {}", r.html);
             assert_eq!(r.unsafe_urls.len(), 1);
+        }
+    }
+
+    #[test]
+    fn script_urls_leave_every_url_attribute_in_sanitize_and_allow() {
+        let source = "<img src=\"a.png\" srcset=\"javascript:alert(1) 1x, b.png 2x,  JaVa&#x09;Script:x 3x\">\n\
+            <picture><source srcset=\"javascript:alert(2)\"><img src=\"c.png\"></picture>\n\
+            <blockquote cite=\"javascript:alert(3)\">q</blockquote> <q cite=\"https://ok.example/\">r</q>\n\
+            <video poster=\"javascript:alert(4)\" src=\"v.mp4\"></video>\n";
+        for mode in [HtmlMode::Sanitize, HtmlMode::Allow] {
+            let html = render(source, mode).html.to_lowercase();
+            assert!(!html.contains("script:"), "{mode:?}: {html}");
+            assert!(html.contains("cite=\"https://ok.example/\""), "{mode:?}: {html}");
+        }
+        let html = render(source, HtmlMode::Allow).html;
+        assert!(html.contains(r#"srcset=" b.png 2x""#), "{html}");
+        assert!(html.contains(r#"<source>"#), "{html}");
+    }
+
+    #[test]
+    fn style_attributes_are_dropped_but_table_alignment_stays() {
+        let source = "<p style=\"position:fixed;inset:0\">x</p>\n\n\
+            <table><tr><td style=\"position:fixed\">z</td></tr></table>\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n";
+        for mode in [HtmlMode::Sanitize, HtmlMode::Allow] {
+            let html = render(source, mode).html;
+            assert!(!html.contains("style=\"position"), "{mode:?}: {html}");
+            assert!(html.contains(r#"<th style="text-align: left">a</th>"#), "{mode:?}: {html}");
+            assert!(html.contains(r#"<td style="text-align: right">2</td>"#), "{mode:?}: {html}");
         }
     }
 

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod front_matter;
 pub mod markdown;
 pub mod records;
+pub mod settings;
 pub mod yaml;
 
 use std::ops::Range;

@@ -296,6 +296,7 @@ pub fn parse_site(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     if let Some(extra) = obj.raw("extra") {
         config.extra = extra.clone();
     }
+    super::settings::check(&obj, &config, &mut sink);
     obj.reject_unknown("site.yaml", &mut sink);
     if sink.diagnostics.is_empty() { Ok(config) } else { Err(sink.diagnostics) }
 }

@@ -10,6 +10,9 @@ use crate::model::{Article, Site};
 
 const FEED_ENTRIES: usize = 20;
 
+/// `text` as XML character data or an attribute value. Characters that XML 1.0 does not
+/// allow at all (C0 controls but tab and line breaks, U+FFFE, U+FFFF) would make the
+/// whole document unreadable: each becomes U+FFFD, the replacement character.
 fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -19,10 +22,16 @@ fn escape_xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            c if !allowed_in_xml(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// XML 1.0's `Char` production (surrogates cannot be in a Rust string).
+fn allowed_in_xml(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 /// The latest articles as an Atom feed; bodies keep their relative links, resolved by `xml:base`.
@@ -408,6 +417,14 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_xml_does_not_allow_are_replaced() {
+        assert_eq!(
+            escape_xml("a\0b\u{1}\u{1b}\u{fffe}\u{ffff}<\t\n\r\u{202e}\u{85}\u{1f600}"),
+            "a\u{fffd}b\u{fffd}\u{fffd}\u{fffd}\u{fffd}&lt;\t\n\r\u{202e}\u{85}\u{1f600}"
+        );
+    }
 
     #[test]
     fn room_holds_a_list_of_items_like_its_first_without_growing() {

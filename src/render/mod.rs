@@ -49,10 +49,15 @@ pub struct Renderer {
 
 impl Renderer {
     pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, RenderError> {
-        Renderer::with(theme, views::Shared::new(site))
+        Renderer::with(site, theme, views::Shared::new(site))
     }
 
-    fn with(theme: &Theme, shared: views::Shared) -> Result<Renderer, RenderError> {
+    /// Fails on a static file that would replace a generated one, as on a template error.
+    fn with(site: &Site, theme: &Theme, shared: views::Shared) -> Result<Renderer, RenderError> {
+        let clashes = static_clashes(site, theme);
+        if !clashes.is_empty() {
+            return Err(RenderError::Templates(clashes));
+        }
         let tera = templates::compile(theme).map_err(RenderError::Templates)?;
         Ok(Renderer { tera, shared })
     }
@@ -69,7 +74,7 @@ impl Renderer {
                 shown[i] = true;
             }
         }
-        Renderer::with(theme, views::Shared::with_articles(site, |i| shown[i]))
+        Renderer::with(site, theme, views::Shared::with_articles(site, |i| shown[i]))
     }
 
     /// Builds the shared summaries again for `site`, a new model of `old_site` with the
@@ -229,6 +234,26 @@ pub fn could_have_written(root: &std::path::Path) -> impl Fn(&str) -> bool + Syn
     }
 }
 
+/// An error for each of the site's static files that has the path of a generated file
+/// (a page, the feed, robots.txt …), naming both. (The built-in theme's never do.)
+pub fn static_clashes(site: &Site, theme: &Theme) -> Vec<Diagnostic> {
+    let statics: std::collections::HashSet<&str> = theme.static_files.iter().map(|(path, _)| path.as_str()).collect();
+    let mut clashes: Vec<String> =
+        GENERATED.iter().filter(|g| statics.contains(**g)).map(|g| (*g).to_owned()).collect();
+    // Every page is an `index.html` (or `404.html`): only then is it worth listing them.
+    if statics.iter().any(|path| path.ends_with(".html")) {
+        clashes.extend(pages::all(site).iter().map(|p| p.file(site)).filter(|file| statics.contains(file.as_str())));
+    }
+    clashes.sort();
+    clashes
+        .into_iter()
+        .map(|file| {
+            Diagnostic::error(format!("static/{file}"), format!("this file would replace the generated `{file}`"))
+                .with_hint(format!("briefing writes `{file}` itself: rename or remove this one"))
+        })
+        .collect()
+}
+
 /// The files of `other_files`, each handed to `sink` as soon as it is made: a big
 /// site's data files are megabytes each, and none waits in memory for the others.
 /// Returns how many there were.
@@ -265,7 +290,7 @@ pub fn each_other_file<E: Send>(
     );
     feeds?;
     data?;
-    // A static file never replaces a generated one.
+    // A static file never replaces a generated one (`static_clashes` makes it an error).
     let generated: std::collections::HashSet<String> =
         pages.iter().map(|p| p.file(site)).chain(GENERATED.map(String::from)).collect();
     let mut count = GENERATED.len();
