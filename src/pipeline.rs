@@ -250,7 +250,12 @@ pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     // What the output holds is looked at while the site is read and parsed.
     let shaped = render::could_have_written(&options.root);
     let (loaded, surveyed) = std::thread::scope(|scope| {
-        let surveyed = scope.spawn(|| output.survey(shaped));
+        let surveyed = scope.spawn(|| {
+            let mut clock = Stopwatch::start();
+            let surveyed = output.survey(shaped);
+            clock.lap("survey (beside)");
+            surveyed
+        });
         (load(options), surveyed.join())
     });
     let surveyed = surveyed.map_err(|_| Failure::Fatal("looking at the output folder failed".to_owned()))?;

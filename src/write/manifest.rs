@@ -85,15 +85,14 @@ impl Manifest {
         Some(Manifest { files, written })
     }
 
-    /// Writes the manifest into `folder`.
-    pub(crate) fn write(&self, folder: &Path) -> Result<(), WriteError> {
+    /// The manifest as stored.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut files: Vec<(String, String, u64)> =
             self.files.iter().map(|(p, e)| (p.clone(), format!("{:032x}", e.hash), e.size)).collect();
         files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let stored = Stored { generator: "briefing".to_owned(), format: FORMAT, files };
-        let path = folder.join(NAME);
-        let bytes = serde_json::to_vec(&stored).map_err(|e| WriteError::io("write", &path, e.into()))?;
-        std::fs::write(&path, bytes).map_err(|e| WriteError::io("write", &path, e))
+        // Strings and numbers only: serializing cannot fail.
+        serde_json::to_vec(&stored).unwrap_or_default()
     }
 
     /// Removes the manifest from `folder`: what is there no longer matches it.

@@ -157,13 +157,22 @@ impl SiteWriter {
 
     /// Removes from the standby what the new site no longer has, writes its manifest,
     /// and swaps it with the output in one step.
-    pub(crate) fn commit(self) -> Result<Written, WriteError> {
-        let entries = self.entries.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    pub(crate) fn commit(mut self) -> Result<Written, WriteError> {
+        let entries = std::mem::take(self.entries.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner));
         let manifest = Manifest { files: entries.into_iter().collect(), written: 0 };
         for stale in self.before.keys().filter(|p| !manifest.files.contains_key(*p)) {
             remove_with_empty_folders(&self.standby, stale)?;
         }
-        manifest.write(&self.standby)?;
+        // Written last, so that every file it lists is older than it. When nothing else
+        // was written it is the output's own, shared like the files.
+        let bytes = manifest.to_bytes();
+        let written = self.written.load(Ordering::Relaxed);
+        let live_manifest = self.output.join(manifest::NAME);
+        if written == 0 && std::fs::read(&live_manifest).is_ok_and(|old| old == bytes) {
+            self.share(manifest::NAME, &self.standby.join(manifest::NAME))?;
+        } else {
+            write_new(&self.standby.join(manifest::NAME), &bytes)?;
+        }
         let removed = match &self.live {
             Live::Known(files) => files.keys().filter(|p| !manifest.files.contains_key(*p)).count(),
             Live::Unlisted(files) => {
@@ -177,7 +186,7 @@ impl SiteWriter {
             std::fs::rename(&self.standby, &self.output).map_err(|e| WriteError::io("move", &self.standby, e))?;
         }
         drop(self.workspace);
-        Ok(Written { written: self.written.into_inner(), unchanged: self.unchanged.into_inner(), removed })
+        Ok(Written { written, unchanged: self.unchanged.into_inner(), removed })
     }
 }
 
