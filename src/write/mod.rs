@@ -124,6 +124,7 @@ impl Output {
         let (root, path) = (resolve(root)?, resolve(output)?);
         paths::guard(&root, &path)?;
         let workspace = Workspace::claim(&path, waiting)?;
+        swap::recover(&workspace.standby, &path)?;
         Ok(Output { path, workspace })
     }
 
@@ -217,7 +218,7 @@ fn made_by_an_earlier_version(path: &Path, survey: &Survey, shaped: impl Fn(&str
     let front = std::fs::read_to_string(path.join("index.html")).unwrap_or_default();
     survey.odd.is_empty()
         && front.contains("<meta name=\"generator\" content=\"briefing\">")
-        && survey.files.keys().all(|p| shaped(p))
+        && survey.files.keys().all(|p| p == manifest::NAME || shaped(p))
 }
 
 fn is_empty(path: &Path) -> bool {

@@ -23,8 +23,30 @@ pub(crate) fn exchange(a: &Path, b: &Path) -> Result<(), WriteError> {
     two_steps(a, b)
 }
 
+/// Where `two_steps` puts `b` while `a` moves in.
+fn aside(a: &Path) -> std::path::PathBuf {
+    a.with_extension("swap")
+}
+
+/// Finishes a two-step swap that was interrupted: the output moved aside and not back.
+pub(crate) fn recover(a: &Path, b: &Path) -> Result<(), WriteError> {
+    let aside = aside(a);
+    if std::fs::symlink_metadata(&aside).is_err() {
+        return Ok(());
+    }
+    if std::fs::symlink_metadata(b).is_err() {
+        // The output had been moved aside and nothing took its place: put it back.
+        return std::fs::rename(&aside, b).map_err(|e| WriteError::io("move", &aside, e));
+    }
+    // The swap had finished but for moving the old site to the standby's place.
+    if std::fs::symlink_metadata(a).is_err() {
+        return std::fs::rename(&aside, a).map_err(|e| WriteError::io("move", &aside, e));
+    }
+    std::fs::remove_dir_all(&aside).map_err(|e| WriteError::io("remove", &aside, e))
+}
+
 fn two_steps(a: &Path, b: &Path) -> Result<(), WriteError> {
-    let aside = a.with_extension("swap");
+    let aside = aside(a);
     std::fs::rename(b, &aside).map_err(|e| WriteError::io("move", b, e))?;
     if let Err(e) = std::fs::rename(a, b) {
         let _ = std::fs::rename(&aside, b);
@@ -51,6 +73,11 @@ mod tests {
         two_steps(&a, &b).unwrap();
         assert_eq!(std::fs::read_to_string(b.join("file")).unwrap(), "was b");
         assert_eq!(std::fs::read_to_string(a.join("file")).unwrap(), "was a");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2, "nothing left aside");
+        // Killed between the two steps: the output is put back in its place.
+        std::fs::rename(&b, aside(&a)).unwrap();
+        recover(&a, &b).unwrap();
+        assert_eq!(std::fs::read_to_string(b.join("file")).unwrap(), "was b");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2, "nothing left aside");
         std::fs::remove_dir_all(&dir).unwrap();
     }
