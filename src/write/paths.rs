@@ -104,7 +104,8 @@ fn home() -> Option<PathBuf> {
     resolve(&home).ok()
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
     use super::*;
 
