@@ -45,7 +45,7 @@ macro_rules! embedded {
     };
 }
 
-/// The page templates SPEC §5 names, plus the partials they share.
+/// The page templates docs/pages.md names under "Templates", plus the partials they share.
 pub const BUILT_IN_TEMPLATES: &[(&str, &[u8])] = embedded!("templates":
     "base.html", "index.html", "articles.html", "article.html", "actors.html", "actor.html",
     "proposals.html", "proposal.html", "topics.html", "topic.html", "timeline.html", "404.html",

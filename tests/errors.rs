@@ -30,14 +30,14 @@ macro_rules! error_case {
     };
 }
 
-// Cross-references (SPEC §3).
+// Cross-references (docs/content.md, "Cross-references").
 error_case!(unknown_actor_in_front_matter, "unknown-actor");
 error_case!(unknown_proposal_in_markdown_link, "unknown-proposal-link");
 error_case!(bad_fragment_to_a_point, "bad-fragment");
 error_case!(supersedes_a_missing_proposal, "supersedes-missing");
 error_case!(supersedes_cycle, "supersedes-cycle");
 error_case!(duplicate_ids_in_several_files, "duplicate-ids");
-// Fields (SPEC §1, §3).
+// Fields (docs/content.md, "Ids" to "Proposals", and "Unknown fields and extra").
 error_case!(unknown_key_with_did_you_mean, "unknown-key");
 error_case!(impossible_date, "impossible-date");
 error_case!(invalid_status, "invalid-status");
@@ -55,7 +55,7 @@ error_case!(yaml_syntax_error, "yaml-syntax");
 error_case!(non_utf8_file, "non-utf8");
 error_case!(site_yaml_unknown_key_and_bad_setting, "site-unknown-key");
 error_case!(link_to_a_draft_article, "link-to-draft");
-// Templates (SPEC §5).
+// Templates (docs/pages.md, "Templates").
 error_case!(template_syntax_error, "template-syntax");
 error_case!(template_error_while_rendering, "template-runtime");
 // A file with its own error does not make references to it fail too.

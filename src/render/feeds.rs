@@ -298,8 +298,8 @@ pub const ARTICLES_JSON: &str = "data/articles.json";
 pub const ACTORS_JSON: &str = "data/actors.json";
 pub const PROPOSALS_JSON: &str = "data/proposals.json";
 
-/// `data/articles.json`, `data/actors.json`, `data/proposals.json`, as SPEC §4
-/// describes, each handed to `give` with its path as soon as it is made.
+/// `data/articles.json`, `data/actors.json`, `data/proposals.json`, as docs/pages.md,
+/// "Open data", describes, each handed to `give` with its path as soon as it is made.
 pub fn open_data<E>(
     site: &Site,
     kept: Option<&[ArticleJson]>,
