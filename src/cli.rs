@@ -106,7 +106,7 @@ pub struct InitArgs {
     pub ci: Option<Ci>,
     /// With --ci: the git repository to install briefing from in the workflow (it is not
     /// on crates.io), e.g. https://github.com/USER/briefing
-    #[arg(long, value_name = "URL", requires = "ci")]
+    #[arg(long, value_name = "URL", requires = "ci", value_parser = git_url)]
     pub briefing_git: Option<String>,
 }
 
@@ -148,5 +148,16 @@ fn base_url(text: &str) -> Result<String, String> {
     match crate::parse::settings::base_url_problem(text) {
         None => Ok(text.to_owned()),
         Some(problem) => Err(format!("the URL {}; {}", problem.what, problem.hint)),
+    }
+}
+
+/// A repository address for `--briefing-git`: written into YAML and TOML strings and a
+/// shell's quotes, so only the characters of a URL (or of git's `user@host:path`).
+fn git_url(text: &str) -> Result<String, String> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!&+,;=%".contains(c);
+    match text.chars().find(|&c| !allowed(c)) {
+        _ if text.is_empty() => Err("the URL is empty".to_owned()),
+        Some(c) => Err(format!("the URL holds {c:?}, which git addresses do not (write it percent-encoded)")),
+        None => Ok(text.to_owned()),
     }
 }
