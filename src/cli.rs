@@ -34,9 +34,11 @@ pub enum Command {
     New(NewArgs),
     /// Print the script that completes briefing's commands and options in a shell
     ///
-    /// bash: `briefing completions bash > ~/.local/share/bash-completion/completions/briefing`;
-    /// zsh: `briefing completions zsh > _briefing` in a folder of your $fpath;
-    /// fish: `briefing completions fish > ~/.config/fish/completions/briefing.fish`.
+    /// bash: `briefing completions bash > ~/.local/share/bash-completion/completions/briefing`
+    ///
+    /// zsh: `briefing completions zsh > _briefing`, in a folder of your $fpath
+    ///
+    /// fish: `briefing completions fish > ~/.config/fish/completions/briefing.fish`
     Completions(CompletionsArgs),
 }
 

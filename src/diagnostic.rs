@@ -43,7 +43,7 @@ impl Palette {
         }
     }
 
-    /// `error: ` or `warning: ` in its colour (`error:` alone, for the summary lines).
+    /// `error:` or `warning:`, in its colour.
     pub fn label(&self, severity: Severity) -> String {
         let label = match severity {
             Severity::Error => "error:",
