@@ -32,6 +32,14 @@ pub enum Command {
     Init(InitArgs),
     /// Write a new article, actor or proposal file with its front matter
     New(NewArgs),
+    /// Print the script that completes briefing's commands and options in a shell
+    ///
+    /// bash: `briefing completions bash > ~/.local/share/bash-completion/completions/briefing`
+    ///
+    /// zsh: `briefing completions zsh > _briefing`, in a folder of your $fpath
+    ///
+    /// fish: `briefing completions fish > ~/.config/fish/completions/briefing.fish`
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -94,6 +102,29 @@ pub struct InitArgs {
     /// Also copy the built-in templates and static files, to edit them
     #[arg(long)]
     pub theme: bool,
+    /// Also write what publishes the site from its git repository on every push: a GitHub
+    /// Actions workflow for GitHub Pages, or a netlify.toml
+    #[arg(long, value_name = "HOST")]
+    pub ci: Option<Ci>,
+    /// With --ci: the git repository to install briefing from in the workflow (it is not
+    /// on crates.io), e.g. https://github.com/USER/briefing
+    #[arg(long, value_name = "URL", requires = "ci", value_parser = git_url)]
+    pub briefing_git: Option<String>,
+}
+
+/// Where `init --ci` publishes the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Ci {
+    /// GitHub Pages, through a GitHub Actions workflow (.github/workflows/publish.yml)
+    Github,
+    /// Netlify (netlify.toml)
+    Netlify,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -119,5 +150,16 @@ fn base_url(text: &str) -> Result<String, String> {
     match crate::parse::settings::base_url_problem(text) {
         None => Ok(text.to_owned()),
         Some(problem) => Err(format!("the URL {}; {}", problem.what, problem.hint)),
+    }
+}
+
+/// A repository address for `--briefing-git`: written into YAML and TOML strings and a
+/// shell's quotes, so only the characters of a URL (or of git's `user@host:path`).
+fn git_url(text: &str) -> Result<String, String> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!&+,;=%".contains(c);
+    match text.chars().find(|&c| !allowed(c)) {
+        _ if text.is_empty() => Err("the URL is empty".to_owned()),
+        Some(c) => Err(format!("the URL holds {c:?}, which git addresses do not (write it percent-encoded)")),
+        None => Ok(text.to_owned()),
     }
 }

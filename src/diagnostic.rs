@@ -3,7 +3,60 @@
 
 use std::fmt::Write as _;
 
+use anstyle::{AnsiColor, Style};
+
 use crate::terminal::escape;
+
+/// How a report looks: plain, or in a terminal's colours as compilers print them (the
+/// place and labels bold, errors red, warnings yellow, the gutter blue). Each style
+/// wraps its text in escape codes; plain ones add nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    place: Style,
+    error: Style,
+    warning: Style,
+    gutter: Style,
+    help: Style,
+}
+
+impl Palette {
+    pub const PLAIN: Palette = Palette {
+        place: Style::new(),
+        error: Style::new(),
+        warning: Style::new(),
+        gutter: Style::new(),
+        help: Style::new(),
+    };
+
+    pub const COLOURED: Palette = Palette {
+        place: Style::new().bold(),
+        error: AnsiColor::Red.on_default().bold(),
+        warning: AnsiColor::Yellow.on_default().bold(),
+        gutter: AnsiColor::Blue.on_default().bold(),
+        help: Style::new().bold(),
+    };
+
+    fn severity(&self, severity: Severity) -> Style {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+        }
+    }
+
+    /// `error:` or `warning:`, in its colour.
+    pub fn label(&self, severity: Severity) -> String {
+        let label = match severity {
+            Severity::Error => "error:",
+            Severity::Warning => "warning:",
+        };
+        paint(self.severity(severity), label)
+    }
+}
+
+/// `text` in `style`, reset after.
+fn paint(style: Style, text: &str) -> String {
+    format!("{style}{text}{style:#}")
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -100,38 +153,41 @@ impl Diagnostic {
 
     /// `path:line:col: error: message`, the source line with a caret, and the hint.
     pub fn render(&self) -> String {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        self.render_in(&Palette::PLAIN)
+    }
+
+    /// As [`Diagnostic::render`], in `palette`'s styles.
+    pub fn render_in(&self, palette: &Palette) -> String {
+        let label = palette.label(self.severity);
         // Paths, messages and source lines quote the content, which may hold anything.
         let (path, message) = (escape(&self.path), escape(&self.message));
         let mut out = String::new();
         match self.position {
             Some(p) => {
-                let _ = write!(out, "{path}:{}:{}: {label}: {message}", p.line, p.col);
+                let place = paint(palette.place, &format!("{path}:{}:{}:", p.line, p.col));
+                let _ = write!(out, "{place} {label} {message}");
             }
             None if self.path.is_empty() => {
-                let _ = write!(out, "{label}: {message}");
+                let _ = write!(out, "{label} {message}");
             }
             None => {
-                let _ = write!(out, "{path}: {label}: {message}");
+                let _ = write!(out, "{} {label} {message}", paint(palette.place, &format!("{path}:")));
             }
         }
         out.push('\n');
         if let (Some(p), Some(line)) = (self.position, &self.source_line) {
             let number = p.line.to_string();
-            let gutter = " ".repeat(number.len());
+            let gutter = paint(palette.gutter, &format!("{} |", " ".repeat(number.len())));
             let (shown, col, len) = excerpt(line, p.col, p.len);
             let (shown, col, len) = escape_line(&shown, col, len);
-            let _ = writeln!(out, "{gutter} |");
-            let _ = writeln!(out, "{number} | {shown}");
+            let _ = writeln!(out, "{gutter}");
+            let _ = writeln!(out, "{} {shown}", paint(palette.gutter, &format!("{number} |")));
             let pad = " ".repeat(col.saturating_sub(1));
-            let carets = "^".repeat(len.max(1));
-            let _ = writeln!(out, "{gutter} | {pad}{carets}");
+            let carets = paint(palette.severity(self.severity), &"^".repeat(len.max(1)));
+            let _ = writeln!(out, "{gutter} {pad}{carets}");
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = help: {}", escape(hint));
+            let _ = writeln!(out, "  {} {}", paint(palette.help, "= help:"), escape(hint));
         }
         out
     }
@@ -251,6 +307,11 @@ impl Diagnostics {
 
     /// Everything a user sees on stderr: every error, the first warnings, then a count.
     pub fn render(&self) -> String {
+        self.render_in(&Palette::PLAIN)
+    }
+
+    /// As [`Diagnostics::render`], in `palette`'s styles.
+    pub fn render_in(&self, palette: &Palette) -> String {
         let sorted = self.sorted();
         let mut out = String::new();
         let mut warnings = 0;
@@ -272,17 +333,22 @@ impl Diagnostics {
                 if *n > MAX_PER_FILE {
                     if *n == total {
                         let more = plural(total - MAX_PER_FILE, "more problem", "more problems");
-                        let _ = writeln!(out, "{}: error: … and {more} in this file\n", escape(&d.path));
+                        let (path, error) = (escape(&d.path), palette.label(Severity::Error));
+                        let _ = writeln!(
+                            out,
+                            "{} {error} … and {more} in this file\n",
+                            paint(palette.place, &format!("{path}:"))
+                        );
                     }
                     continue;
                 }
             }
-            out.push_str(&d.render());
+            out.push_str(&d.render_in(palette));
             out.push('\n');
         }
         if warnings > MAX_WARNINGS_SHOWN {
             let more = plural(warnings - MAX_WARNINGS_SHOWN, "more warning", "more warnings");
-            let _ = writeln!(out, "warning: {more} not shown ({warnings} in all)\n");
+            let _ = writeln!(out, "{} {more} not shown ({warnings} in all)\n", palette.label(Severity::Warning));
         }
         let errors: Vec<&Diagnostic> = sorted.iter().filter(|d| d.severity == Severity::Error).collect();
         if !errors.is_empty() {
@@ -290,9 +356,18 @@ impl Diagnostics {
             files.dedup();
             let problems = plural(errors.len(), "problem", "problems");
             let in_files = plural(files.len(), "file", "files");
-            let _ = writeln!(out, "error: {problems} in {in_files}");
+            let also =
+                if warnings > 0 { format!(", and {}", plural(warnings, "warning", "warnings")) } else { String::new() };
+            let _ = writeln!(out, "{} {problems} in {in_files}{also}", palette.label(Severity::Error));
         }
         out
+    }
+
+    /// How many errors and how many warnings there are, each counted once.
+    pub fn counts(&self) -> (usize, usize) {
+        let sorted = self.sorted();
+        let errors = sorted.iter().filter(|d| d.severity == Severity::Error).count();
+        (errors, sorted.len() - errors)
     }
 }
 

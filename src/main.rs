@@ -47,7 +47,7 @@ fn small_pages() {
 fn main() -> ExitCode {
     keep_freed_memory();
     small_pages();
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(arguments()) {
         Ok(cli) => cli,
         Err(usage) => return usage_or_help(&usage),
     };
@@ -57,9 +57,24 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args),
         Command::Init(args) => cmd::init::run(args),
         Command::New(args) => cmd::new::run(args),
+        Command::Completions(args) => cmd::completions::run(args),
     }
 }
 
+/// The command line, with `--help` (or `-h`) after `help` taken as asking for help:
+/// clap's `help` reads what follows it as names of commands, and `--help` is none, so
+/// `help --help` reads as `help help` and `help build --help` as `help build`.
+fn arguments() -> Vec<std::ffi::OsString> {
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == "help") {
+        let asked = args.len();
+        args.retain(|a| a != "--help" && a != "-h");
+        if args.len() == 2 && asked > 2 {
+            args.push("help".into());
+        }
+    }
+    args
+}
 /// Prints `--help`, `--version` or a usage error as clap would (exit 0 and 2), but
 /// with a failed write handled like any other output's.
 fn usage_or_help(usage: &clap::Error) -> ExitCode {

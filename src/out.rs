@@ -1,5 +1,6 @@
 //! Writing to standard output and standard error without panicking: a reader that went
 //! away ends the command quietly, as Unix tools do; any other failed write is an error.
+//! Standard error shows colours only where they can be seen (see [`stderr`]).
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -33,9 +34,11 @@ pub fn stdout(text: &str) -> Result<(), Unwritten> {
     out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(|e| Unwritten::new(Stream::Out, e))
 }
 
-/// Writes `text` to standard error.
+/// Writes `text` to standard error. Its colours (escape codes from `anstyle`) are kept on
+/// a terminal and dropped elsewhere (a file, a pipe), or when `NO_COLOR` is set;
+/// `CLICOLOR_FORCE` keeps them anywhere. anstream decides, as it does for clap's help.
 pub fn stderr(text: &str) -> Result<(), Unwritten> {
-    let mut err = io::stderr().lock();
+    let mut err = anstream::AutoStream::auto(io::stderr().lock());
     err.write_all(text.as_bytes()).and_then(|()| err.flush()).map_err(|e| Unwritten::new(Stream::Err, e))
 }
 

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::cli::Ci;
 use crate::fs::{self, FsError};
 use crate::read::Kind;
 use crate::slug::slugify;
@@ -88,6 +89,24 @@ Files here are copied to the root of the built site (images, a favicon, …).
 A style.css or search.js here replaces the built-in theme's.
 ";
 
+/// What `init --ci github` writes: a GitHub Actions workflow for GitHub Pages.
+const GITHUB_WORKFLOW: &str = include_str!("scaffold/publish.yml");
+
+/// What `init --ci netlify` writes.
+const NETLIFY_TOML: &str = include_str!("scaffold/netlify.toml");
+
+/// The output folder stays out of the site's repository: CI builds it.
+const GITIGNORE: &str = "/public/\n";
+
+/// The files `init --ci` adds, with `briefing_git` as the repository CI installs briefing from.
+fn ci_files(dir: &Path, ci: Ci, briefing_git: &str) -> Vec<(PathBuf, String)> {
+    let file = match ci {
+        Ci::Github => (dir.join(".github/workflows/publish.yml"), GITHUB_WORKFLOW),
+        Ci::Netlify => (dir.join("netlify.toml"), NETLIFY_TOML),
+    };
+    vec![(file.0, file.1.replace("BRIEFING_GIT_URL", briefing_git)), (dir.join(".gitignore"), GITIGNORE.to_owned())]
+}
+
 fn today() -> String {
     let d = jiff::Zoned::now().date();
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
@@ -100,8 +119,9 @@ fn write_new(path: &Path, text: &str) -> Result<(), FsError> {
     fs::write(path, text.as_bytes())
 }
 
-/// Creates a new site in `dir`, which must not exist or be empty.
-pub fn init(dir: &Path, with_theme: bool) -> Result<Vec<PathBuf>, FsError> {
+/// Creates a new site in `dir`, which must not exist or be empty; with `ci`, also what
+/// publishes it from CI, installing briefing from the git repository named with it.
+pub fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Result<Vec<PathBuf>, FsError> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| FsError(format!("cannot read {}: {e}", dir.display())))?;
         if entries.next().is_some() {
@@ -120,6 +140,9 @@ pub fn init(dir: &Path, with_theme: bool) -> Result<Vec<PathBuf>, FsError> {
         (dir.join("templates/README.txt"), TEMPLATES_NOTE.to_owned()),
         (dir.join("static/README.txt"), STATIC_NOTE.to_owned()),
     ];
+    if let Some((ci, briefing_git)) = ci {
+        files.extend(ci_files(dir, ci, briefing_git));
+    }
     let mut written: Vec<PathBuf> = Vec::new();
     for (path, text) in files.drain(..) {
         write_new(&path, &text)?;

@@ -60,6 +60,8 @@ fn run_bounded(args: &[&std::ffi::OsStr]) -> Outcome {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
         .args(args)
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

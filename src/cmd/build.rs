@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::cli::BuildArgs;
-use crate::diagnostic::plural;
+use crate::diagnostic::{Palette, plural};
 use crate::out;
 use crate::pipeline::{self, Options};
 
@@ -18,9 +18,11 @@ pub fn run(args: BuildArgs) -> ExitCode {
     match pipeline::build(&options, &output) {
         Ok(report) => {
             let w = report.written;
+            let (_, warnings) = report.warnings.counts();
             let built = format!(
-                "Built {} ({} files: {} written, {} unchanged, {} removed) into {} in {} ms\n",
+                "Built {}{} ({} files: {} written, {} unchanged, {} removed) into {} in {} ms\n",
                 plural(report.pages, "page", "pages"),
+                super::with_warnings(warnings),
                 report.files,
                 w.written,
                 w.unchanged,
@@ -28,7 +30,8 @@ pub fn run(args: BuildArgs) -> ExitCode {
                 output.display(),
                 report.elapsed.as_millis()
             );
-            let printed = out::stderr(&report.warnings.render()).and_then(|()| out::stdout(&built));
+            let printed =
+                out::stderr(&report.warnings.render_in(&Palette::COLOURED)).and_then(|()| out::stdout(&built));
             out::finish(ExitCode::SUCCESS, printed)
         }
         Err(failure) => super::report_failure(failure),

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::CheckArgs;
+use crate::diagnostic::{Palette, plural};
 use crate::out;
 use crate::pipeline::{self, Options};
 
@@ -13,8 +14,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Options { root: args.site.root, drafts: args.drafts, base_url: None, deny_warnings: args.site.deny_warnings };
     match pipeline::check(&options) {
         Ok(warnings) => {
-            let printed = out::stderr(&warnings.render())
-                .and_then(|()| out::stdout(&format!("No problems found in {} ms\n", started.elapsed().as_millis())));
+            let ms = started.elapsed().as_millis();
+            let summary = match warnings.counts() {
+                (_, 0) => format!("No problems found in {ms} ms\n"),
+                (_, n) => format!("No errors, {} in {ms} ms\n", plural(n, "warning", "warnings")),
+            };
+            let printed = out::stderr(&warnings.render_in(&Palette::COLOURED)).and_then(|()| out::stdout(&summary));
             out::finish(ExitCode::SUCCESS, printed)
         }
         Err(failure) => super::report_failure(failure),

@@ -2,12 +2,14 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod init;
 pub mod new;
 pub mod serve;
 
 use std::process::ExitCode;
 
+use crate::diagnostic::{Palette, Severity};
 use crate::out;
 use crate::pipeline::Failure;
 use crate::terminal;
@@ -15,7 +17,7 @@ use crate::terminal;
 /// Prints a failure the way a user should see it and gives its exit code.
 pub fn report_failure(failure: Failure) -> ExitCode {
     let text = match failure {
-        Failure::Content(diagnostics) => diagnostics.render(),
+        Failure::Content(diagnostics) => diagnostics.render_in(&Palette::COLOURED),
         Failure::Fatal(message) => error_line(&message),
         Failure::Output(error) => error_line(&error.to_string()),
     };
@@ -29,5 +31,14 @@ pub fn report_error(message: &str) -> ExitCode {
 
 /// `error: MESSAGE` on a line; a message can quote file names, which may hold anything.
 fn error_line(message: &str) -> String {
-    format!("error: {}\n", terminal::escape(message))
+    format!("{} {}\n", Palette::COLOURED.label(Severity::Error), terminal::escape(message))
+}
+
+/// ` with 3 warnings`, for a summary (nothing when there are none).
+fn with_warnings(warnings: usize) -> String {
+    if warnings == 0 {
+        String::new()
+    } else {
+        format!(" with {}", crate::diagnostic::plural(warnings, "warning", "warnings"))
+    }
 }

@@ -9,6 +9,7 @@ use notify::{RecursiveMode, Watcher};
 
 use super::live::{Live, Outcome};
 use super::{Event, Snapshot, State, eprint, print};
+use crate::diagnostic::plural;
 
 /// Editors save in bursts (write, rename, touch), whose events come microseconds
 /// apart: wait for this much quiet. Should a slow save still be seen half done, its
@@ -74,8 +75,12 @@ pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
     match rendered {
         // A burst of temporary files alone rendered nothing: nothing to say.
         Some(0) => {}
-        Some(n) => print(&format!("Updated in {ms} ms: {n} files rendered again, {} changed\n", changed.len())),
-        None => print(&format!("Rebuilt in {ms} ms ({} files changed)\n", changed.len())),
+        Some(n) => print(&format!(
+            "Updated in {ms} ms: {} rendered again, {} changed\n",
+            plural(n, "file", "files"),
+            changed.len()
+        )),
+        None => print(&format!("Rebuilt in {ms} ms ({} changed)\n", plural(changed.len(), "file", "files"))),
     }
 }
 

@@ -9,9 +9,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The `briefing` binary built for these tests.
+/// The `briefing` binary built for these tests, printing plain text whatever colours the
+/// environment asks for (the tests pin the plain form; tests/terminal.rs the coloured).
 pub(crate) fn briefing() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_briefing"));
+    cmd.env_remove("CLICOLOR_FORCE").env_remove("CLICOLOR");
+    cmd
 }
 
 /// The repository itself: the demo site.
