@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScanError, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
 
 use super::error::{MAX_ALIAS_BYTES, MAX_DEPTH, YamlError, YamlErrorKind};
 use super::tree::{Entry, Map, Node, Value};
@@ -15,7 +15,10 @@ use crate::diagnostic::Position;
 const LINEAR_KEYS: usize = 16;
 
 pub(super) fn build(text: &str) -> Result<Node, YamlError> {
-    let mut builder = Builder::default();
+    // Text that ends without a line break, in which a block scalar may end: its last
+    // line has none either (YAML 1.2, 8.1.1.2), but saphyr adds one. Counted only then.
+    let unbroken_end = (!text.ends_with(['\n', '\r'])).then(|| text.chars().count());
+    let mut builder = Builder { unbroken_end, ..Builder::default() };
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
         match next {
@@ -38,6 +41,8 @@ struct Builder {
     events: usize,
     /// Where the last event ended: character index, line (1-based), column (0-based).
     last_end: (usize, usize, usize),
+    /// The text's length in characters, if its last line has no line break.
+    unbroken_end: Option<usize>,
     /// Copies made by aliases so far, counting those inside copied nodes.
     jumps: usize,
     /// Characters of text those copies took.
@@ -92,14 +97,18 @@ impl Builder {
                     return Err(YamlError { kind: YamlErrorKind::SeveralDocuments, position: Some(at) });
                 }
             }
-            Event::Scalar(text, style, anchor, tag) => {
+            Event::Scalar(mut text, style, anchor, tag) => {
+                let block = matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
+                if block && self.unbroken_end == Some(span.end.index()) && text.ends_with('\n') {
+                    text.to_mut().pop();
+                }
                 let len = if span.end.line() == span.start.line() {
                     span.end.col().saturating_sub(span.start.col()).max(1)
                 } else {
                     text.lines().next().map_or(1, |l| l.chars().count().max(1))
                 };
                 let at = Position { len, ..at };
-                let literal = style == saphyr_parser::ScalarStyle::Literal;
+                let literal = style == ScalarStyle::Literal;
                 let value = scalar::resolve(text.into_owned(), style, tag.as_deref()).unwrap_or_else(|kind| {
                     self.defer(kind, at);
                     Value::Null

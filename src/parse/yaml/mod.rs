@@ -109,6 +109,15 @@ mod tests {
     }
 
     #[test]
+    fn a_block_at_the_end_of_a_text_without_a_last_line_break_has_none() {
+        for (text, body) in
+            [("a: 1\nbody: |\n  x\n  y", "x\ny"), ("body: >\n  x\n  y ", "x y "), ("body: |\n  x\n", "x\n")]
+        {
+            assert_eq!(parse(text).unwrap().get("body").and_then(Node::as_str), Some(body), "{text:?}");
+        }
+    }
+
+    #[test]
     fn a_second_document_is_refused() {
         let err = parse("a: 1\n---\nb: 2\n").unwrap_err();
         assert_eq!(err.kind, YamlErrorKind::SeveralDocuments);
