@@ -2,7 +2,7 @@
 //! and notices keys nobody asked for.
 
 use super::At;
-use super::yaml::{Map, Node, Value};
+use super::yaml::{Entry, Map, Node, Value};
 use crate::diagnostic::{Diagnostic, MAX_PER_FILE};
 use crate::suggest;
 
@@ -175,13 +175,13 @@ impl<'v> Obj<'v> {
 
     /// Reports every key that no getter asked for, with the nearest known key.
     pub fn reject_unknown(&self, what: &str, sink: &mut Sink<'_>) {
-        for key in self.map.keys() {
-            if !self.used.contains(&key.as_str()) {
-                let hint = suggest::did_you_mean(key, self.used.iter().copied()).or_else(|| {
-                    Some(format!("{what} fields are: {}; put free-form data under `extra:`", self.used.join(", ")))
-                });
-                sink.error(&self.at_key(key), format!("unknown field `{key}` in {what}"), hint);
-            }
+        let mut unknown: Vec<_> = self.map.entries().iter().filter(|e| !self.used.contains(&e.key.as_str())).collect();
+        unknown.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        for Entry { key, key_at, .. } in unknown {
+            let hint = suggest::did_you_mean(key, self.used.iter().copied()).or_else(|| {
+                Some(format!("{what} fields are: {}; put free-form data under `extra:`", self.used.join(", ")))
+            });
+            sink.error(&At::Yaml(*key_at), format!("unknown field `{key}` in {what}"), hint);
         }
     }
 }

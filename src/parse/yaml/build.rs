@@ -191,7 +191,8 @@ impl Builder {
                     }
                 }
                 None => {
-                    let (name, key_at) = (key_text(&node), node.at);
+                    let key_at = node.at;
+                    let name = key_text(node);
                     if is_written(entries, keys, &name) {
                         let position = Position { len: name.chars().count().max(1), ..key_at };
                         *skip = true;
@@ -233,9 +234,9 @@ impl Builder {
 
 /// A key as text: keys that YAML reads as numbers, true/false or collections are taken
 /// as their JSON text (as serde_yaml gave them to `serde_json::Value`).
-fn key_text(node: &Node) -> String {
-    match &node.value {
-        Value::String(s) => s.clone(),
+fn key_text(node: Node) -> String {
+    match node.value {
+        Value::String(s) => s,
         _ => node.to_json().to_string(),
     }
 }

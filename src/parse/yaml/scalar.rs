@@ -40,6 +40,13 @@ pub(super) fn local(tag: &Tag) -> Option<String> {
 }
 
 fn untagged(text: String) -> Result<Value, YamlErrorKind> {
+    // Most values are words: only these first characters can start anything else.
+    if !matches!(
+        text.as_bytes().first(),
+        None | Some(b'0'..=b'9' | b'+' | b'-' | b'.' | b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F')
+    ) {
+        return Ok(Value::String(text));
+    }
     if text.is_empty() || is_null(&text) {
         return Ok(Value::Null);
     }
@@ -165,6 +172,9 @@ mod tests {
         assert_eq!(plain("1e3"), float(1000.0));
         assert_eq!(plain(".inf"), Value::Null);
         assert_eq!(plain("2025-12-02"), Value::String("2025-12-02".into()));
+        assert_eq!(plain("-.inf"), Value::Null);
+        assert_eq!(plain("Talks"), Value::String("Talks".into()));
+        assert_eq!(plain("nan"), Value::String("nan".into()));
         let too_big = untagged("18446744073709551616".to_owned());
         assert_eq!(too_big, Err(YamlErrorKind::NumberTooBig("18446744073709551616".into())));
     }

@@ -22,8 +22,8 @@ pub enum Value {
     Map(Map),
 }
 
-/// A mapping's entries, sorted by key (as `serde_json::Map` keeps them), each key
-/// written once.
+/// A mapping's entries in the order written, each key written once; read in key order
+/// (as `serde_json::Map` keeps them).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Map {
     entries: Vec<Entry>,
@@ -69,20 +69,20 @@ impl Node {
             Value::Number(n) => Json::Number(n.clone()),
             Value::String(s) => Json::String(s.clone()),
             Value::Seq(items) => Json::Array(items.iter().map(Node::to_json).collect()),
-            Value::Map(map) => Json::Object(map.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+            Value::Map(map) => Json::Object(map.entries.iter().map(|e| (e.key.clone(), e.value.to_json())).collect()),
         }
     }
 }
 
 impl Map {
     /// A mapping of `entries` whose keys are all different.
-    pub(super) fn from_unique(mut entries: Vec<Entry>) -> Self {
-        entries.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    pub(super) fn from_unique(entries: Vec<Entry>) -> Self {
         Map { entries }
     }
 
     pub fn get(&self, key: &str) -> Option<&Entry> {
-        self.entries.binary_search_by(|e| e.key.as_str().cmp(key)).ok().map(|i| &self.entries[i])
+        // Mappings are a few fields each: a scan beats sorting them, or hashing.
+        self.entries.iter().find(|e| e.key == key)
     }
 
     pub fn len(&self) -> usize {
@@ -93,25 +93,29 @@ impl Map {
         self.entries.is_empty()
     }
 
+    /// The entries in the order written.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
     /// Keys and values in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Node)> {
-        self.entries.iter().map(|e| (&e.key, &e.value))
+        let mut sorted: Vec<&Entry> = self.entries.iter().collect();
+        sorted.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        sorted.into_iter().map(|e| (&e.key, &e.value))
     }
 
+    /// Keys in key order.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.entries.iter().map(|e| &e.key)
+        self.iter().map(|(k, _)| k)
     }
 }
 
 impl<'m> IntoIterator for &'m Map {
     type Item = (&'m String, &'m Node);
-    type IntoIter = std::iter::Map<std::slice::Iter<'m, Entry>, fn(&'m Entry) -> (&'m String, &'m Node)>;
+    type IntoIter = std::vec::IntoIter<(&'m String, &'m Node)>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.iter().map(|e| (&e.key, &e.value))
+        self.iter().collect::<Vec<_>>().into_iter()
     }
 }
