@@ -2,9 +2,10 @@
 //! The limits are checked as each collection opens and each alias is copied, so that a
 //! hostile document is refused where it crosses one, before the rest is read.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
 
 use super::error::{MAX_ALIAS_BYTES, MAX_DEPTH, YamlError, YamlErrorKind};
 use super::tree::{Entry, Map, Node, Value};
@@ -97,55 +98,63 @@ impl Builder {
                     return Err(YamlError { kind: YamlErrorKind::SeveralDocuments, position: Some(at) });
                 }
             }
-            Event::Scalar(mut text, style, anchor, tag) => {
-                let block = matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
-                if block && self.unbroken_end == Some(span.end.index()) && text.ends_with('\n') {
-                    text.to_mut().pop();
-                }
-                let len = if span.end.line() == span.start.line() {
-                    span.end.col().saturating_sub(span.start.col()).max(1)
-                } else {
-                    text.lines().next().map_or(1, |l| l.chars().count().max(1))
-                };
-                let at = Position { len, ..at };
-                let literal = style == ScalarStyle::Literal;
-                let value = scalar::resolve(text.into_owned(), style, tag.as_deref()).unwrap_or_else(|kind| {
-                    self.defer(kind, at);
-                    Value::Null
-                });
-                let chars = span.end.index().saturating_sub(span.start.index()).max(1);
-                self.complete(Node { value, at, literal }, anchor, Cost { chars, ..Cost::default() })?;
+            Event::Scalar(text, style, anchor, tag) => self.scalar(text, style, anchor, tag.as_deref(), span),
+            Event::SequenceStart(anchor, tag) => self.open(Items::Seq(Vec::new()), anchor, tag.as_deref(), span)?,
+            Event::MappingStart(anchor, tag) => {
+                let items = Items::Map { entries: Vec::new(), key: None, keys: None, skip: false };
+                self.open(items, anchor, tag.as_deref(), span)?;
             }
-            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
-                if self.stack.len() >= MAX_DEPTH {
-                    return Err(YamlError { kind: YamlErrorKind::TooDeep, position: Some(at) });
-                }
-                if let Some(name) = tag.as_deref().and_then(scalar::local) {
-                    self.defer(YamlErrorKind::Tagged(name), at);
-                }
-                let items = if matches!(event, Event::SequenceStart(..)) {
-                    Items::Seq(Vec::new())
-                } else {
-                    Items::Map { entries: Vec::new(), key: None, keys: None, skip: false }
-                };
-                let (start, opening_end) = (span.start.index(), span.end.index());
-                self.stack.push(Frame { at, start, opening_end, anchor, items, cost: Cost::default() });
-            }
-            Event::SequenceEnd | Event::MappingEnd => {
-                if let Some(frame) = self.stack.pop() {
-                    let value = match frame.items {
-                        Items::Seq(items) => Value::Seq(items),
-                        Items::Map { entries, .. } => Value::Map(Map::from_unique(entries)),
-                    };
-                    let chars = span.end.index().saturating_sub(frame.start).max(1);
-                    let cost = Cost { height: frame.cost.height + 1, chars, ..frame.cost };
-                    self.complete(Node { value, at: frame.at, literal: false }, frame.anchor, cost)?;
-                }
-            }
+            Event::SequenceEnd | Event::MappingEnd => self.close(span),
             Event::Alias(anchor) => self.alias(anchor, at)?,
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
         }
         Ok(())
+    }
+
+    fn scalar(&mut self, mut text: Cow<'_, str>, style: ScalarStyle, anchor: usize, tag: Option<&Tag>, span: Span) {
+        let block = matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
+        if block && self.unbroken_end == Some(span.end.index()) && text.ends_with('\n') {
+            text.to_mut().pop();
+        }
+        // As many characters as the value takes on its first line.
+        let len = if span.end.line() == span.start.line() {
+            span.end.col().saturating_sub(span.start.col()).max(1)
+        } else {
+            text.lines().next().map_or(1, |l| l.chars().count().max(1))
+        };
+        let at = Position::new(span.start.line(), span.start.col() + 1, len);
+        let literal = style == ScalarStyle::Literal;
+        let value = scalar::resolve(text.into_owned(), style, tag).unwrap_or_else(|kind| {
+            self.defer(kind, at);
+            Value::Null
+        });
+        let chars = span.end.index().saturating_sub(span.start.index()).max(1);
+        self.complete(Node { value, at, literal }, anchor, Cost { chars, ..Cost::default() });
+    }
+
+    /// A sequence or mapping begins: one level deeper.
+    fn open(&mut self, items: Items, anchor: usize, tag: Option<&Tag>, span: Span) -> Result<(), YamlError> {
+        let at = Position::new(span.start.line(), span.start.col() + 1, 1);
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(YamlError { kind: YamlErrorKind::TooDeep, position: Some(at) });
+        }
+        if let Some(name) = tag.and_then(scalar::local) {
+            self.defer(YamlErrorKind::Tagged(name), at);
+        }
+        let (start, opening_end) = (span.start.index(), span.end.index());
+        self.stack.push(Frame { at, start, opening_end, anchor, items, cost: Cost::default() });
+        Ok(())
+    }
+
+    fn close(&mut self, span: Span) {
+        let Some(frame) = self.stack.pop() else { return };
+        let value = match frame.items {
+            Items::Seq(items) => Value::Seq(items),
+            Items::Map { entries, .. } => Value::Map(Map::from_unique(entries)),
+        };
+        let chars = span.end.index().saturating_sub(frame.start).max(1);
+        let cost = Cost { height: frame.cost.height + 1, chars, ..frame.cost };
+        self.complete(Node { value, at: frame.at, literal: false }, frame.anchor, cost);
     }
 
     /// A copy of the node anchored as `anchor`, within the limits.
@@ -167,17 +176,18 @@ impl Builder {
             return stop(YamlErrorKind::AliasesCopy, Some(at));
         }
         let node = Node { at, literal: false, ..anchored.node.clone() };
-        self.complete(node, 0, cost)
+        self.complete(node, 0, cost);
+        Ok(())
     }
 
     /// Puts a finished node into the collection that holds it (or makes it the root).
-    fn complete(&mut self, node: Node, anchor: usize, cost: Cost) -> Result<(), YamlError> {
+    fn complete(&mut self, node: Node, anchor: usize, cost: Cost) {
         if anchor > 0 {
             self.anchors.insert(anchor, Anchored { node: node.clone(), cost });
         }
         let Some(frame) = self.stack.last_mut() else {
             self.root = Some(node);
-            return Ok(());
+            return;
         };
         frame.cost.height = frame.cost.height.max(cost.height);
         frame.cost.jumps = frame.cost.jumps.saturating_add(cost.jumps);
@@ -204,7 +214,6 @@ impl Builder {
                 }
             },
         }
-        Ok(())
     }
 
     fn defer(&mut self, kind: YamlErrorKind, at: Position) {
