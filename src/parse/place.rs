@@ -131,8 +131,11 @@ fn in_literal(lines: &[(usize, usize, usize)], offset: usize) -> Option<usize> {
 /// The k-th occurrence of the value's text at `offset` in the file after `start`,
 /// where it is the k-th in the value; the value's start when it is not found.
 fn searched(text: &str, start: usize, value: &str, offset: usize, len: usize) -> usize {
-    let Some(needle) = value.get(offset..offset + len).filter(|n| !n.is_empty()) else { return start };
-    let nth = value[..offset].matches(needle).count();
+    let (Some(needle), Some(before)) = (value.get(offset..offset + len), value.get(..offset)) else { return start };
+    if needle.is_empty() {
+        return start;
+    }
+    let nth = before.matches(needle).count();
     text.get(start..).and_then(|after| after.match_indices(needle).nth(nth)).map_or(start, |(i, _)| start + i)
 }
 
