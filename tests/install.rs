@@ -98,13 +98,17 @@ fn run_in(tmp: &TempDir, args: &[&str]) -> Run {
     briefing().args(args).current_dir(tmp.path()).output().expect("the briefing binary runs").into()
 }
 
-/// The workflow's `build` job, as parsed YAML.
-fn build_steps(workflow: &str) -> Vec<serde_yaml::Value> {
-    let yaml: serde_yaml::Value = serde_yaml::from_str(workflow).expect("the workflow is YAML");
-    yaml["jobs"]["build"]["steps"].as_sequence().expect("build steps").clone()
+/// A YAML document read by briefing's own YAML parser, as JSON values.
+fn parse_yaml(text: &str) -> serde_json::Value {
+    briefing::parse::yaml::parse(text).expect("the workflow is YAML").to_json()
 }
 
-fn step<'a>(steps: &'a [serde_yaml::Value], name: &str) -> &'a serde_yaml::Value {
+/// The workflow's `build` job, as parsed YAML.
+fn build_steps(workflow: &str) -> Vec<serde_json::Value> {
+    parse_yaml(workflow)["jobs"]["build"]["steps"].as_array().expect("build steps").clone()
+}
+
+fn step<'a>(steps: &'a [serde_json::Value], name: &str) -> &'a serde_json::Value {
     steps.iter().find(|s| s["name"].as_str() == Some(name)).unwrap_or_else(|| panic!("no step {name:?}"))
 }
 
@@ -113,7 +117,7 @@ fn the_github_workflow_builds_a_project_site_at_its_pages_address() {
     let tmp = TempDir::new("init-ci-github");
     let dir = init_with_ci(&tmp, "github");
     let workflow = read(&dir, ".github/workflows/publish.yml");
-    let yaml: serde_yaml::Value = serde_yaml::from_str(&workflow).unwrap();
+    let yaml = parse_yaml(&workflow);
     assert_eq!(yaml["env"]["BRIEFING_GIT"].as_str(), Some(BRIEFING_GIT));
     assert_eq!(yaml["on"]["push"]["branches"][0].as_str(), Some("main"));
     assert_eq!(yaml["permissions"]["pages"].as_str(), Some("write"));

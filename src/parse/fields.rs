@@ -1,10 +1,8 @@
 //! Typed access to a YAML mapping that records every problem as a located diagnostic
 //! and notices keys nobody asked for.
 
-use serde_json::{Map, Value};
-
 use super::At;
-use super::yaml::{Seg, Target, YamlPath};
+use super::yaml::{Entry, Map, Node, Value};
 use crate::diagnostic::{Diagnostic, MAX_PER_FILE};
 use crate::suggest;
 
@@ -24,73 +22,73 @@ impl Sink<'_> {
     }
 }
 
-/// One mapping in a document, with the path that leads to it.
+/// One mapping in a document, and where it was written (`None` for the document itself).
 pub struct Obj<'v> {
-    pub map: &'v Map<String, Value>,
-    pub path: YamlPath,
+    pub map: &'v Map,
+    at: Option<crate::diagnostic::Position>,
     used: Vec<&'static str>,
 }
 
-pub fn describe(value: &Value) -> &'static str {
-    match value {
+pub fn describe(node: &Node) -> &'static str {
+    match node.value {
         Value::Null => "empty",
         Value::Bool(_) => "true/false",
         Value::Number(_) => "a number",
         Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a mapping of keys to values",
+        Value::Seq(_) => "a list",
+        Value::Map(_) => "a mapping of keys to values",
     }
 }
 
 impl<'v> Obj<'v> {
-    pub fn new(map: &'v Map<String, Value>, path: YamlPath) -> Self {
-        Obj { map, path, used: Vec::new() }
+    /// The document's own mapping.
+    pub fn root(map: &'v Map) -> Self {
+        Obj { map, at: None, used: Vec::new() }
     }
 
+    /// A mapping written at `node`.
+    fn nested(map: &'v Map, node: &Node) -> Self {
+        Obj { map, at: Some(node.at), used: Vec::new() }
+    }
+
+    /// Where `key` is written (this mapping's place if it is not).
     pub fn at_key(&self, key: &str) -> At {
-        At::Yaml(self.child(Seg::Key(key.to_owned())), Target::Key)
+        self.map.get(key).map_or_else(|| self.at_self(), |e| At::Yaml(e.key_at))
     }
 
+    /// Where the value of `key` is written (this mapping's place if it is not).
     pub fn at_value(&self, key: &str) -> At {
-        At::Yaml(self.child(Seg::Key(key.to_owned())), Target::Value)
+        self.map.get(key).map_or_else(|| self.at_self(), |e| At::Yaml(e.value.at))
     }
 
     /// The place of this mapping itself (for "missing field" errors).
     pub fn at_self(&self) -> At {
-        if self.path.is_empty() { At::Start } else { At::Yaml(self.path.clone(), Target::Value) }
+        self.at.map_or(At::Start, At::Yaml)
     }
 
-    fn child(&self, seg: Seg) -> YamlPath {
-        let mut p = self.path.clone();
-        p.push(seg);
-        p
-    }
-
-    fn get(&mut self, key: &'static str) -> Option<&'v Value> {
+    fn get(&mut self, key: &'static str) -> Option<&'v Node> {
         self.used.push(key);
-        match self.map.get(key) {
-            None | Some(Value::Null) => None,
-            Some(v) => Some(v),
-        }
+        self.map.get(key).map(|e| &e.value).filter(|v| !v.is_null())
     }
 
     /// Text; numbers and true/false are taken as their text.
     pub fn text(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<String> {
-        match self.get(key)? {
+        let node = self.get(key)?;
+        match &node.value {
             // Control characters written as YAML escapes (`"\0"`) would reach the pages.
             Value::String(s) => Some(crate::parse::markdown::blank_controls(s).into_owned()),
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
-            other => {
+            _ => {
                 let hint = Some(format!("write it as `{key}: some text`"));
-                sink.error(&self.at_value(key), format!("`{key}` should be text, not {}", describe(other)), hint);
+                sink.error(&self.at_value(key), format!("`{key}` should be text, not {}", describe(node)), hint);
                 None
             }
         }
     }
 
     pub fn required_text(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<String> {
-        let present = self.map.get(key).is_some_and(|v| !v.is_null());
+        let present = self.map.get(key).is_some_and(|e| !e.value.is_null());
         let value = self.text(key, sink);
         if !present {
             sink.error(&self.at_self(), format!("missing required field `{key}`"), Some(format!("add `{key}: …`")));
@@ -104,7 +102,7 @@ impl<'v> Obj<'v> {
     pub fn bool(&mut self, key: &'static str, sink: &mut Sink<'_>) -> bool {
         match self.get(key) {
             None => false,
-            Some(Value::Bool(b)) => *b,
+            Some(Node { value: Value::Bool(b), .. }) => *b,
             Some(other) => {
                 let message = format!("`{key}` should be true or false, not {}", describe(other));
                 sink.error(&self.at_value(key), message, None);
@@ -114,44 +112,39 @@ impl<'v> Obj<'v> {
     }
 
     pub fn integer(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<u64> {
-        match self.get(key)? {
+        let node = self.get(key)?;
+        match &node.value {
             Value::Number(n) if n.as_u64().is_some_and(|n| n > 0) => n.as_u64(),
-            other => {
-                let message = format!("`{key}` should be a whole number above 0, not {}", describe(other));
+            _ => {
+                let message = format!("`{key}` should be a whole number above 0, not {}", describe(node));
                 sink.error(&self.at_value(key), message, None);
                 None
             }
         }
     }
 
-    /// A list; each item is returned with its path for further checks.
-    pub fn list(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Vec<(&'v Value, YamlPath)> {
+    /// A list's items, for further checks.
+    pub fn list(&mut self, key: &'static str, sink: &mut Sink<'_>) -> &'v [Node] {
         match self.get(key) {
-            None => Vec::new(),
-            Some(Value::Array(items)) => items.iter().enumerate().map(|(i, v)| (v, self.child_index(key, i))).collect(),
+            None => &[],
+            Some(Node { value: Value::Seq(items), .. }) => items,
             Some(other) => {
                 let hint = Some(format!("write a list, e.g. `{key}: [first, second]`"));
                 sink.error(&self.at_value(key), format!("`{key}` should be a list, not {}", describe(other)), hint);
-                Vec::new()
+                &[]
             }
         }
-    }
-
-    fn child_index(&self, key: &str, i: usize) -> YamlPath {
-        let mut p = self.child(Seg::Key(key.to_owned()));
-        p.push(Seg::Index(i));
-        p
     }
 
     /// A list of text items, each with its place.
     pub fn text_list(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Vec<(String, At)> {
         let mut out = Vec::new();
-        for (value, path) in self.list(key, sink) {
-            let at = At::Yaml(path, Target::Value);
-            match value {
+        for node in self.list(key, sink) {
+            let at = At::Yaml(node.at);
+            match &node.value {
                 Value::String(s) => out.push((crate::parse::markdown::blank_controls(s).into_owned(), at)),
                 Value::Number(n) => out.push((n.to_string(), at)),
-                other => sink.error(&at, format!("each item of `{key}` should be text, not {}", describe(other)), None),
+                _ => sink.error(&at, format!("each item of `{key}` should be text, not {}", describe(node)), None),
             }
         }
         out
@@ -159,47 +152,53 @@ impl<'v> Obj<'v> {
 
     /// A mapping value (for `positions`), or nothing.
     pub fn mapping(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Obj<'v>> {
-        match self.get(key)? {
-            Value::Object(map) => Some(Obj::new(map, self.child(Seg::Key(key.to_owned())))),
-            other => {
-                let message = format!("`{key}` should be a mapping (`key: value` lines), not {}", describe(other));
+        let node = self.get(key)?;
+        match &node.value {
+            Value::Map(map) => Some(Obj::nested(map, node)),
+            _ => {
+                let message = format!("`{key}` should be a mapping (`key: value` lines), not {}", describe(node));
                 sink.error(&self.at_value(key), message, None);
                 None
             }
         }
     }
 
-    /// Any value, untouched (`extra`).
-    pub fn raw(&mut self, key: &'static str) -> Option<&'v Value> {
+    /// Any value, untouched, as the parser made it.
+    pub fn raw(&mut self, key: &'static str) -> Option<&'v Node> {
         self.get(key)
+    }
+
+    /// Any value as JSON (`extra`), for templates and data files.
+    pub fn json(&mut self, key: &'static str) -> Option<serde_json::Value> {
+        self.get(key).map(Node::to_json)
     }
 
     /// Reports every key that no getter asked for, with the nearest known key.
     pub fn reject_unknown(&self, what: &str, sink: &mut Sink<'_>) {
-        for key in self.map.keys() {
-            if !self.used.contains(&key.as_str()) {
-                let hint = suggest::did_you_mean(key, self.used.iter().copied()).or_else(|| {
-                    Some(format!("{what} fields are: {}; put free-form data under `extra:`", self.used.join(", ")))
-                });
-                sink.error(&self.at_key(key), format!("unknown field `{key}` in {what}"), hint);
-            }
+        let mut unknown: Vec<_> = self.map.entries().iter().filter(|e| !self.used.contains(&e.key.as_str())).collect();
+        unknown.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        for Entry { key, key_at, .. } in unknown {
+            let hint = suggest::did_you_mean(key, self.used.iter().copied()).or_else(|| {
+                Some(format!("{what} fields are: {}; put free-form data under `extra:`", self.used.join(", ")))
+            });
+            sink.error(&At::Yaml(*key_at), format!("unknown field `{key}` in {what}"), hint);
         }
     }
 }
 
 /// A list item that must be a mapping.
-pub fn item_obj<'v>(value: &'v Value, path: YamlPath, what: &str, sink: &mut Sink<'_>) -> Option<Obj<'v>> {
-    match value {
-        Value::Object(map) => Some(Obj::new(map, path)),
-        other => {
-            let at = At::Yaml(path, Target::Value);
+pub fn item_obj<'v>(node: &'v Node, what: &str, sink: &mut Sink<'_>) -> Option<Obj<'v>> {
+    match &node.value {
+        Value::Map(map) => Some(Obj::nested(map, node)),
+        _ => {
             let example = match what {
                 "quote" => "- actor: ID\n        text: …",
                 "point" => "- id: ID\n        title: …",
                 _ => "- title: …\n        publisher: …",
             };
             let hint = format!("write each {what} as fields on their own lines:\n      {example}");
-            sink.error(&at, format!("each {what} should be a mapping of fields, not {}", describe(other)), Some(hint));
+            let message = format!("each {what} should be a mapping of fields, not {}", describe(node));
+            sink.error(&At::Yaml(node.at), message, Some(hint));
             None
         }
     }

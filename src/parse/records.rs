@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::fields::{Obj, Sink, item_obj};
 use super::markdown::{self, Bodies, HtmlMode, Rendered};
+use super::place::place_body_links;
 use super::yaml;
 use super::{At, Place, place_of};
 use crate::diagnostic::{Diagnostic, Position};
@@ -212,18 +213,18 @@ impl Default for SiteConfig {
 }
 
 /// Reads the document's YAML as a mapping, or says why it can't.
-fn mapping<'v>(value: &'v Value, place: &Place, text: &str) -> Result<Obj<'v>, Diagnostic> {
-    match value {
-        Value::Object(map) => Ok(Obj::new(map, Vec::new())),
-        other => {
+fn mapping<'v>(node: &'v yaml::Node, place: &Place, text: &str) -> Result<Obj<'v>, Diagnostic> {
+    match &node.value {
+        yaml::Value::Map(map) => Ok(Obj::root(map)),
+        _ => {
             let message =
-                format!("the fields should be `key: value` lines, but this is {}", super::fields::describe(other));
+                format!("the fields should be `key: value` lines, but this is {}", super::fields::describe(node));
             Err(place.diagnostic(text, &At::Start, Diagnostic::error(&place.path, message)))
         }
     }
 }
 
-fn parse_yaml(place: &Place, text: &str) -> Result<Value, Diagnostic> {
+fn parse_yaml(place: &Place, text: &str) -> Result<yaml::Node, Diagnostic> {
     let yaml_text = &text[place.yaml.clone()];
     let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
     if let Some(offset) = super::may_hold_controls(yaml_text).then(|| yaml_text.find(control)).flatten() {
@@ -235,16 +236,7 @@ fn parse_yaml(place: &Place, text: &str) -> Result<Value, Diagnostic> {
     }
     yaml::parse(yaml_text).map_err(|e| {
         let lines_before = text[..place.yaml.start].matches('\n').count();
-        let hint = if e.message.starts_with("the key") {
-            "keep one of the two; the second would silently replace the first"
-        } else if e.message.starts_with("the fields") {
-            "write the values out: fields may use a few YAML aliases (`*name`) and nest a few levels, not more"
-        } else {
-            "check the indentation and quoting on this line; text containing `: ` or starting with a quote mark needs quotes around it"
-        };
-        let message =
-            if e.message.starts_with("the fields") { e.message.clone() } else { format!("YAML syntax error: {}", e.message) };
-        let d = Diagnostic::error(&place.path, message).with_hint(hint);
+        let d = Diagnostic::error(&place.path, e.kind.message()).with_hint(e.kind.hint());
         match e.position {
             Some(p) => d.at(text, Position::new(p.line + lines_before, p.col, 1)),
             None => d,
@@ -293,8 +285,8 @@ pub fn parse_site(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
             ),
         }
     }
-    if let Some(extra) = obj.raw("extra") {
-        config.extra = extra.clone();
+    if let Some(extra) = obj.json("extra") {
+        config.extra = extra;
     }
     super::settings::check(&obj, &config, &mut sink);
     obj.reject_unknown("site.yaml", &mut sink);
@@ -361,6 +353,12 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         Format::Yaml => obj.text(body_key, sink).unwrap_or_default(),
         Format::Markdown => String::new(),
     };
+    // A YAML file's body links are placed within the file while the tree is at hand.
+    let place_links = |obj: &Obj<'_>, body: &mut Rendered| {
+        if let (Format::Yaml, Some(entry)) = (file.format, obj.map.get(body_key)) {
+            place_body_links(&file.text, &entry.value, body);
+        }
+    };
     let data = match file.kind {
         Kind::Article => {
             let title = obj.required_text("title", &mut sink);
@@ -373,9 +371,10 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let sources = sources(&mut obj, &mut sink);
             let quotes = quotes(&mut obj, &mut sink);
             let draft = obj.bool("draft", &mut sink);
-            let extra = obj.raw("extra").cloned().unwrap_or(Value::Null);
+            let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut sink);
-            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let mut body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            place_links(&obj, &mut body);
             too_deep(&body, &mut sink);
             obj.reject_unknown("an article", &mut sink);
             Data::Article(ArticleRecord {
@@ -399,9 +398,10 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let side = obj.text("side", &mut sink);
             let aliases = obj.text_list("aliases", &mut sink).into_iter().map(|(t, _)| t).collect();
             let summary = obj.text("summary", &mut sink);
-            let extra = obj.raw("extra").cloned().unwrap_or(Value::Null);
+            let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut sink);
-            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let mut body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            place_links(&obj, &mut body);
             too_deep(&body, &mut sink);
             obj.reject_unknown("an actor", &mut sink);
             if let Some(side) = &side {
@@ -424,11 +424,12 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let supersedes = obj.text("supersedes", &mut sink).map(|id| Ref { id, at: obj.at_value("supersedes") });
             let summary = obj.text("summary", &mut sink);
             let points = points(&mut obj, html, &mut sink);
-            let extra = obj.raw("extra").cloned().unwrap_or(Value::Null);
+            let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut sink);
             let point_ids: Vec<&str> = points.iter().map(|p| p.id.as_str()).collect();
             let source = if yaml_source.is_empty() { body_source } else { &yaml_source };
-            let body = markdown::render_beside(source, html, &point_ids);
+            let mut body = markdown::render_beside(source, html, &point_ids);
+            place_links(&obj, &mut body);
             too_deep(&body, &mut sink);
             obj.reject_unknown("a proposal", &mut sink);
             Data::Proposal(ProposalRecord {
@@ -513,8 +514,8 @@ fn status(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Option<Status> {
 
 fn sources(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<SourceRecord> {
     let mut out = Vec::new();
-    for (value, path) in obj.list("sources", sink) {
-        let Some(mut item) = item_obj(value, path, "source", sink) else { continue };
+    for value in obj.list("sources", sink) {
+        let Some(mut item) = item_obj(value, "source", sink) else { continue };
         let title = item.required_text("title", sink);
         let publisher = item.text("publisher", sink);
         let url = item.text("url", sink);
@@ -535,8 +536,8 @@ fn sources(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<SourceRecord> {
 
 fn quotes(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<QuoteRecord> {
     let mut out = Vec::new();
-    for (value, path) in obj.list("quotes", sink) {
-        let Some(mut item) = item_obj(value, path, "quote", sink) else { continue };
+    for value in obj.list("quotes", sink) {
+        let Some(mut item) = item_obj(value, "quote", sink) else { continue };
         let actor = item.required_text("actor", sink);
         let text = item.required_text("text", sink);
         let context = item.text("context", sink);
@@ -550,8 +551,8 @@ fn quotes(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<QuoteRecord> {
 
 fn points(obj: &mut Obj<'_>, html: Bodies, sink: &mut Sink<'_>) -> Vec<PointRecord> {
     let mut out: Vec<PointRecord> = Vec::new();
-    for (value, path) in obj.list("points", sink) {
-        let Some(mut item) = item_obj(value, path, "point", sink) else { continue };
+    for value in obj.list("points", sink) {
+        let Some(mut item) = item_obj(value, "point", sink) else { continue };
         let id = item.required_text("id", sink);
         let title = item.required_text("title", sink);
         let text_source = item.text("text", sink).unwrap_or_default();

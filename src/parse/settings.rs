@@ -2,7 +2,6 @@
 //! URL (also `--base-url`), the language tag and the page size, each at its value.
 
 use super::fields::{Obj, Sink};
-use super::yaml::{Seg, Target};
 use super::{At, Place, SiteConfig};
 use crate::diagnostic::Diagnostic;
 use crate::read::{Format, SourceFile};
@@ -26,10 +25,10 @@ impl Problem {
 
 /// Checks the settings site.yaml set (those it leaves out have sound defaults).
 pub(super) fn check(obj: &Obj<'_>, config: &SiteConfig, sink: &mut Sink<'_>) {
-    let set = |key: &str| obj.map.get(key).is_some_and(|v| !v.is_null());
+    let set = |key: &str| obj.map.get(key).is_some_and(|e| !e.value.is_null());
     if set("base_url") {
         // As written: control characters in text are blanked on the way to `config`.
-        let written = obj.map.get("base_url").and_then(serde_json::Value::as_str).unwrap_or(&config.base_url);
+        let written = obj.map.get("base_url").and_then(|e| e.value.as_str()).unwrap_or(&config.base_url);
         if let Some(problem) = base_url_problem(written) {
             sink.error(&obj.at_value("base_url"), format!("`base_url` {}", problem.what), Some(problem.hint));
         }
@@ -120,8 +119,13 @@ pub fn placeholder(site: Option<&SourceFile>, config: &SiteConfig) -> Option<Dia
     let Some(file) = site else { return Some(Diagnostic::warning("", message).with_hint(hint)) };
     let place =
         Place { path: file.path.clone(), format: Format::Yaml, yaml: 0..file.text.len(), body: 0..0, body_key: "" };
-    let at = At::Yaml(vec![Seg::Key("base_url".to_owned())], Target::Value);
-    Some(place.diagnostic(&file.text, &at, Diagnostic::warning(&file.path, message).with_hint(hint)))
+    let warning = Diagnostic::warning(&file.path, message).with_hint(hint);
+    // site.yaml parsed once more, for the place: only when the warning is due.
+    let written = super::yaml::parse(&file.text).ok().and_then(|root| root.get("base_url").map(|n| n.at));
+    Some(match written {
+        Some(at) => place.diagnostic(&file.text, &At::Yaml(at), warning),
+        None => warning,
+    })
 }
 
 #[cfg(test)]
