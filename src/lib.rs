@@ -1,7 +1,7 @@
 //! briefing: a static site generator for peace-talks briefings.
 //!
 //! The pipeline, one module per stage: [`read`] → [`parse`] → [`model`] → [`render`]
-//! → [`write`], driven by [`pipeline`].
+//! → [`write`], driven by [`pipeline`]; the words they share are in [`vocab`].
 
 pub mod cli;
 pub mod cmd;
@@ -19,5 +19,5 @@ pub mod slug;
 pub mod suggest;
 pub mod terminal;
 pub mod theme;
-pub mod when;
+pub mod vocab;
 pub mod write;

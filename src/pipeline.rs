@@ -9,11 +9,12 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{self, Site};
+use crate::parse;
 use crate::parse::markdown::Bodies;
-use crate::parse::{self, SiteConfig};
 use crate::read;
 use crate::render::{self, OutputFile};
 use crate::theme::Theme;
+use crate::vocab::SiteConfig;
 use crate::write::{Output, WriteError, Written};
 
 #[derive(Debug, Clone, Default)]
@@ -61,11 +62,11 @@ pub fn load(options: &Options) -> Result<Loaded, Failure> {
 
 /// The site read and parsed, before the model: the preview server keeps it, so that
 /// an edit to one file re-parses only that file.
-pub struct Parsed {
+pub struct ParsedSite {
     pub config: SiteConfig,
     pub sources: read::Sources,
     /// What each of `sources.items` gave, in the same order.
-    pub items: Vec<parse::Parsed>,
+    pub items: Vec<parse::ParsedItem>,
     /// Problems found before the items were parsed (unreadable files, site.yaml).
     pub early: Diagnostics,
 }
@@ -82,7 +83,7 @@ pub enum Keep {
 /// Reads the site and parses every file (with the bodies' HTML, or only their links).
 /// Each file is read by the thread that parses it, so that a big site's text is never
 /// all in memory at once (unless `keep` asks for it).
-pub fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result<(Parsed, Theme), Failure> {
+pub fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result<(ParsedSite, Theme), Failure> {
     let mut clock = Stopwatch::start();
     let mut early = Diagnostics::new();
     let mut sources = read::list_content(&options.root, &mut early).map_err(|e| Failure::Fatal(e.0))?;
@@ -119,17 +120,17 @@ pub fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result
                     }
                     parsed
                 }
-                Err(d) => parse::Parsed { record: None, diagnostics: vec![d] },
+                Err(d) => parse::ParsedItem { record: None, diagnostics: vec![d] },
             })
             .collect();
         parsed.store(true, Ordering::Relaxed);
         items
     });
     clock.lap("read and parse");
-    Ok((Parsed { config, sources, items, early }, theme))
+    Ok((ParsedSite { config, sources, items, early }, theme))
 }
 
-impl Parsed {
+impl ParsedSite {
     /// The model built from what every file parsed to, and every problem found from
     /// reading on. Without errors there is a site.
     pub fn model(&self, options: &Options) -> (Option<Site>, Diagnostics) {
@@ -161,7 +162,7 @@ impl Parsed {
 }
 
 /// `load`, keeping what was parsed (for the preview server).
-pub fn load_keeping_parsed(options: &Options) -> Result<(Loaded, Parsed), Failure> {
+pub fn load_keeping_parsed(options: &Options) -> Result<(Loaded, ParsedSite), Failure> {
     let (parsed, theme) = read_and_parse(options, true, Keep::Texts)?;
     let (site, diagnostics) = loaded_site(&parsed, &theme, options);
     match site {
@@ -171,7 +172,7 @@ pub fn load_keeping_parsed(options: &Options) -> Result<(Loaded, Parsed), Failur
 }
 
 /// The model and the templates' own errors: a site only if there are no errors.
-fn loaded_site(parsed: &Parsed, theme: &Theme, options: &Options) -> (Option<Site>, Diagnostics) {
+fn loaded_site(parsed: &ParsedSite, theme: &Theme, options: &Options) -> (Option<Site>, Diagnostics) {
     let mut clock = Stopwatch::start();
     let (site, mut diagnostics) = parsed.model(options);
     clock.lap("model");

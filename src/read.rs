@@ -8,40 +8,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::{self, FsError};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Article,
-    Actor,
-    Proposal,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Article, Kind::Actor, Kind::Proposal];
-
-    /// The folder under `content/` (and the URL segment) for this kind.
-    pub fn folder(self) -> &'static str {
-        match self {
-            Kind::Article => "articles",
-            Kind::Actor => "actors",
-            Kind::Proposal => "proposals",
-        }
-    }
-
-    pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Article => "article",
-            Kind::Actor => "actor",
-            Kind::Proposal => "proposal",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Yaml,
-}
+use crate::vocab::{Format, Kind};
 
 /// Asks the operating system to start reading `paths` into its cache, without waiting,
 /// until `stop` is set. The parse stage reads each file on the thread that parses it,

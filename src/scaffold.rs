@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::Ci;
 use crate::fs::{self, FsError};
-use crate::read::Kind;
 use crate::slug::slugify;
 use crate::theme::{BUILT_IN_STATIC, BUILT_IN_TEMPLATES};
+use crate::vocab::Kind;
 
 const SITE_YAML: &str = "\
 # Site settings; every one is optional.

@@ -13,10 +13,11 @@ mod common;
 use std::path::Path;
 
 use briefing::diagnostic::{Diagnostic, Diagnostics, Position, Severity};
-use briefing::parse::markdown::{HtmlMode, Rendered};
+use briefing::parse::markdown::Rendered;
 use briefing::parse::yaml::{self, Node};
 use briefing::parse::{At, Data, Record, Ref, front_matter, parse_item, parse_site};
-use briefing::read::{Format, Kind, SourceFile};
+use briefing::read::SourceFile;
+use briefing::vocab::{Format, HtmlMode, Kind};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 

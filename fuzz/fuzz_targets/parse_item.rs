@@ -6,9 +6,9 @@
 #![no_main]
 
 use briefing::diagnostic::{Diagnostic, Diagnostics};
-use briefing::parse::markdown::HtmlMode;
 use briefing::parse::{parse_item, parse_site};
-use briefing::read::{Format, Kind, SourceFile};
+use briefing::read::SourceFile;
+use briefing::vocab::{Format, HtmlMode, Kind};
 use libfuzzer_sys::fuzz_target;
 
 fn check(text: &str, d: &Diagnostic) {

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::cli::{NewArgs, NewKind};
-use crate::read::Kind;
+use crate::vocab::Kind;
 use crate::{out, scaffold};
 
 pub fn run(args: NewArgs) -> ExitCode {

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::parse::{ActorRecord, ArticleRecord, Data, Meta, ProposalRecord, Record};
-use crate::read::{Kind, SourceFile};
+use crate::read::SourceFile;
+use crate::vocab::Kind;
 
 /// Records of each kind, sorted as the site lists them, with id lookups.
 pub(super) struct Grouped<'r> {

@@ -12,8 +12,9 @@ pub mod types;
 pub use types::*;
 
 use crate::diagnostic::Diagnostics;
-use crate::parse::{Record, SiteConfig};
-use crate::read::{Kind, SourceFile};
+use crate::parse::Record;
+use crate::read::SourceFile;
+use crate::vocab::{Kind, SiteConfig};
 
 /// Builds the briefing from parsed records; errors and warnings go to `diagnostics`.
 pub fn build(

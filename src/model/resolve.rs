@@ -15,9 +15,10 @@ use super::types::*;
 use crate::diagnostic::{Diagnostic, Diagnostics, MAX_PER_FILE};
 use crate::parse::markdown::BodyLink;
 use crate::parse::{At, Meta, Ref};
-use crate::read::{Kind, SourceFile};
+use crate::read::SourceFile;
 use crate::slug::slugify;
 use crate::suggest;
+use crate::vocab::{Kind, SiteConfig};
 
 /// Everything needed to check one reference.
 struct Lookup<'g> {
@@ -153,7 +154,7 @@ fn unsafe_urls(
 }
 
 pub(super) fn resolve(
-    config: crate::parse::SiteConfig,
+    config: SiteConfig,
     grouped: &Grouped<'_>,
     files: &[SourceFile],
     diagnostics: &mut Diagnostics,

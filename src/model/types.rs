@@ -3,9 +3,8 @@
 
 use serde_json::Value;
 
-use crate::parse::markdown::Html;
-use crate::parse::{SiteConfig, SourceRecord, Stance, Status};
-use crate::when::When;
+use crate::parse::SourceRecord;
+use crate::vocab::{Html, SiteConfig, Stance, Status, When};
 
 /// Indices into `Site::articles`, `Site::actors`, `Site::proposals`, `Site::topics`.
 pub type ArticleIx = usize;

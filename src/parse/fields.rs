@@ -7,13 +7,13 @@ use crate::diagnostic::{Diagnostic, MAX_PER_FILE};
 use crate::suggest;
 
 /// Where diagnostics of one file go, and how to place them.
-pub struct Sink<'a> {
+pub struct Problems<'a> {
     pub place: &'a super::Place,
     pub text: &'a str,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Sink<'_> {
+impl Problems<'_> {
     pub fn error(&mut self, at: &At, message: impl Into<String>, hint: Option<String>) {
         let d = Diagnostic::error(&self.place.path, message).with_hint_opt(hint);
         // Placing an error costs a pass over the file; past those shown, skip it.
@@ -72,7 +72,7 @@ impl<'v> Obj<'v> {
     }
 
     /// Text; numbers and true/false are taken as their text.
-    pub fn text(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<String> {
+    pub fn text(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<String> {
         let node = self.get(key)?;
         match &node.value {
             // Control characters written as YAML escapes (`"\0"`) would reach the pages.
@@ -81,83 +81,83 @@ impl<'v> Obj<'v> {
             Value::Bool(b) => Some(b.to_string()),
             _ => {
                 let hint = Some(format!("write it as `{key}: some text`"));
-                sink.error(&self.at_value(key), format!("`{key}` should be text, not {}", describe(node)), hint);
+                problems.error(&self.at_value(key), format!("`{key}` should be text, not {}", describe(node)), hint);
                 None
             }
         }
     }
 
-    pub fn required_text(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<String> {
+    pub fn required_text(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<String> {
         let present = self.map.get(key).is_some_and(|e| !e.value.is_null());
-        let value = self.text(key, sink);
+        let value = self.text(key, problems);
         if !present {
-            sink.error(&self.at_self(), format!("missing required field `{key}`"), Some(format!("add `{key}: …`")));
+            problems.error(&self.at_self(), format!("missing required field `{key}`"), Some(format!("add `{key}: …`")));
         } else if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-            sink.error(&self.at_value(key), format!("`{key}` is empty"), None);
+            problems.error(&self.at_value(key), format!("`{key}` is empty"), None);
             return None;
         }
         value
     }
 
-    pub fn bool(&mut self, key: &'static str, sink: &mut Sink<'_>) -> bool {
+    pub fn bool(&mut self, key: &'static str, problems: &mut Problems<'_>) -> bool {
         match self.get(key) {
             None => false,
             Some(Node { value: Value::Bool(b), .. }) => *b,
             Some(other) => {
                 let message = format!("`{key}` should be true or false, not {}", describe(other));
-                sink.error(&self.at_value(key), message, None);
+                problems.error(&self.at_value(key), message, None);
                 false
             }
         }
     }
 
-    pub fn integer(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<u64> {
+    pub fn integer(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<u64> {
         let node = self.get(key)?;
         match &node.value {
             Value::Number(n) if n.as_u64().is_some_and(|n| n > 0) => n.as_u64(),
             _ => {
                 let message = format!("`{key}` should be a whole number above 0, not {}", describe(node));
-                sink.error(&self.at_value(key), message, None);
+                problems.error(&self.at_value(key), message, None);
                 None
             }
         }
     }
 
     /// A list's items, for further checks.
-    pub fn list(&mut self, key: &'static str, sink: &mut Sink<'_>) -> &'v [Node] {
+    pub fn list(&mut self, key: &'static str, problems: &mut Problems<'_>) -> &'v [Node] {
         match self.get(key) {
             None => &[],
             Some(Node { value: Value::Seq(items), .. }) => items,
             Some(other) => {
                 let hint = Some(format!("write a list, e.g. `{key}: [first, second]`"));
-                sink.error(&self.at_value(key), format!("`{key}` should be a list, not {}", describe(other)), hint);
+                problems.error(&self.at_value(key), format!("`{key}` should be a list, not {}", describe(other)), hint);
                 &[]
             }
         }
     }
 
     /// A list of text items, each with its place.
-    pub fn text_list(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Vec<(String, At)> {
+    pub fn text_list(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Vec<(String, At)> {
         let mut out = Vec::new();
-        for node in self.list(key, sink) {
+        for node in self.list(key, problems) {
             let at = At::Yaml(node.at);
             match &node.value {
                 Value::String(s) => out.push((crate::parse::markdown::blank_controls(s).into_owned(), at)),
                 Value::Number(n) => out.push((n.to_string(), at)),
-                _ => sink.error(&at, format!("each item of `{key}` should be text, not {}", describe(node)), None),
+                _ => problems.error(&at, format!("each item of `{key}` should be text, not {}", describe(node)), None),
             }
         }
         out
     }
 
     /// A mapping value (for `positions`), or nothing.
-    pub fn mapping(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Obj<'v>> {
+    pub fn mapping(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<Obj<'v>> {
         let node = self.get(key)?;
         match &node.value {
             Value::Map(map) => Some(Obj::nested(map, node)),
             _ => {
                 let message = format!("`{key}` should be a mapping (`key: value` lines), not {}", describe(node));
-                sink.error(&self.at_value(key), message, None);
+                problems.error(&self.at_value(key), message, None);
                 None
             }
         }
@@ -174,20 +174,20 @@ impl<'v> Obj<'v> {
     }
 
     /// Reports every key that no getter asked for, with the nearest known key.
-    pub fn reject_unknown(&self, what: &str, sink: &mut Sink<'_>) {
+    pub fn reject_unknown(&self, what: &str, problems: &mut Problems<'_>) {
         let mut unknown: Vec<_> = self.map.entries().iter().filter(|e| !self.used.contains(&e.key.as_str())).collect();
         unknown.sort_unstable_by(|a, b| a.key.cmp(&b.key));
         for Entry { key, key_at, .. } in unknown {
             let hint = suggest::did_you_mean(key, self.used.iter().copied()).or_else(|| {
                 Some(format!("{what} fields are: {}; put free-form data under `extra:`", self.used.join(", ")))
             });
-            sink.error(&At::Yaml(*key_at), format!("unknown field `{key}` in {what}"), hint);
+            problems.error(&At::Yaml(*key_at), format!("unknown field `{key}` in {what}"), hint);
         }
     }
 }
 
 /// A list item that must be a mapping.
-pub fn item_obj<'v>(node: &'v Node, what: &str, sink: &mut Sink<'_>) -> Option<Obj<'v>> {
+pub fn item_obj<'v>(node: &'v Node, what: &str, problems: &mut Problems<'_>) -> Option<Obj<'v>> {
     match &node.value {
         Value::Map(map) => Some(Obj::nested(map, node)),
         _ => {
@@ -198,7 +198,7 @@ pub fn item_obj<'v>(node: &'v Node, what: &str, sink: &mut Sink<'_>) -> Option<O
             };
             let hint = format!("write each {what} as fields on their own lines:\n      {example}");
             let message = format!("each {what} should be a mapping of fields, not {}", describe(node));
-            sink.error(&At::Yaml(node.at), message, Some(hint));
+            problems.error(&At::Yaml(node.at), message, Some(hint));
             None
         }
     }

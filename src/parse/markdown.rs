@@ -6,21 +6,8 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::read::Kind;
 use crate::slug::slugify;
-
-/// How raw HTML in Markdown is treated (`html:` in site.yaml).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum HtmlMode {
-    /// Shown as text.
-    #[default]
-    Escape,
-    /// Kept, but cleaned of scripts, event handlers and script URLs.
-    Sanitize,
-    /// Kept with embeds (iframes, video, audio, pictures) and `data-`/`aria-` attributes;
-    /// still never scripts, event handlers, `style` attributes or script URLs.
-    Allow,
-}
+use crate::vocab::{Html, HtmlMode, Kind};
 
 /// What rendering a body gives: its HTML, or (for `check`, which writes no page) only
 /// what the model checks: its links, anchors and limits.
@@ -54,9 +41,6 @@ pub struct UnsafeUrl {
     pub offset: usize,
     pub len: usize,
 }
-
-/// Rendered HTML: shared, never copied, between what was parsed and the model.
-pub type Html = std::sync::Arc<str>;
 
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {

@@ -7,7 +7,7 @@ use super::front_matter;
 use super::markdown::Rendered;
 use super::yaml::Node;
 use crate::diagnostic::{Diagnostic, Position};
-use crate::read::Format;
+use crate::vocab::Format;
 
 /// Where in a file a value sits.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,8 +153,9 @@ fn byte_of(text: &str, line: usize, col: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::markdown::{self, HtmlMode};
+    use crate::parse::markdown;
     use crate::parse::yaml;
+    use crate::vocab::HtmlMode;
 
     /// Where the links of the body under `key` are reported.
     fn link_positions(text: &str, key: &str) -> Vec<Position> {

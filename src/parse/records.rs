@@ -2,15 +2,15 @@
 
 use serde_json::Value;
 
-use super::fields::{Obj, Sink, item_obj};
-use super::markdown::{self, Bodies, HtmlMode, Rendered};
+use super::fields::{Obj, Problems, item_obj};
+use super::markdown::{self, Bodies, Rendered};
 use super::place::place_body_links;
 use super::yaml;
 use super::{At, Place, place_of};
 use crate::diagnostic::{Diagnostic, Position};
-use crate::read::{Format, Kind, SourceFile};
+use crate::read::SourceFile;
 use crate::slug::is_valid_id;
-use crate::when::When;
+use crate::vocab::{Format, HtmlMode, Kind, SiteConfig, Stance, Status, When};
 
 /// A reference to another item by id, with where it was written.
 #[derive(Debug, Clone)]
@@ -59,79 +59,6 @@ pub struct ActorRecord {
     pub summary: Option<String>,
     pub extra: Value,
     pub body: Rendered,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
-    UnderNegotiation,
-    Tabled,
-    Draft,
-    Accepted,
-    Rejected,
-    Superseded,
-}
-
-impl Status {
-    pub const ALL: [Status; 6] = [
-        Status::Draft,
-        Status::Tabled,
-        Status::UnderNegotiation,
-        Status::Rejected,
-        Status::Superseded,
-        Status::Accepted,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Tabled => "tabled",
-            Status::UnderNegotiation => "under-negotiation",
-            Status::Rejected => "rejected",
-            Status::Superseded => "superseded",
-            Status::Accepted => "accepted",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Draft => "Draft",
-            Status::Tabled => "Tabled",
-            Status::UnderNegotiation => "Under negotiation",
-            Status::Rejected => "Rejected",
-            Status::Superseded => "Superseded",
-            Status::Accepted => "Accepted",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Stance {
-    Supports,
-    Opposes,
-    Conditional,
-    Unclear,
-}
-
-impl Stance {
-    pub const ALL: [Stance; 4] = [Stance::Supports, Stance::Opposes, Stance::Conditional, Stance::Unclear];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Supports => "supports",
-            Stance::Opposes => "opposes",
-            Stance::Conditional => "conditional",
-            Stance::Unclear => "unclear",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Stance::Supports => "Supports",
-            Stance::Opposes => "Opposes",
-            Stance::Conditional => "Conditional",
-            Stance::Unclear => "Unclear",
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -184,34 +111,6 @@ pub struct Meta {
     pub place: Place,
 }
 
-/// `content/site.yaml`.
-#[derive(Debug, Clone)]
-pub struct SiteConfig {
-    pub title: String,
-    pub description: String,
-    pub base_url: String,
-    pub language: String,
-    pub author: String,
-    pub articles_per_page: usize,
-    pub html: HtmlMode,
-    pub extra: Value,
-}
-
-impl Default for SiteConfig {
-    fn default() -> Self {
-        SiteConfig {
-            title: "Briefing".to_owned(),
-            description: String::new(),
-            base_url: "/".to_owned(),
-            language: "en".to_owned(),
-            author: String::new(),
-            articles_per_page: 50,
-            html: HtmlMode::Escape,
-            extra: Value::Object(Default::default()),
-        }
-    }
-}
-
 /// Reads the document's YAML as a mapping, or says why it can't.
 fn mapping<'v>(node: &'v yaml::Node, place: &Place, text: &str) -> Result<Obj<'v>, Diagnostic> {
     match &node.value {
@@ -254,31 +153,31 @@ pub fn parse_site(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
         return Ok(config);
     }
     let mut obj = mapping(&value, &place, &file.text).map_err(|d| vec![d])?;
-    let mut sink = Sink { place: &place, text: &file.text, diagnostics: Vec::new() };
-    if let Some(v) = obj.text("title", &mut sink) {
+    let mut problems = Problems { place: &place, text: &file.text, diagnostics: Vec::new() };
+    if let Some(v) = obj.text("title", &mut problems) {
         config.title = v;
     }
-    if let Some(v) = obj.text("description", &mut sink) {
+    if let Some(v) = obj.text("description", &mut problems) {
         config.description = v;
     }
-    if let Some(v) = obj.text("base_url", &mut sink) {
+    if let Some(v) = obj.text("base_url", &mut problems) {
         config.base_url = if v.ends_with('/') { v } else { format!("{v}/") };
     }
-    if let Some(v) = obj.text("language", &mut sink) {
+    if let Some(v) = obj.text("language", &mut problems) {
         config.language = v;
     }
-    if let Some(v) = obj.text("author", &mut sink) {
+    if let Some(v) = obj.text("author", &mut problems) {
         config.author = v;
     }
-    if let Some(n) = obj.integer("articles_per_page", &mut sink) {
+    if let Some(n) = obj.integer("articles_per_page", &mut problems) {
         config.articles_per_page = usize::try_from(n).unwrap_or(usize::MAX);
     }
-    if let Some(mode) = obj.text("html", &mut sink) {
+    if let Some(mode) = obj.text("html", &mut problems) {
         match mode.as_str() {
             "escape" => config.html = HtmlMode::Escape,
             "sanitize" => config.html = HtmlMode::Sanitize,
             "allow" => config.html = HtmlMode::Allow,
-            other => sink.error(
+            other => problems.error(
                 &obj.at_value("html"),
                 format!("`html` is `{other}`, which is not a valid setting"),
                 Some("use one of: escape, sanitize, allow".to_owned()),
@@ -288,24 +187,24 @@ pub fn parse_site(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     if let Some(extra) = obj.json("extra") {
         config.extra = extra;
     }
-    super::settings::check(&obj, &config, &mut sink);
-    obj.reject_unknown("site.yaml", &mut sink);
-    if sink.diagnostics.is_empty() { Ok(config) } else { Err(sink.diagnostics) }
+    super::settings::check(&obj, &config, &mut problems);
+    obj.reject_unknown("site.yaml", &mut problems);
+    if problems.diagnostics.is_empty() { Ok(config) } else { Err(problems.diagnostics) }
 }
 
 /// What parsing one file gave: the record, if its fields could be read at all (even
 /// with errors, so that its references are still checked), and every problem found.
 #[derive(Debug)]
-pub struct Parsed {
+pub struct ParsedItem {
     pub record: Option<Record>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// One article, actor or proposal file → a record and every problem found in it.
-pub fn parse_item(index: usize, file: &SourceFile, bodies: impl Into<Bodies>) -> Parsed {
+pub fn parse_item(index: usize, file: &SourceFile, bodies: impl Into<Bodies>) -> ParsedItem {
     match read_item(index, file, bodies.into()) {
-        Ok((record, diagnostics)) => Parsed { record: Some(record), diagnostics },
-        Err(d) => Parsed { record: None, diagnostics: vec![d] },
+        Ok((record, diagnostics)) => ParsedItem { record: Some(record), diagnostics },
+        Err(d) => ParsedItem { record: None, diagnostics: vec![d] },
     }
 }
 
@@ -318,9 +217,9 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
     let place = place_of(&file.path, file.format, &file.text, body_key)?;
     let value = parse_yaml(&place, &file.text)?;
     let mut obj = mapping(&value, &place, &file.text)?;
-    let mut sink = Sink { place: &place, text: &file.text, diagnostics: Vec::new() };
+    let mut problems = Problems { place: &place, text: &file.text, diagnostics: Vec::new() };
 
-    let (id, id_at) = match obj.text("slug", &mut sink) {
+    let (id, id_at) = match obj.text("slug", &mut problems) {
         Some(slug) => (slug, obj.at_value("slug")),
         None => (file.stem.clone(), At::Start),
     };
@@ -332,7 +231,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         } else {
             format!("use lowercase letters, digits and `-`, e.g. `{hint}`")
         };
-        sink.error(
+        problems.error(
             &id_at,
             format!("`{id}` is not a valid id: the {what} must be lowercase letters, digits and `-` only"),
             Some(hint),
@@ -340,7 +239,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
     }
     if let Some(why) = crate::slug::too_long(&id) {
         let hint = Some("its page's folder is named after the id: choose a shorter `slug:`".to_owned());
-        sink.error(&id_at, format!("the id {why}"), hint);
+        problems.error(&id_at, format!("the id {why}"), hint);
     }
     let body_source = match file.format {
         Format::Markdown => {
@@ -349,8 +248,8 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         }
         Format::Yaml => "",
     };
-    let yaml_body = |obj: &mut Obj<'_>, sink: &mut Sink<'_>| match file.format {
-        Format::Yaml => obj.text(body_key, sink).unwrap_or_default(),
+    let yaml_body = |obj: &mut Obj<'_>, problems: &mut Problems<'_>| match file.format {
+        Format::Yaml => obj.text(body_key, problems).unwrap_or_default(),
         Format::Markdown => String::new(),
     };
     // A YAML file's body links are placed within the file while the tree is at hand.
@@ -361,22 +260,22 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
     };
     let data = match file.kind {
         Kind::Article => {
-            let title = obj.required_text("title", &mut sink);
-            let date = date_field(&mut obj, "date", true, &mut sink);
-            let summary = obj.text("summary", &mut sink);
-            let actors = refs(&mut obj, "actors", &mut sink);
-            let proposals = refs(&mut obj, "proposals", &mut sink);
-            let topics = topics(&mut obj, &mut sink);
-            let location = obj.text("location", &mut sink);
-            let sources = sources(&mut obj, &mut sink);
-            let quotes = quotes(&mut obj, &mut sink);
-            let draft = obj.bool("draft", &mut sink);
+            let title = obj.required_text("title", &mut problems);
+            let date = date_field(&mut obj, "date", true, &mut problems);
+            let summary = obj.text("summary", &mut problems);
+            let actors = refs(&mut obj, "actors", &mut problems);
+            let proposals = refs(&mut obj, "proposals", &mut problems);
+            let topics = topics(&mut obj, &mut problems);
+            let location = obj.text("location", &mut problems);
+            let sources = sources(&mut obj, &mut problems);
+            let quotes = quotes(&mut obj, &mut problems);
+            let draft = obj.bool("draft", &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
-            let yaml_source = yaml_body(&mut obj, &mut sink);
+            let yaml_source = yaml_body(&mut obj, &mut problems);
             let mut body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
             place_links(&obj, &mut body);
-            too_deep(&body, &mut sink);
-            obj.reject_unknown("an article", &mut sink);
+            too_deep(&body, &mut problems);
+            obj.reject_unknown("an article", &mut problems);
             Data::Article(ArticleRecord {
                 title: title.unwrap_or_default(),
                 date: date.unwrap_or_default(),
@@ -393,21 +292,21 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             })
         }
         Kind::Actor => {
-            let name = obj.required_text("name", &mut sink);
-            let role = obj.text("role", &mut sink);
-            let side = obj.text("side", &mut sink);
-            let aliases = obj.text_list("aliases", &mut sink).into_iter().map(|(t, _)| t).collect();
-            let summary = obj.text("summary", &mut sink);
+            let name = obj.required_text("name", &mut problems);
+            let role = obj.text("role", &mut problems);
+            let side = obj.text("side", &mut problems);
+            let aliases = obj.text_list("aliases", &mut problems).into_iter().map(|(t, _)| t).collect();
+            let summary = obj.text("summary", &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
-            let yaml_source = yaml_body(&mut obj, &mut sink);
+            let yaml_source = yaml_body(&mut obj, &mut problems);
             let mut body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
             place_links(&obj, &mut body);
-            too_deep(&body, &mut sink);
-            obj.reject_unknown("an actor", &mut sink);
+            too_deep(&body, &mut problems);
+            obj.reject_unknown("an actor", &mut problems);
             if let Some(side) = &side {
                 if !is_valid_id(side) {
                     let hint = format!("write sides as ids, e.g. `{}`", crate::slug::slugify(side));
-                    sink.error(
+                    problems.error(
                         &obj.at_value("side"),
                         format!("`side` is `{side}`, but sides are lowercase ids"),
                         Some(hint),
@@ -417,21 +316,21 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             Data::Actor(ActorRecord { name: name.unwrap_or_default(), role, side, aliases, summary, extra, body })
         }
         Kind::Proposal => {
-            let title = obj.required_text("title", &mut sink);
-            let date = date_field(&mut obj, "date", false, &mut sink);
-            let proposed_by = refs(&mut obj, "proposed_by", &mut sink);
-            let status = status(&mut obj, &mut sink);
-            let supersedes = obj.text("supersedes", &mut sink).map(|id| Ref { id, at: obj.at_value("supersedes") });
-            let summary = obj.text("summary", &mut sink);
-            let points = points(&mut obj, html, &mut sink);
+            let title = obj.required_text("title", &mut problems);
+            let date = date_field(&mut obj, "date", false, &mut problems);
+            let proposed_by = refs(&mut obj, "proposed_by", &mut problems);
+            let status = status(&mut obj, &mut problems);
+            let supersedes = obj.text("supersedes", &mut problems).map(|id| Ref { id, at: obj.at_value("supersedes") });
+            let summary = obj.text("summary", &mut problems);
+            let points = points(&mut obj, html, &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
-            let yaml_source = yaml_body(&mut obj, &mut sink);
+            let yaml_source = yaml_body(&mut obj, &mut problems);
             let point_ids: Vec<&str> = points.iter().map(|p| p.id.as_str()).collect();
             let source = if yaml_source.is_empty() { body_source } else { &yaml_source };
             let mut body = markdown::render_beside(source, html, &point_ids);
             place_links(&obj, &mut body);
-            too_deep(&body, &mut sink);
-            obj.reject_unknown("a proposal", &mut sink);
+            too_deep(&body, &mut problems);
+            obj.reject_unknown("a proposal", &mut problems);
             Data::Proposal(ProposalRecord {
                 title: title.unwrap_or_default(),
                 date,
@@ -445,48 +344,48 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             })
         }
     };
-    let diagnostics = sink.diagnostics;
+    let diagnostics = problems.diagnostics;
     Ok((Record { meta: Meta { file: index, kind: file.kind, id, id_at, place }, data }, diagnostics))
 }
 
-fn too_deep(body: &Rendered, sink: &mut Sink<'_>) {
+fn too_deep(body: &Rendered, problems: &mut Problems<'_>) {
     if body.too_deep {
         let message = format!("the text nests quotes or lists more than {} levels deep", markdown::MAX_DEPTH);
-        sink.error(&At::Start, message, Some("flatten the quotes or lists".to_owned()));
+        problems.error(&At::Start, message, Some("flatten the quotes or lists".to_owned()));
     }
     if body.too_much_html {
         let message = format!("the text holds more than {} raw HTML tags", markdown::MAX_RAW_TAGS);
         let hint =
             "with `html: sanitize` or `allow` raw HTML is cleaned, and this much would take minutes; use Markdown";
-        sink.error(&At::Start, message, Some(hint.to_owned()));
+        problems.error(&At::Start, message, Some(hint.to_owned()));
     }
 }
 
-fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, sink: &mut Sink<'_>) -> Option<When> {
-    let text = if required { obj.required_text(key, sink)? } else { obj.text(key, sink)? };
+fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, problems: &mut Problems<'_>) -> Option<When> {
+    let text = if required { obj.required_text(key, problems)? } else { obj.text(key, problems)? };
     match When::parse(&text) {
         Ok(when) => Some(when),
         Err(problem) => {
             let hint = Some(
                 "write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`".to_owned(),
             );
-            sink.error(&obj.at_value(key), format!("`{text}` is not a valid date: {problem}"), hint);
+            problems.error(&obj.at_value(key), format!("`{text}` is not a valid date: {problem}"), hint);
             None
         }
     }
 }
 
 /// Topic names; each must have a letter or digit to make its page's name from.
-fn topics(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<String> {
+fn topics(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<String> {
     let mut out = Vec::new();
-    for (name, at) in obj.text_list("topics", sink) {
+    for (name, at) in obj.text_list("topics", problems) {
         let slug = crate::slug::slugify(&name);
         if slug.is_empty() {
             let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
-            sink.error(&at, format!("the topic `{name}` has no letters or digits"), hint);
+            problems.error(&at, format!("the topic `{name}` has no letters or digits"), hint);
         } else if let Some(why) = crate::slug::too_long(&slug) {
             let hint = Some("a topic's page is named after it: use a shorter topic".to_owned());
-            sink.error(&at, format!("the topic's page name {why}"), hint);
+            problems.error(&at, format!("the topic's page name {why}"), hint);
         } else {
             out.push(name);
         }
@@ -494,12 +393,12 @@ fn topics(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<String> {
     out
 }
 
-fn refs(obj: &mut Obj<'_>, key: &'static str, sink: &mut Sink<'_>) -> Vec<Ref> {
-    obj.text_list(key, sink).into_iter().map(|(id, at)| Ref { id, at }).collect()
+fn refs(obj: &mut Obj<'_>, key: &'static str, problems: &mut Problems<'_>) -> Vec<Ref> {
+    obj.text_list(key, problems).into_iter().map(|(id, at)| Ref { id, at }).collect()
 }
 
-fn status(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Option<Status> {
-    let text = obj.text("status", sink)?;
+fn status(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<Status> {
+    let text = obj.text("status", problems)?;
     let found = Status::ALL.into_iter().find(|s| s.as_str() == text);
     if found.is_none() {
         let valid: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
@@ -507,26 +406,26 @@ fn status(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Option<Status> {
             Some(near) => format!("did you mean `{near}`? valid statuses are: {}", valid.join(", ")),
             None => format!("valid statuses are: {}", valid.join(", ")),
         };
-        sink.error(&obj.at_value("status"), format!("`{text}` is not a proposal status"), Some(hint));
+        problems.error(&obj.at_value("status"), format!("`{text}` is not a proposal status"), Some(hint));
     }
     found
 }
 
-fn sources(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<SourceRecord> {
+fn sources(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<SourceRecord> {
     let mut out = Vec::new();
-    for value in obj.list("sources", sink) {
-        let Some(mut item) = item_obj(value, "source", sink) else { continue };
-        let title = item.required_text("title", sink);
-        let publisher = item.text("publisher", sink);
-        let url = item.text("url", sink);
-        let date = date_field(&mut item, "date", false, sink);
+    for value in obj.list("sources", problems) {
+        let Some(mut item) = item_obj(value, "source", problems) else { continue };
+        let title = item.required_text("title", problems);
+        let publisher = item.text("publisher", problems);
+        let url = item.text("url", problems);
+        let date = date_field(&mut item, "date", false, problems);
         if let Some(u) = &url {
             if !(u.starts_with("https://") || u.starts_with("http://")) {
                 let hint = Some("source links must be web addresses".to_owned());
-                sink.error(&item.at_value("url"), format!("`{u}` is not an http:// or https:// address"), hint);
+                problems.error(&item.at_value("url"), format!("`{u}` is not an http:// or https:// address"), hint);
             }
         }
-        item.reject_unknown("a source", sink);
+        item.reject_unknown("a source", problems);
         if let Some(title) = title {
             out.push(SourceRecord { title, publisher, url, date });
         }
@@ -534,14 +433,14 @@ fn sources(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<SourceRecord> {
     out
 }
 
-fn quotes(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<QuoteRecord> {
+fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {
     let mut out = Vec::new();
-    for value in obj.list("quotes", sink) {
-        let Some(mut item) = item_obj(value, "quote", sink) else { continue };
-        let actor = item.required_text("actor", sink);
-        let text = item.required_text("text", sink);
-        let context = item.text("context", sink);
-        item.reject_unknown("a quote", sink);
+    for value in obj.list("quotes", problems) {
+        let Some(mut item) = item_obj(value, "quote", problems) else { continue };
+        let actor = item.required_text("actor", problems);
+        let text = item.required_text("text", problems);
+        let context = item.text("context", problems);
+        item.reject_unknown("a quote", problems);
         if let (Some(id), Some(text)) = (actor, text) {
             out.push(QuoteRecord { actor: Ref { id, at: item.at_value("actor") }, text, context });
         }
@@ -549,23 +448,23 @@ fn quotes(obj: &mut Obj<'_>, sink: &mut Sink<'_>) -> Vec<QuoteRecord> {
     out
 }
 
-fn points(obj: &mut Obj<'_>, html: Bodies, sink: &mut Sink<'_>) -> Vec<PointRecord> {
+fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<PointRecord> {
     let mut out: Vec<PointRecord> = Vec::new();
-    for value in obj.list("points", sink) {
-        let Some(mut item) = item_obj(value, "point", sink) else { continue };
-        let id = item.required_text("id", sink);
-        let title = item.required_text("title", sink);
-        let text_source = item.text("text", sink).unwrap_or_default();
-        let topic = item.text("topic", sink).filter(|t| {
+    for value in obj.list("points", problems) {
+        let Some(mut item) = item_obj(value, "point", problems) else { continue };
+        let id = item.required_text("id", problems);
+        let title = item.required_text("title", problems);
+        let text_source = item.text("text", problems).unwrap_or_default();
+        let topic = item.text("topic", problems).filter(|t| {
             let ok = !crate::slug::slugify(t).is_empty();
             if !ok {
                 let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
-                sink.error(&item.at_value("topic"), format!("the topic `{t}` has no letters or digits"), hint);
+                problems.error(&item.at_value("topic"), format!("the topic `{t}` has no letters or digits"), hint);
             }
             ok
         });
         let mut positions = Vec::new();
-        if let Some(map) = item.mapping("positions", sink) {
+        if let Some(map) = item.mapping("positions", problems) {
             for (actor, stance) in map.map {
                 let stance_text = stance.as_str().unwrap_or("");
                 match Stance::ALL.into_iter().find(|s| s.as_str() == stance_text) {
@@ -577,7 +476,7 @@ fn points(obj: &mut Obj<'_>, html: Bodies, sink: &mut Sink<'_>) -> Vec<PointReco
                         } else {
                             format!("`{stance_text}`")
                         };
-                        sink.error(
+                        problems.error(
                             &map.at_value(actor),
                             format!("{shown} is not a stance"),
                             Some(format!("a position is one of: {}", valid.join(", "))),
@@ -587,23 +486,23 @@ fn points(obj: &mut Obj<'_>, html: Bodies, sink: &mut Sink<'_>) -> Vec<PointReco
             }
         }
         let at = item.at_value("id");
-        item.reject_unknown("a point", sink);
+        item.reject_unknown("a point", problems);
         let Some(id) = id else { continue };
         if !is_valid_id(&id) {
-            sink.error(
+            problems.error(
                 &at,
                 format!("`{id}` is not a valid point id"),
                 Some("use lowercase letters, digits and `-`".to_owned()),
             );
         } else if out.iter().any(|p| p.id == id) {
-            sink.error(
+            problems.error(
                 &at,
                 format!("two points have the id `{id}`"),
                 Some("point ids must be unique within a proposal".to_owned()),
             );
         }
         let text = markdown::render(&text_source, html);
-        too_deep(&text, sink);
+        too_deep(&text, problems);
         out.push(PointRecord { id, title: title.unwrap_or_default(), text, text_source, topic, positions, at });
     }
     out

@@ -1,11 +1,12 @@
 //! The settings of `content/site.yaml` checked beyond their types, like content: the base
 //! URL (also `--base-url`), the language tag and the page size, each at its value.
 
-use super::fields::{Obj, Sink};
-use super::{At, Place, SiteConfig};
+use super::fields::{Obj, Problems};
+use super::{At, Place};
 use crate::diagnostic::Diagnostic;
-use crate::read::{Format, SourceFile};
+use crate::read::SourceFile;
 use crate::scaffold::PLACEHOLDER_URL;
+use crate::vocab::{Format, SiteConfig};
 
 /// More articles than this on one list page is a typo (or a page no browser opens).
 pub const MAX_ARTICLES_PER_PAGE: usize = 10_000;
@@ -24,23 +25,23 @@ impl Problem {
 }
 
 /// Checks the settings site.yaml set (those it leaves out have sound defaults).
-pub(super) fn check(obj: &Obj<'_>, config: &SiteConfig, sink: &mut Sink<'_>) {
+pub(super) fn check(obj: &Obj<'_>, config: &SiteConfig, problems: &mut Problems<'_>) {
     let set = |key: &str| obj.map.get(key).is_some_and(|e| !e.value.is_null());
     if set("base_url") {
         // As written: control characters in text are blanked on the way to `config`.
         let written = obj.map.get("base_url").and_then(|e| e.value.as_str()).unwrap_or(&config.base_url);
         if let Some(problem) = base_url_problem(written) {
-            sink.error(&obj.at_value("base_url"), format!("`base_url` {}", problem.what), Some(problem.hint));
+            problems.error(&obj.at_value("base_url"), format!("`base_url` {}", problem.what), Some(problem.hint));
         }
     }
     if set("language") && !is_language_tag(&config.language) {
         let hint = "write a language tag such as `en`, `uk` or `pt-BR` (it is the pages' `lang` attribute)";
-        sink.error(&obj.at_value("language"), "`language` is not a language tag", Some(hint.to_owned()));
+        problems.error(&obj.at_value("language"), "`language` is not a language tag", Some(hint.to_owned()));
     }
     if config.articles_per_page > MAX_ARTICLES_PER_PAGE {
         let message = format!("`articles_per_page` is more than {MAX_ARTICLES_PER_PAGE}");
         let hint = "the article lists are split into pages of this many articles; the default is 50";
-        sink.error(&obj.at_value("articles_per_page"), message, Some(hint.to_owned()));
+        problems.error(&obj.at_value("articles_per_page"), message, Some(hint.to_owned()));
     }
 }
 

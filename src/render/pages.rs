@@ -7,7 +7,7 @@ use tera::{Context, Value};
 use super::routes;
 use super::views::{self, Shared, StanceView, to_value};
 use crate::model::{Changes, Point, Proposal, Site};
-use crate::parse::Status;
+use crate::vocab::{Status, When};
 
 /// One page to render.
 #[derive(Debug, Clone, Copy)]
@@ -748,7 +748,7 @@ fn timeline(site: &Site, shared: &Shared, extent: Extent) -> Value {
     };
     // The entries the preview server keeps, or made here.
     let kept = shared.kept.as_ref();
-    let mut entries: Vec<(crate::when::When, u8, &str, Value)> = Vec::new();
+    let mut entries: Vec<(When, u8, &str, Value)> = Vec::new();
     for (i, a) in site.articles.iter().enumerate().take(limit) {
         let entry = kept.map_or_else(|| views::timeline_article(a), |k| k.timeline_articles[i].clone());
         entries.push((a.date, 1, &a.id, entry));

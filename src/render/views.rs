@@ -9,7 +9,7 @@ use tera::Value;
 use super::feeds::ArticleJson;
 use super::routes;
 use crate::model::{Actor, Article, Proposal, Site, Topic};
-use crate::parse::Stance;
+use crate::vocab::Stance;
 
 #[derive(Serialize)]
 struct ArticleSummary<'a> {

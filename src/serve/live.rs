@@ -16,18 +16,18 @@ use crate::fs;
 use crate::model::Site;
 use crate::parse::markdown::{self, Bodies, Rendered};
 use crate::parse::{self, ArticleRecord, Data, Record, front_matter};
-use crate::pipeline::{self, Failure, Options, Parsed};
-use crate::read::{Format, Kind};
+use crate::pipeline::{self, Failure, Options, ParsedSite};
 use crate::render::pages::{self, Page, Reads};
 use crate::render::{self, OutputFile, RenderError, Renderer, feeds, views};
 use crate::theme::Theme;
+use crate::vocab::{Format, Kind};
 
 struct Built {
     site: Site,
     theme: Theme,
     renderer: Renderer,
     /// The files and what each one parsed to, to redo the model after an edit.
-    parsed: Parsed,
+    parsed: ParsedSite,
     /// The files that the build's warnings are about.
     warned: HashSet<String>,
 }
@@ -238,7 +238,7 @@ impl Built {
     /// sorts, or what links to it can find: then nothing but that article differs in
     /// the model, and it is patched rather than made again. Also not when the file has
     /// warnings, which might read differently. Returns the article's index.
-    fn patchable(&self, file_ix: usize, old: &parse::Parsed) -> Option<usize> {
+    fn patchable(&self, file_ix: usize, old: &parse::ParsedItem) -> Option<usize> {
         let new = &self.parsed.items[file_ix];
         let path = &self.parsed.sources.items[file_ix].path;
         let (

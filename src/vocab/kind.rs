@@ -1,0 +1,35 @@
+//! The kinds of item a site holds, and the formats their files are written in.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Article,
+    Actor,
+    Proposal,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Article, Kind::Actor, Kind::Proposal];
+
+    /// The folder under `content/` (and the URL segment) for this kind.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Article => "articles",
+            Kind::Actor => "actors",
+            Kind::Proposal => "proposals",
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Article => "article",
+            Kind::Actor => "actor",
+            Kind::Proposal => "proposal",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Yaml,
+}
