@@ -13,7 +13,7 @@ mod common;
 use std::path::Path;
 
 use briefing::diagnostic::{Diagnostic, Diagnostics, Position, Severity};
-use briefing::parse::markdown::Rendered;
+use briefing::parse::markdown::Outline;
 use briefing::parse::yaml::{self, Node};
 use briefing::parse::{At, Data, Record, Ref, front_matter, parse_item, parse_site};
 use briefing::read::SourceFile;
@@ -244,9 +244,9 @@ fn places(record: &Record, text: &str) -> Vec<(At, Option<String>)> {
         Format::Markdown => text.get(record.meta.place.body.clone()).map(str::to_owned),
         Format::Yaml => Some(text.to_owned()),
     };
-    let bodies = |rendered: &Rendered| -> Vec<(At, Option<String>)> {
-        let spans = rendered.links.iter().map(|l| (l.offset, l.len));
-        let spans = spans.chain(rendered.unsafe_urls.iter().map(|u| (u.offset, u.len)));
+    let bodies = |outline: &Outline| -> Vec<(At, Option<String>)> {
+        let spans = outline.links.iter().map(|l| (l.offset, l.len));
+        let spans = spans.chain(outline.unsafe_urls.iter().map(|u| (u.offset, u.len)));
         spans
             .map(|(offset, len)| {
                 let written = body.as_deref().and_then(|b| b.get(offset..offset + len)).map(str::to_owned);
@@ -264,7 +264,7 @@ fn places(record: &Record, text: &str) -> Vec<(At, Option<String>)> {
         Data::Proposal(p) => {
             out.extend(refs(&mut p.proposed_by.iter().chain(&p.supersedes)));
             for point in &p.points {
-                out.push((point.at.clone(), Some(point.id.clone())));
+                out.push((point.at.clone(), Some(point.fields.id.clone())));
                 out.extend(refs(&mut point.positions.iter().map(|(r, _)| r)));
             }
             out.extend(bodies(&p.body));

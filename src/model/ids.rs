@@ -59,7 +59,11 @@ pub(super) fn group<'r>(
         }
     }
     grouped.articles.sort_by(|(ra, a), (rb, b)| {
-        b.date.cmp(&a.date).then_with(|| ra.id.cmp(&rb.id)).then_with(|| ra.place.path.cmp(&rb.place.path))
+        b.fields
+            .date
+            .cmp(&a.fields.date)
+            .then_with(|| ra.id.cmp(&rb.id))
+            .then_with(|| ra.place.path.cmp(&rb.place.path))
     });
     let by_id = |a: &Meta, b: &Meta| a.id.cmp(&b.id).then_with(|| a.place.path.cmp(&b.place.path));
     grouped.actors.sort_by(|(a, _), (b, _)| by_id(a, b));

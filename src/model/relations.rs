@@ -64,19 +64,20 @@ fn lineage(proposals: &[Proposal], ix: ProposalIx) -> Vec<ProposalIx> {
 fn changes(old: &Proposal, new: &Proposal, against: ProposalIx) -> Changes {
     let mut c = Changes { against, ..Changes::default() };
     for (ni, point) in new.points.iter().enumerate() {
-        match old.points.iter().position(|p| p.id == point.id) {
+        match old.points.iter().position(|p| p.fields.id == point.fields.id) {
             None => c.added.push(ni),
             Some(oi) => {
                 let before = &old.points[oi];
-                let same = before.title == point.title
-                    && before.text_source == point.text_source
-                    && before.topic == point.topic
-                    && before.positions == point.positions;
+                // The fields as written (the text's HTML follows from its source).
+                let same =
+                    before.fields == point.fields && before.topic == point.topic && before.positions == point.positions;
                 if same { c.unchanged += 1 } else { c.changed.push((oi, ni)) }
             }
         }
     }
-    c.removed = (0..old.points.len()).filter(|oi| !new.points.iter().any(|p| p.id == old.points[*oi].id)).collect();
+    c.removed = (0..old.points.len())
+        .filter(|oi| !new.points.iter().any(|p| p.fields.id == old.points[*oi].fields.id))
+        .collect();
     c
 }
 
@@ -115,7 +116,7 @@ pub(super) fn warn(site: &Site, grouped: &Grouped<'_>, files: &[SourceFile], dia
         }
         for (point, rec) in proposal.points.iter().zip(&record.points) {
             if point.positions.is_empty() {
-                let message = format!("point `{}` has no positions", point.id);
+                let message = format!("point `{}` has no positions", point.fields.id);
                 found(&mut list, meta, rec.at.clone(), message, "add `positions:` with who supports or opposes it");
             }
         }

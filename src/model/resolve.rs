@@ -2,7 +2,7 @@
 //! that its target lacks, is an error placed where it was written.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -13,8 +13,8 @@ use ahash::AHashMap as HashMap;
 use super::ids::Grouped;
 use super::types::*;
 use crate::diagnostic::{Diagnostic, Diagnostics, MAX_PER_FILE};
-use crate::parse::markdown::BodyLink;
-use crate::parse::{At, Meta, Ref};
+use crate::parse::markdown::{BodyLink, UnsafeUrl};
+use crate::parse::{ArticleRecord, At, Meta, Ref};
 use crate::read::SourceFile;
 use crate::slug::slugify;
 use crate::suggest;
@@ -94,7 +94,11 @@ impl Lookup<'_> {
             Kind::Actor => self.grouped.actors[ix].1.body.anchors.iter().map(String::as_str).collect(),
             Kind::Proposal => {
                 let p = &self.grouped.proposals[ix].1;
-                p.points.iter().map(|pt| pt.id.as_str()).chain(p.body.anchors.iter().map(String::as_str)).collect()
+                p.points
+                    .iter()
+                    .map(|pt| pt.fields.id.as_str())
+                    .chain(p.body.anchors.iter().map(String::as_str))
+                    .collect()
             }
         }
     }
@@ -139,12 +143,7 @@ fn body_at(link: &BodyLink) -> At {
     At::Body(link.offset, link.len)
 }
 
-fn unsafe_urls(
-    lookup: &Lookup<'_>,
-    meta: &Meta,
-    urls: &[crate::parse::markdown::UnsafeUrl],
-    diagnostics: &mut Diagnostics,
-) {
+fn unsafe_urls(lookup: &Lookup<'_>, meta: &Meta, urls: &[UnsafeUrl], diagnostics: &mut Diagnostics) {
     for u in urls {
         let message = format!("`{}` is a script link, which is never allowed", u.url);
         let hint =
@@ -175,13 +174,7 @@ pub(super) fn resolve(
         unsafe_urls(&lookup, meta, &a.body.unsafe_urls, diagnostics);
         actors.push(Actor {
             id: meta.id.clone(),
-            name: a.name.clone(),
-            role: a.role.clone(),
-            side: a.side.clone(),
-            aliases: a.aliases.clone(),
-            summary: a.summary.clone(),
-            extra: a.extra.clone(),
-            bio_html: a.body.html.clone(),
+            fields: Arc::clone(&a.fields),
             articles: Vec::new(),
             quotes: Vec::new(),
             sponsored: Vec::new(),
@@ -203,10 +196,7 @@ pub(super) fn resolve(
                 let text_at = |_: &BodyLink| pt.at.clone();
                 lookup.body_links(&pt.text.links, meta, text_at, diagnostics);
                 Point {
-                    id: pt.id.clone(),
-                    title: pt.title.clone(),
-                    text_html: pt.text.html.clone(),
-                    text_source: pt.text_source.clone(),
+                    fields: Arc::clone(&pt.fields),
                     topic: pt.topic.as_deref().map(|t| topics.intern(t)),
                     positions: pt
                         .positions
@@ -220,16 +210,11 @@ pub(super) fn resolve(
             .collect();
         proposals.push(Proposal {
             id: meta.id.clone(),
-            title: p.title.clone(),
-            date: p.date,
-            status: p.status,
-            summary: p.summary.clone(),
+            fields: Arc::clone(&p.fields),
             sponsors,
             supersedes,
             superseded_by: None,
             points,
-            description_html: p.body.html.clone(),
-            extra: p.extra.clone(),
             articles: Vec::new(),
             lineage: Vec::new(),
             changes: None,
@@ -291,7 +276,7 @@ pub(super) fn resolve(
 fn resolve_article(
     lookup: &Lookup<'_>,
     meta: &Meta,
-    a: &crate::parse::ArticleRecord,
+    a: &ArticleRecord,
     topics: Vec<TopicIx>,
     diagnostics: &mut Diagnostics,
 ) -> Article {
@@ -304,7 +289,7 @@ fn resolve_article(
         .iter()
         .filter_map(|q| {
             let actor = lookup.find_ref(Kind::Actor, &q.actor, meta, diagnostics)?;
-            Some(Quote { actor, text: q.text.clone(), context: q.context.clone() })
+            Some(Quote { actor, fields: Arc::clone(&q.fields) })
         })
         .collect();
     let linked = lookup.body_links(&a.body.links, meta, body_at, diagnostics);
@@ -321,17 +306,11 @@ fn resolve_article(
     Article {
         id: meta.id.clone(),
         source: meta.place.path.clone(),
-        title: a.title.clone(),
-        date: a.date,
-        summary: a.summary.clone(),
-        location: a.location.clone(),
+        fields: Arc::clone(&a.fields),
         actors: fm_actors,
         proposals: fm_proposals,
         topics,
-        sources: a.sources.clone(),
         quotes,
-        extra: a.extra.clone(),
-        body_html: a.body.html.clone(),
         mentions_actors,
         mentions_proposals,
     }

@@ -1,10 +1,11 @@
-//! The resolved briefing: every reference is an index into the lists of `Site`, and
-//! every relation between items is computed once, before rendering.
+//! The resolved briefing: each item's fields as written (see `vocab::items`), every
+//! reference an index into the lists of `Site`, and every relation between items
+//! computed once, before rendering.
 
-use serde_json::Value;
+use std::sync::Arc;
 
-use crate::parse::SourceRecord;
-use crate::vocab::{Html, SiteConfig, Stance, Status, When};
+use crate::parse::ArticleRecord;
+use crate::vocab::{ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, SiteConfig, Stance};
 
 /// Indices into `Site::articles`, `Site::actors`, `Site::proposals`, `Site::topics`.
 pub type ArticleIx = usize;
@@ -28,8 +29,7 @@ pub struct Site {
 #[derive(Debug, Clone)]
 pub struct Quote {
     pub actor: ActorIx,
-    pub text: String,
-    pub context: Option<String>,
+    pub fields: Arc<QuoteFields>,
 }
 
 #[derive(Debug, Clone)]
@@ -37,18 +37,13 @@ pub struct Article {
     pub id: String,
     /// The content file it comes from, relative to the site root.
     pub source: String,
-    pub title: String,
-    pub date: When,
-    pub summary: Option<String>,
-    pub location: Option<String>,
+    /// As written, shared with what the file parsed to.
+    pub fields: Arc<ArticleFields>,
     /// From front matter, in the order written.
     pub actors: Vec<ActorIx>,
     pub proposals: Vec<ProposalIx>,
     pub topics: Vec<TopicIx>,
-    pub sources: Vec<SourceRecord>,
     pub quotes: Vec<Quote>,
-    pub extra: Value,
-    pub body_html: Html,
     /// Every actor mentioned anywhere (front matter, quotes, body links), by index.
     pub mentions_actors: Vec<ActorIx>,
     pub mentions_proposals: Vec<ProposalIx>,
@@ -57,13 +52,8 @@ pub struct Article {
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub id: String,
-    pub name: String,
-    pub role: Option<String>,
-    pub side: Option<String>,
-    pub aliases: Vec<String>,
-    pub summary: Option<String>,
-    pub extra: Value,
-    pub bio_html: Html,
+    /// As written, shared with what the file parsed to.
+    pub fields: Arc<ActorFields>,
     /// Articles mentioning this actor, newest first.
     pub articles: Vec<ArticleIx>,
     /// (article, quote index within it), newest first.
@@ -76,10 +66,7 @@ pub struct Actor {
 
 #[derive(Debug, Clone)]
 pub struct Point {
-    pub id: String,
-    pub title: String,
-    pub text_html: Html,
-    pub text_source: String,
+    pub fields: Arc<PointFields>,
     pub topic: Option<TopicIx>,
     /// Sorted by actor id.
     pub positions: Vec<(ActorIx, Stance)>,
@@ -101,16 +88,12 @@ pub struct Changes {
 #[derive(Debug, Clone)]
 pub struct Proposal {
     pub id: String,
-    pub title: String,
-    pub date: Option<When>,
-    pub status: Option<Status>,
-    pub summary: Option<String>,
+    /// As written, shared with what the file parsed to.
+    pub fields: Arc<ProposalFields>,
     pub sponsors: Vec<ActorIx>,
     pub supersedes: Option<ProposalIx>,
     pub superseded_by: Option<ProposalIx>,
     pub points: Vec<Point>,
-    pub description_html: Html,
-    pub extra: Value,
     /// Articles discussing it, newest first.
     pub articles: Vec<ArticleIx>,
     /// The whole version chain, oldest first (just this one when it has no versions).
@@ -126,4 +109,17 @@ pub struct Topic {
     pub articles: Vec<ArticleIx>,
     /// Proposals with a point on this topic, by id.
     pub proposals: Vec<ProposalIx>,
+}
+
+impl Site {
+    /// Gives article `ix` what `record`, a new parse of its file, shows (its fields and
+    /// its quotes' words), for an edit that changed nothing it refers to, nor where it
+    /// sorts: then nothing else in the model differs.
+    pub fn patch_article(&mut self, ix: ArticleIx, record: &ArticleRecord) {
+        let article = &mut self.articles[ix];
+        article.fields = Arc::clone(&record.fields);
+        for (quote, written) in article.quotes.iter_mut().zip(&record.quotes) {
+            quote.fields = Arc::clone(&written.fields);
+        }
+    }
 }

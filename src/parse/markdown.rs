@@ -42,9 +42,17 @@ pub struct UnsafeUrl {
     pub len: usize,
 }
 
+/// A body rendered: its HTML, and what the model checks of it.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     pub html: Html,
+    pub outline: Outline,
+}
+
+/// What the model checks of a body: its links and anchors, and whether it kept within
+/// the limits.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
     pub links: Vec<BodyLink>,
     pub unsafe_urls: Vec<UnsafeUrl>,
     /// Ids of every heading, in order.
@@ -123,12 +131,15 @@ impl Events<'_, '_> {
     fn finish(self, html: Html) -> Rendered {
         let Events { mut out, names, stopped, .. } = self;
         match stopped {
-            Some(Stop::TooDeep) => Rendered { too_deep: true, ..Rendered::default() },
-            Some(Stop::TooMuchHtml) => Rendered { too_much_html: true, ..Rendered::default() },
+            Some(Stop::TooDeep) => {
+                Rendered { outline: Outline { too_deep: true, ..Outline::default() }, ..Rendered::default() }
+            }
+            Some(Stop::TooMuchHtml) => {
+                Rendered { outline: Outline { too_much_html: true, ..Outline::default() }, ..Rendered::default() }
+            }
             None => {
-                out.html = html;
                 out.anchors = names.taken;
-                out
+                Rendered { html, outline: out }
             }
         }
     }
@@ -154,7 +165,7 @@ struct Events<'s, 'r> {
     parser: pulldown_cmark::OffsetIter<'s>,
     source: &'s str,
     mode: HtmlMode,
-    out: Rendered,
+    out: Outline,
     names: HeadingNames<'r>,
     /// The events of the heading being read, from its start.
     heading: Vec<Event<'s>>,
@@ -171,7 +182,7 @@ impl<'s, 'r> Events<'s, 'r> {
             parser: Parser::new_ext(source, options()).into_offset_iter(),
             source,
             mode,
-            out: Rendered::default(),
+            out: Outline::default(),
             names: HeadingNames::new(reserved),
             heading: Vec::new(),
             ready: Default::default(),
@@ -309,7 +320,7 @@ fn name_heading(events: &mut [Event<'_>], start: usize, names: &mut HeadingNames
 }
 
 /// Internal links become relative URLs and are recorded; script URLs are dropped and recorded.
-fn rewrite_url<'a>(source: &str, range: std::ops::Range<usize>, dest: CowStr<'a>, out: &mut Rendered) -> CowStr<'a> {
+fn rewrite_url<'a>(source: &str, range: std::ops::Range<usize>, dest: CowStr<'a>, out: &mut Outline) -> CowStr<'a> {
     let (offset, len) = match where_in(source, &range, &dest) {
         Some(i) => (i, dest.len()),
         None => (range.start, range.len()),
@@ -456,10 +467,10 @@ mod tests {
     fn rewrites_internal_links_and_records_them() {
         let r = render("See [Putin](actor:vladimir-putin#bio).", HtmlMode::Escape);
         assert!(r.html.contains(r#"href="../../actors/vladimir-putin/index.html#bio""#), "{}", r.html);
-        assert_eq!(r.links[0].id, "vladimir-putin");
-        assert_eq!(r.links[0].fragment.as_deref(), Some("bio"));
+        assert_eq!(r.outline.links[0].id, "vladimir-putin");
+        assert_eq!(r.outline.links[0].fragment.as_deref(), Some("bio"));
         assert_eq!(
-            &"See [Putin](actor:vladimir-putin#bio)."[r.links[0].offset..][..r.links[0].len],
+            &"See [Putin](actor:vladimir-putin#bio)."[r.outline.links[0].offset..][..r.outline.links[0].len],
             "actor:vladimir-putin#bio"
         );
     }
@@ -468,14 +479,14 @@ mod tests {
     fn a_link_is_placed_at_its_url_not_at_its_title_nor_its_text() {
         let source = "See [actor:kyiv](actor:kyiv \"actor:kyiv\") and [it][ref].\n\n[ref]: proposal:plan\n";
         let r = render(source, HtmlMode::Escape);
-        assert_eq!(r.links[0].offset, source.find("(actor:kyiv").unwrap() + 1);
-        assert_eq!(r.links[0].len, "actor:kyiv".len());
+        assert_eq!(r.outline.links[0].offset, source.find("(actor:kyiv").unwrap() + 1);
+        assert_eq!(r.outline.links[0].len, "actor:kyiv".len());
         // A reference link's URL is written elsewhere: the link itself is what is placed.
-        assert_eq!(&source[r.links[1].offset..][..r.links[1].len], "[it][ref]");
+        assert_eq!(&source[r.outline.links[1].offset..][..r.outline.links[1].len], "[it][ref]");
         // Empty URLs, and URLs the parser makes up (`mailto:`), are placed without panicking.
         for source in ["[a]()", "[a](<>)", "<x@example.org> [b](javascript:x)"] {
             let r = render(source, HtmlMode::Escape);
-            for u in &r.unsafe_urls {
+            for u in &r.outline.unsafe_urls {
                 assert_eq!(&source[u.offset..][..u.len], "javascript:x");
             }
         }
@@ -484,14 +495,14 @@ mod tests {
     #[test]
     fn every_heading_gets_a_unique_id() {
         let r = render("## What Moscow wants\n\n## Outcome {#result}\n\n## What Moscow wants\n", HtmlMode::Escape);
-        assert_eq!(r.anchors, ["what-moscow-wants", "result", "what-moscow-wants-1"]);
+        assert_eq!(r.outline.anchors, ["what-moscow-wants", "result", "what-moscow-wants-1"]);
         assert!(r.html.contains(r#"<h2 id="what-moscow-wants">"#));
     }
 
     #[test]
     fn headings_never_take_a_reserved_id() {
         let r = render_beside("## Territory\n", HtmlMode::Escape, &["territory"]);
-        assert_eq!(r.anchors, ["territory-1"]);
+        assert_eq!(r.outline.anchors, ["territory-1"]);
     }
 
     #[test]
@@ -506,7 +517,7 @@ mod tests {
             let r = render("[x](javascript:alert(1)) <a href=\"JaVaScRiPt:alert(2)\">y</a>", mode);
             let html = r.html.to_lowercase();
             assert!(!html.contains("<a href=\"javascript:"), "{mode:?}: {}", r.html);
-            assert_eq!(r.unsafe_urls.len(), 1);
+            assert_eq!(r.outline.unsafe_urls.len(), 1);
         }
     }
 

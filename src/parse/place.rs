@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::front_matter;
-use super::markdown::Rendered;
+use super::markdown::Outline;
 use super::yaml::Node;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::vocab::Format;
@@ -83,10 +83,10 @@ pub fn place_of(path: &str, format: Format, text: &str, body_key: &'static str) 
 /// indentation; other styles (folded, quoted, plain over lines) do not map character
 /// for character, so the k-th occurrence of a link's text in the value is taken to be
 /// its k-th occurrence in the file after the value starts.
-pub fn place_body_links(text: &str, node: &Node, rendered: &mut Rendered) {
+pub fn place_body_links(text: &str, node: &Node, outline: &mut Outline) {
     let Some(value) = node.as_str() else { return };
-    let mut spans: Vec<(&mut usize, usize)> = rendered.links.iter_mut().map(|l| (&mut l.offset, l.len)).collect();
-    spans.extend(rendered.unsafe_urls.iter_mut().map(|u| (&mut u.offset, u.len)));
+    let mut spans: Vec<(&mut usize, usize)> = outline.links.iter_mut().map(|l| (&mut l.offset, l.len)).collect();
+    spans.extend(outline.unsafe_urls.iter_mut().map(|u| (&mut u.offset, u.len)));
     if spans.is_empty() {
         return;
     }
@@ -161,11 +161,11 @@ mod tests {
     fn link_positions(text: &str, key: &str) -> Vec<Position> {
         let doc = yaml::parse(text).unwrap();
         let node = doc.get(key).unwrap();
-        let mut rendered = markdown::render(node.as_str().unwrap(), HtmlMode::Escape);
-        place_body_links(text, node, &mut rendered);
+        let mut outline = markdown::render(node.as_str().unwrap(), HtmlMode::Escape).outline;
+        place_body_links(text, node, &mut outline);
         let place =
             Place { path: "a.yaml".into(), format: Format::Yaml, yaml: 0..text.len(), body: 0..0, body_key: "" };
-        rendered.links.iter().filter_map(|l| place.position(text, &At::Body(l.offset, l.len))).collect()
+        outline.links.iter().filter_map(|l| place.position(text, &At::Body(l.offset, l.len))).collect()
     }
 
     #[test]

@@ -1,16 +1,21 @@
 //! The typed records of each kind, as read from one file, and the readers that build them.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::fields::{Obj, Problems, item_obj};
-use super::markdown::{self, Bodies, Rendered};
+use super::markdown::{self, Bodies, Outline, Rendered};
 use super::place::place_body_links;
 use super::yaml;
 use super::{At, Place, place_of};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::read::SourceFile;
 use crate::slug::is_valid_id;
-use crate::vocab::{Format, HtmlMode, Kind, SiteConfig, Stance, Status, When};
+use crate::vocab::{
+    ActorFields, ArticleFields, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields, SiteConfig, Source,
+    Stance, Status, When,
+};
 
 /// A reference to another item by id, with where it was written.
 #[derive(Debug, Clone)]
@@ -19,55 +24,35 @@ pub struct Ref {
     pub at: At,
 }
 
-#[derive(Debug, Clone)]
-pub struct SourceRecord {
-    pub title: String,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
-    pub date: Option<When>,
-}
-
+/// A quote: who said it (a reference) and the words.
 #[derive(Debug, Clone)]
 pub struct QuoteRecord {
     pub actor: Ref,
-    pub text: String,
-    pub context: Option<String>,
+    pub fields: Arc<QuoteFields>,
 }
 
+/// An article file: the fields it shows, and what it refers to.
 #[derive(Debug, Clone)]
 pub struct ArticleRecord {
-    pub title: String,
-    pub date: When,
-    pub summary: Option<String>,
+    pub fields: Arc<ArticleFields>,
     pub actors: Vec<Ref>,
     pub proposals: Vec<Ref>,
     pub topics: Vec<String>,
-    pub location: Option<String>,
-    pub sources: Vec<SourceRecord>,
     pub quotes: Vec<QuoteRecord>,
     pub draft: bool,
-    pub extra: Value,
-    pub body: Rendered,
+    pub body: Outline,
 }
 
 #[derive(Debug, Clone)]
 pub struct ActorRecord {
-    pub name: String,
-    pub role: Option<String>,
-    pub side: Option<String>,
-    pub aliases: Vec<String>,
-    pub summary: Option<String>,
-    pub extra: Value,
-    pub body: Rendered,
+    pub fields: Arc<ActorFields>,
+    pub body: Outline,
 }
 
 #[derive(Debug, Clone)]
 pub struct PointRecord {
-    pub id: String,
-    pub title: String,
-    pub text: Rendered,
-    /// The point's text as written, to compare versions.
-    pub text_source: String,
+    pub fields: Arc<PointFields>,
+    pub text: Outline,
     pub topic: Option<String>,
     pub positions: Vec<(Ref, Stance)>,
     pub at: At,
@@ -75,15 +60,11 @@ pub struct PointRecord {
 
 #[derive(Debug, Clone)]
 pub struct ProposalRecord {
-    pub title: String,
-    pub date: Option<When>,
+    pub fields: Arc<ProposalFields>,
     pub proposed_by: Vec<Ref>,
-    pub status: Option<Status>,
     pub supersedes: Option<Ref>,
-    pub summary: Option<String>,
     pub points: Vec<PointRecord>,
-    pub extra: Value,
-    pub body: Rendered,
+    pub body: Outline,
 }
 
 #[derive(Debug, Clone)]
@@ -253,10 +234,12 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         Format::Markdown => String::new(),
     };
     // A YAML file's body links are placed within the file while the tree is at hand.
-    let place_links = |obj: &Obj<'_>, body: &mut Rendered| {
+    let placed = |obj: &Obj<'_>, mut body: Rendered, problems: &mut Problems<'_>| {
         if let (Format::Yaml, Some(entry)) = (file.format, obj.map.get(body_key)) {
-            place_body_links(&file.text, &entry.value, body);
+            place_body_links(&file.text, &entry.value, &mut body.outline);
         }
+        too_deep(&body.outline, problems);
+        body
     };
     let data = match file.kind {
         Kind::Article => {
@@ -272,23 +255,26 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let draft = obj.bool("draft", &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut problems);
-            let mut body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
-            place_links(&obj, &mut body);
-            too_deep(&body, &mut problems);
+            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let body = placed(&obj, body, &mut problems);
             obj.reject_unknown("an article", &mut problems);
-            Data::Article(ArticleRecord {
+            let fields = ArticleFields {
                 title: title.unwrap_or_default(),
                 date: date.unwrap_or_default(),
                 summary,
+                location,
+                sources,
+                extra,
+                body: body.html,
+            };
+            Data::Article(ArticleRecord {
+                fields: Arc::new(fields),
                 actors,
                 proposals,
                 topics,
-                location,
-                sources,
                 quotes,
                 draft,
-                extra,
-                body,
+                body: body.outline,
             })
         }
         Kind::Actor => {
@@ -299,9 +285,8 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let summary = obj.text("summary", &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut problems);
-            let mut body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
-            place_links(&obj, &mut body);
-            too_deep(&body, &mut problems);
+            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let body = placed(&obj, body, &mut problems);
             obj.reject_unknown("an actor", &mut problems);
             if let Some(side) = &side {
                 if !is_valid_id(side) {
@@ -313,7 +298,9 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
                     );
                 }
             }
-            Data::Actor(ActorRecord { name: name.unwrap_or_default(), role, side, aliases, summary, extra, body })
+            let name = name.unwrap_or_default();
+            let fields = ActorFields { name, role, side, aliases, summary, extra, bio: body.html };
+            Data::Actor(ActorRecord { fields: Arc::new(fields), body: body.outline })
         }
         Kind::Proposal => {
             let title = obj.required_text("title", &mut problems);
@@ -325,22 +312,19 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let points = points(&mut obj, html, &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut problems);
-            let point_ids: Vec<&str> = points.iter().map(|p| p.id.as_str()).collect();
+            let point_ids: Vec<&str> = points.iter().map(|p| p.fields.id.as_str()).collect();
             let source = if yaml_source.is_empty() { body_source } else { &yaml_source };
-            let mut body = markdown::render_beside(source, html, &point_ids);
-            place_links(&obj, &mut body);
-            too_deep(&body, &mut problems);
+            let body = markdown::render_beside(source, html, &point_ids);
+            let body = placed(&obj, body, &mut problems);
             obj.reject_unknown("a proposal", &mut problems);
+            let title = title.unwrap_or_default();
+            let fields = ProposalFields { title, date, status, summary, extra, description: body.html };
             Data::Proposal(ProposalRecord {
-                title: title.unwrap_or_default(),
-                date,
+                fields: Arc::new(fields),
                 proposed_by,
-                status,
                 supersedes,
-                summary,
                 points,
-                extra,
-                body,
+                body: body.outline,
             })
         }
     };
@@ -348,7 +332,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
     Ok((Record { meta: Meta { file: index, kind: file.kind, id, id_at, place }, data }, diagnostics))
 }
 
-fn too_deep(body: &Rendered, problems: &mut Problems<'_>) {
+fn too_deep(body: &Outline, problems: &mut Problems<'_>) {
     if body.too_deep {
         let message = format!("the text nests quotes or lists more than {} levels deep", markdown::MAX_DEPTH);
         problems.error(&At::Start, message, Some("flatten the quotes or lists".to_owned()));
@@ -411,7 +395,7 @@ fn status(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<Status> {
     found
 }
 
-fn sources(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<SourceRecord> {
+fn sources(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<Source> {
     let mut out = Vec::new();
     for value in obj.list("sources", problems) {
         let Some(mut item) = item_obj(value, "source", problems) else { continue };
@@ -427,7 +411,7 @@ fn sources(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<SourceRecord> 
         }
         item.reject_unknown("a source", problems);
         if let Some(title) = title {
-            out.push(SourceRecord { title, publisher, url, date });
+            out.push(Source { title, publisher, url, date });
         }
     }
     out
@@ -442,7 +426,8 @@ fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {
         let context = item.text("context", problems);
         item.reject_unknown("a quote", problems);
         if let (Some(id), Some(text)) = (actor, text) {
-            out.push(QuoteRecord { actor: Ref { id, at: item.at_value("actor") }, text, context });
+            let fields = Arc::new(QuoteFields { text, context });
+            out.push(QuoteRecord { actor: Ref { id, at: item.at_value("actor") }, fields });
         }
     }
     out
@@ -494,7 +479,7 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
                 format!("`{id}` is not a valid point id"),
                 Some("use lowercase letters, digits and `-`".to_owned()),
             );
-        } else if out.iter().any(|p| p.id == id) {
+        } else if out.iter().any(|p| p.fields.id == id) {
             problems.error(
                 &at,
                 format!("two points have the id `{id}`"),
@@ -502,8 +487,9 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
             );
         }
         let text = markdown::render(&text_source, html);
-        too_deep(&text, problems);
-        out.push(PointRecord { id, title: title.unwrap_or_default(), text, text_source, topic, positions, at });
+        too_deep(&text.outline, problems);
+        let fields = PointFields { id, title: title.unwrap_or_default(), text: text.html, text_source };
+        out.push(PointRecord { fields: Arc::new(fields), text: text.outline, topic, positions, at });
     }
     out
 }

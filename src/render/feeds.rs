@@ -37,7 +37,7 @@ fn allowed_in_xml(c: char) -> bool {
 /// The latest articles as an Atom feed; bodies keep their relative links, resolved by `xml:base`.
 pub fn atom(site: &Site) -> String {
     let base = &site.config.base_url;
-    let updated = site.articles.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |a| a.date.rfc3339());
+    let updated = site.articles.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |a| a.fields.date.rfc3339());
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"");
     out.push_str(&format!(" xml:lang=\"{}\">\n", escape_xml(&site.config.language)));
@@ -59,15 +59,15 @@ pub fn atom(site: &Site) -> String {
     for a in site.articles.iter().take(FEED_ENTRIES) {
         let url = format!("{base}{}", routes::article(a));
         out.push_str("  <entry>\n");
-        out.push_str(&format!("    <title>{}</title>\n", escape_xml(&a.title)));
+        out.push_str(&format!("    <title>{}</title>\n", escape_xml(&a.fields.title)));
         out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape_xml(&url)));
         out.push_str(&format!("    <id>{}</id>\n", escape_xml(&url)));
         out.push_str(&format!(
             "    <published>{}</published>\n    <updated>{}</updated>\n",
-            a.date.rfc3339(),
-            a.date.rfc3339()
+            a.fields.date.rfc3339(),
+            a.fields.date.rfc3339()
         ));
-        if let Some(summary) = &a.summary {
+        if let Some(summary) = &a.fields.summary {
             out.push_str(&format!("    <summary>{}</summary>\n", escape_xml(summary)));
         }
         for t in &a.topics {
@@ -76,7 +76,7 @@ pub fn atom(site: &Site) -> String {
         out.push_str(&format!(
             "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
             escape_xml(&url),
-            escape_xml(&a.body_html)
+            escape_xml(&a.fields.body)
         ));
         out.push_str("  </entry>\n");
     }
@@ -120,19 +120,25 @@ struct SearchEntry<'a> {
 pub fn search_index(site: &Site, kept: Option<&[ArticleJson]>) -> (String, String) {
     let mut entries = Vec::new();
     for a in &site.actors {
-        let summary = a.summary.as_deref().or(a.role.as_deref()).unwrap_or("");
+        let summary = a.fields.summary.as_deref().or(a.fields.role.as_deref()).unwrap_or("");
         entries.push(SearchEntry {
             kind: "actor",
-            title: &a.name,
+            title: &a.fields.name,
             path: routes::actor(a),
             summary,
             date: String::new(),
         });
     }
     for p in &site.proposals {
-        let summary = p.summary.as_deref().unwrap_or("");
-        let date = p.date.map(|d| d.ymd()).unwrap_or_default();
-        entries.push(SearchEntry { kind: "proposal", title: &p.title, path: routes::proposal(p), summary, date });
+        let summary = p.fields.summary.as_deref().unwrap_or("");
+        let date = p.fields.date.map(|d| d.ymd()).unwrap_or_default();
+        entries.push(SearchEntry {
+            kind: "proposal",
+            title: &p.fields.title,
+            path: routes::proposal(p),
+            summary,
+            date,
+        });
     }
     for t in &site.topics {
         entries.push(SearchEntry {
@@ -216,10 +222,10 @@ impl ArticleJson {
 fn article_search_entry(a: &Article) -> SearchEntry<'_> {
     SearchEntry {
         kind: "article",
-        title: &a.title,
+        title: &a.fields.title,
         path: routes::article(a),
-        summary: a.summary.as_deref().unwrap_or(""),
-        date: a.date.ymd(),
+        summary: a.fields.summary.as_deref().unwrap_or(""),
+        date: a.fields.date.ymd(),
     }
 }
 
@@ -227,10 +233,10 @@ fn article_search_entry(a: &Article) -> SearchEntry<'_> {
 fn article_data<'a>(site: &'a Site, a: &'a Article) -> ArticleData<'a> {
     ArticleData {
         id: &a.id,
-        title: &a.title,
-        date: a.date.ymd(),
+        title: &a.fields.title,
+        date: a.fields.date.ymd(),
         path: routes::article(a),
-        summary: a.summary.as_deref(),
+        summary: a.fields.summary.as_deref(),
         actors: a.mentions_actors.iter().map(|i| site.actors[*i].id.as_str()).collect(),
         proposals: a.mentions_proposals.iter().map(|p| site.proposals[*p].id.as_str()).collect(),
         topics: a.topics.iter().map(|t| site.topics[*t].slug.as_str()).collect(),
@@ -330,9 +336,9 @@ pub fn open_data<E>(
         .iter()
         .map(|a| ActorData {
             id: &a.id,
-            name: &a.name,
-            role: a.role.as_deref(),
-            side: a.side.as_deref(),
+            name: &a.fields.name,
+            role: a.fields.role.as_deref(),
+            side: a.fields.side.as_deref(),
             path: routes::actor(a),
             articles: article_ids(&a.articles),
         })
@@ -344,9 +350,9 @@ pub fn open_data<E>(
         .iter()
         .map(|p| ProposalData {
             id: &p.id,
-            title: &p.title,
-            date: p.date.map(|d| d.ymd()),
-            status: p.status.map(|s| s.as_str()),
+            title: &p.fields.title,
+            date: p.fields.date.map(|d| d.ymd()),
+            status: p.fields.status.map(|s| s.as_str()),
             path: routes::proposal(p),
             proposed_by: actor_ids(&p.sponsors),
             supersedes: p.supersedes.map(|i| site.proposals[i].id.as_str()),
@@ -355,8 +361,8 @@ pub fn open_data<E>(
                 .points
                 .iter()
                 .map(|pt| PointData {
-                    id: &pt.id,
-                    title: &pt.title,
+                    id: &pt.fields.id,
+                    title: &pt.fields.title,
                     positions: pt.positions.iter().map(|(a, s)| (site.actors[*a].id.as_str(), s.as_str())).collect(),
                 })
                 .collect(),

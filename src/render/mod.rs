@@ -274,7 +274,7 @@ pub fn each_other_file<E: Send>(
                 .filter(|p| !matches!(p, pages::Page::NotFound))
                 .map(|p| {
                     let lastmod = match p {
-                        pages::Page::Article(i) => Some(site.articles[*i].date.ymd()),
+                        pages::Page::Article(i) => Some(site.articles[*i].fields.date.ymd()),
                         _ => None,
                     };
                     (p.path(site), lastmod)

@@ -78,7 +78,7 @@ pub fn one_of_each_kind(site: &Site) -> Vec<Page> {
         Page::Timeline,
         Page::NotFound,
     ];
-    pages.extend(smallest(&site.articles, |a| a.body_html.len()).map(Page::Article));
+    pages.extend(smallest(&site.articles, |a| a.fields.body.len()).map(Page::Article));
     pages.extend(smallest(&site.actors, |a| a.articles.len() + a.quotes.len()).map(Page::Actor));
     pages.extend(smallest(&site.proposals, |p| p.articles.len() + p.points.len()).map(Page::Proposal));
     pages.extend(smallest(&site.topics, |t| t.articles.len()).map(Page::Topic));
@@ -301,7 +301,12 @@ impl Page {
                 let mut order: Vec<usize> = (0..site.proposals.len()).collect();
                 order.sort_by(|a, b| {
                     let (pa, pb) = (&site.proposals[*a], &site.proposals[*b]);
-                    pb.date.is_some().cmp(&pa.date.is_some()).then(pb.date.cmp(&pa.date)).then(pa.id.cmp(&pb.id))
+                    pb.fields
+                        .date
+                        .is_some()
+                        .cmp(&pa.fields.date.is_some())
+                        .then(pb.fields.date.cmp(&pa.fields.date))
+                        .then(pa.id.cmp(&pb.id))
                 });
                 let list: Vec<Value> = order.iter().map(|ix| proposal_listing(site, shared, *ix)).collect();
                 ctx.insert_value("proposals", list.into());
@@ -401,7 +406,7 @@ struct Group {
 
 fn proposal_groups(site: &Site, shared: &Shared) -> Value {
     let mut order: Vec<(Option<Status>, usize)> =
-        site.proposals.iter().enumerate().map(|(i, p)| (p.status, i)).collect();
+        site.proposals.iter().enumerate().map(|(i, p)| (p.fields.status, i)).collect();
     // Live proposals first; proposals without a status last.
     order.sort_by_key(|(s, i)| (s.is_none(), *s, site.proposals[*i].id.clone()));
     let mut groups: Vec<Group> = Vec::new();
@@ -427,12 +432,12 @@ fn sides(site: &Site, shared: &Shared) -> Value {
     let mut order: Vec<usize> = (0..site.actors.len()).collect();
     order.sort_by_key(|i| {
         let a = &site.actors[*i];
-        let side = a.side.as_deref().unwrap_or("");
-        (side.is_empty(), routes::side_label(side), a.name.to_lowercase(), a.id.clone())
+        let side = a.fields.side.as_deref().unwrap_or("");
+        (side.is_empty(), routes::side_label(side), a.fields.name.to_lowercase(), a.id.clone())
     });
     let mut out: Vec<Side> = Vec::new();
     for ix in order {
-        let side = site.actors[ix].side.clone().unwrap_or_default();
+        let side = site.actors[ix].fields.side.clone().unwrap_or_default();
         match out.last_mut() {
             Some(s) if s.side == side => s.actors.push(shared.actors[ix].clone()),
             _ => {
@@ -476,7 +481,7 @@ fn article(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String
     let a = &site.articles[i];
     let view = ArticleView {
         summary: shared.articles[i].clone(),
-        body: &a.body_html,
+        body: &a.fields.body,
         actors: shared.actors_of(&a.actors),
         proposals: shared.proposals_of(&a.proposals),
         quotes: a
@@ -484,11 +489,12 @@ fn article(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String
             .iter()
             .map(|q| QuoteView {
                 actor: shared.actors[q.actor].clone(),
-                text: &q.text,
-                context: q.context.as_deref().unwrap_or(""),
+                text: &q.fields.text,
+                context: q.fields.context.as_deref().unwrap_or(""),
             })
             .collect(),
         sources: a
+            .fields
             .sources
             .iter()
             .map(|s| SourceView {
@@ -499,13 +505,13 @@ fn article(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String
                 date_display: s.date.map(|d| d.display()).unwrap_or_default(),
             })
             .collect(),
-        extra: &a.extra,
+        extra: &a.fields.extra,
     };
     ctx.insert("article", &view);
     // The list is newest first: the newer neighbour comes before.
     ctx.insert_value("newer", if i > 0 { shared.articles[i - 1].clone() } else { Value::none() });
     ctx.insert_value("older", shared.articles.get(i + 1).cloned().unwrap_or_else(Value::none));
-    (a.title.clone(), a.summary.clone().unwrap_or_default())
+    (a.fields.title.clone(), a.fields.summary.clone().unwrap_or_default())
 }
 
 #[derive(Serialize)]
@@ -539,10 +545,10 @@ fn actor(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String, 
     let a = &site.actors[i];
     let view = ActorView {
         reference: shared.actors[i].clone(),
-        aliases: &a.aliases,
-        summary: a.summary.as_deref().unwrap_or(""),
-        bio: &a.bio_html,
-        extra: &a.extra,
+        aliases: &a.fields.aliases,
+        summary: a.fields.summary.as_deref().unwrap_or(""),
+        bio: &a.fields.bio,
+        extra: &a.fields.extra,
     };
     ctx.insert("actor", &view);
     ctx.insert_value("articles", shared.articles_of(&a.articles).into());
@@ -552,8 +558,8 @@ fn actor(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String, 
         .map(|(art, q)| {
             let quote = &site.articles[*art].quotes[*q];
             ActorQuote {
-                text: &quote.text,
-                context: quote.context.as_deref().unwrap_or(""),
+                text: &quote.fields.text,
+                context: quote.fields.context.as_deref().unwrap_or(""),
                 article: shared.articles[*art].clone(),
             }
         })
@@ -568,15 +574,15 @@ fn actor(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (String, 
             let point = &proposal.points[*pt];
             PositionView {
                 proposal: shared.proposals[*p].clone(),
-                point_id: &point.id,
-                point_title: &point.title,
-                path: format!("{}#{}", routes::proposal(proposal), point.id),
+                point_id: &point.fields.id,
+                point_title: &point.fields.title,
+                path: format!("{}#{}", routes::proposal(proposal), point.fields.id),
                 stance: StanceView::of(Some(*stance)),
             }
         })
         .collect();
     ctx.insert("positions", &positions);
-    (a.name.clone(), a.summary.clone().or_else(|| a.role.clone()).unwrap_or_default())
+    (a.fields.name.clone(), a.fields.summary.clone().or_else(|| a.fields.role.clone()).unwrap_or_default())
 }
 
 #[derive(Serialize)]
@@ -594,7 +600,7 @@ fn proposal_listing(site: &Site, shared: &Shared, ix: usize) -> Value {
     let p = &site.proposals[ix];
     to_value(&Listing {
         reference: shared.proposals[ix].clone(),
-        summary: p.summary.as_deref().unwrap_or(""),
+        summary: p.fields.summary.as_deref().unwrap_or(""),
         sponsors: shared.actors_of(&p.sponsors),
         supersedes: shared.proposal_opt(p.supersedes),
         superseded_by: shared.proposal_opt(p.superseded_by),
@@ -620,9 +626,9 @@ struct PointView<'a> {
 
 fn point_view<'a>(point: &'a Point, shared: &Shared) -> PointView<'a> {
     PointView {
-        id: &point.id,
-        title: &point.title,
-        text: &point.text_html,
+        id: &point.fields.id,
+        title: &point.fields.title,
+        text: &point.fields.text,
         topic: point.topic.map_or_else(Value::none, |t| shared.topics[t].clone()),
         positions: point
             .positions
@@ -685,8 +691,8 @@ fn matrix<'a>(p: &'a Proposal, shared: &Shared) -> Matrix<'a> {
         .points
         .iter()
         .map(|pt| MatrixRow {
-            point_id: &pt.id,
-            point_title: &pt.title,
+            point_id: &pt.fields.id,
+            point_title: &pt.fields.title,
             cells: actors
                 .iter()
                 .map(|a| StanceView::of(pt.positions.iter().find(|(x, _)| x == a).map(|(_, s)| *s)))
@@ -706,7 +712,7 @@ fn changes<'a>(site: &'a Site, new: &'a Proposal, c: &Changes, shared: &Shared) 
             .changed
             .iter()
             .map(|(o, n)| ChangedPoint {
-                id: &new.points[*n].id,
+                id: &new.points[*n].fields.id,
                 before: point_view(&old.points[*o], shared),
                 after: point_view(&new.points[*n], shared),
             })
@@ -719,8 +725,8 @@ fn proposal(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (Strin
     let p = &site.proposals[i];
     let view = ProposalView {
         listing: proposal_listing(site, shared, i),
-        description: &p.description_html,
-        extra: &p.extra,
+        description: &p.fields.description,
+        extra: &p.fields.extra,
         points: p.points.iter().map(|pt| point_view(pt, shared)).collect(),
     };
     ctx.insert("proposal", &view);
@@ -736,7 +742,7 @@ fn proposal(site: &Site, shared: &Shared, ctx: &mut Context, i: usize) -> (Strin
         None => ctx.insert_value("changes", Value::none()),
     }
     ctx.insert_value("articles", shared.articles_of(&p.articles).into());
-    (p.title.clone(), p.summary.clone().unwrap_or_default())
+    (p.fields.title.clone(), p.fields.summary.clone().unwrap_or_default())
 }
 
 /// Every dated article and proposal, oldest first, grouped by month (with `Sample`, a
@@ -751,12 +757,12 @@ fn timeline(site: &Site, shared: &Shared, extent: Extent) -> Value {
     let mut entries: Vec<(When, u8, &str, Value)> = Vec::new();
     for (i, a) in site.articles.iter().enumerate().take(limit) {
         let entry = kept.map_or_else(|| views::timeline_article(a), |k| k.timeline_articles[i].clone());
-        entries.push((a.date, 1, &a.id, entry));
+        entries.push((a.fields.date, 1, &a.id, entry));
     }
-    let dated = site.proposals.iter().enumerate().filter(|(_, p)| p.date.is_some());
+    let dated = site.proposals.iter().enumerate().filter(|(_, p)| p.fields.date.is_some());
     for (i, p) in dated.take(limit) {
         let entry = kept.map_or_else(|| views::timeline_proposal(p), |k| k.timeline_proposals[i].clone());
-        if let (Some(date), Some(entry)) = (p.date, entry) {
+        if let (Some(date), Some(entry)) = (p.fields.date, entry) {
             entries.push((date, 0, &p.id, entry));
         }
     }

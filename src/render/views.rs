@@ -217,12 +217,12 @@ impl Shared {
 fn article_summary(a: &Article, topics: &[Value]) -> Value {
     to_value(&ArticleSummary {
         id: &a.id,
-        title: &a.title,
-        date: a.date.ymd(),
-        date_display: a.date.display(),
+        title: &a.fields.title,
+        date: a.fields.date.ymd(),
+        date_display: a.fields.date.display(),
         path: routes::article(a),
-        summary: a.summary.as_deref().unwrap_or(""),
-        location: a.location.as_deref().unwrap_or(""),
+        summary: a.fields.summary.as_deref().unwrap_or(""),
+        location: a.fields.location.as_deref().unwrap_or(""),
         topics: a.topics.iter().map(|t| topics[*t].clone()).collect(),
     })
 }
@@ -248,10 +248,10 @@ fn renew_article(
     // What the summary and the timeline entry are made from.
     let same_inputs = before.is_some_and(|b| {
         b.id == a.id
-            && b.title == a.title
-            && b.date == a.date
-            && b.summary == a.summary
-            && b.location == a.location
+            && b.fields.title == a.fields.title
+            && b.fields.date == a.fields.date
+            && b.fields.summary == a.fields.summary
+            && b.fields.location == a.fields.location
             && b.topics == a.topics
             && !a.topics.iter().any(|t| topics_changed[*t])
     });
@@ -289,37 +289,37 @@ struct TimelineEntry<'a> {
 
 pub fn timeline_article(a: &Article) -> Value {
     to_value(&TimelineEntry {
-        date: a.date.ymd(),
-        date_display: a.date.display(),
+        date: a.fields.date.ymd(),
+        date_display: a.fields.date.display(),
         kind: "article",
-        title: &a.title,
+        title: &a.fields.title,
         path: routes::article(a),
-        summary: a.summary.as_deref().unwrap_or(""),
+        summary: a.fields.summary.as_deref().unwrap_or(""),
         status: "",
         status_label: "",
     })
 }
 
 pub fn timeline_proposal(p: &Proposal) -> Option<Value> {
-    let date = p.date?;
+    let date = p.fields.date?;
     Some(to_value(&TimelineEntry {
         date: date.ymd(),
         date_display: date.display(),
         kind: "proposal",
-        title: &p.title,
+        title: &p.fields.title,
         path: routes::proposal(p),
-        summary: p.summary.as_deref().unwrap_or(""),
-        status: p.status.map_or("", |s| s.as_str()),
-        status_label: p.status.map_or("", |s| s.label()),
+        summary: p.fields.summary.as_deref().unwrap_or(""),
+        status: p.fields.status.map_or("", |s| s.as_str()),
+        status_label: p.fields.status.map_or("", |s| s.label()),
     }))
 }
 
 fn actor_ref(a: &Actor) -> Value {
-    let side = a.side.as_deref().unwrap_or("");
+    let side = a.fields.side.as_deref().unwrap_or("");
     to_value(&ActorRef {
         id: &a.id,
-        name: &a.name,
-        role: a.role.as_deref().unwrap_or(""),
+        name: &a.fields.name,
+        role: a.fields.role.as_deref().unwrap_or(""),
         side,
         side_label: routes::side_label(side),
         path: routes::actor(a),
@@ -330,11 +330,11 @@ fn actor_ref(a: &Actor) -> Value {
 fn proposal_ref(p: &Proposal) -> Value {
     to_value(&ProposalRef {
         id: &p.id,
-        title: &p.title,
-        status: p.status.map_or("", |s| s.as_str()),
-        status_label: p.status.map_or("", |s| s.label()),
-        date: p.date.map(|d| d.ymd()).unwrap_or_default(),
-        date_display: p.date.map(|d| d.display()).unwrap_or_default(),
+        title: &p.fields.title,
+        status: p.fields.status.map_or("", |s| s.as_str()),
+        status_label: p.fields.status.map_or("", |s| s.label()),
+        date: p.fields.date.map(|d| d.ymd()).unwrap_or_default(),
+        date_display: p.fields.date.map(|d| d.display()).unwrap_or_default(),
         path: routes::proposal(p),
     })
 }

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use super::Snapshot;
 use crate::fs;
 use crate::model::Site;
-use crate::parse::markdown::{self, Bodies, Rendered};
+use crate::parse::markdown::{self, Bodies, Outline};
 use crate::parse::{self, ArticleRecord, Data, Record, front_matter};
 use crate::pipeline::{self, Failure, Options, ParsedSite};
 use crate::render::pages::{self, Page, Reads};
@@ -140,16 +140,17 @@ impl Live {
         let html = built.site.config.html;
         let before = markdown::render(&old[old_split.body], html);
         let after = markdown::render(&new[new_split.body.clone()], html);
-        if !same_references(&before, &after) || !after.unsafe_urls.is_empty() {
+        if !same_references(&before.outline, &after.outline) || !after.outline.unsafe_urls.is_empty() {
             return None;
         }
         let ix = built.site.articles.iter().position(|a| a.source == *rel)?;
+        let Some(Record { data: Data::Article(record), .. }) = &mut built.parsed.items[file_ix].record else {
+            return None;
+        };
         // What was parsed follows the edit, for the next edit that redoes the model.
-        if let Some(Record { data: Data::Article(a), .. }) = &mut built.parsed.items[file_ix].record {
-            a.body.html.clone_from(&after.html);
-        }
+        Arc::make_mut(&mut record.fields).body = after.html;
         built.parsed.sources.items[file_ix].text = new.to_owned();
-        built.site.articles[ix].body_html = after.html;
+        built.site.patch_article(ix, record);
         let page = built.renderer.page(&built.site, &built.theme, Page::Article(ix)).ok()?;
         let feed = OutputFile { path: "atom.xml".to_owned(), bytes: feeds::atom(&built.site).into_bytes() };
         Some(vec![page, feed])
@@ -260,17 +261,7 @@ impl Built {
     /// renders again the pages that show it, with the feeds and data files.
     fn patch(&mut self, ix: usize, file_ix: usize) -> Option<Vec<OutputFile>> {
         let Some(Record { data: Data::Article(now), .. }) = &self.parsed.items[file_ix].record else { return None };
-        let article = &mut self.site.articles[ix];
-        article.title.clone_from(&now.title);
-        article.summary.clone_from(&now.summary);
-        article.location.clone_from(&now.location);
-        article.sources.clone_from(&now.sources);
-        article.extra.clone_from(&now.extra);
-        article.body_html.clone_from(&now.body.html);
-        for (quote, record) in article.quotes.iter_mut().zip(&now.quotes) {
-            quote.text.clone_from(&record.text);
-            quote.context.clone_from(&record.context);
-        }
+        self.site.patch_article(ix, now);
         self.renderer.patch_article(&self.site, ix);
         let (site, renderer, theme) = (&self.site, &self.renderer, &self.theme);
         let pages = pages::all(site);
@@ -300,7 +291,7 @@ fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
     let same_speakers = |x: &ArticleRecord, y: &ArticleRecord| {
         x.quotes.iter().map(|q| &q.actor.id).eq(y.quotes.iter().map(|q| &q.actor.id))
     };
-    a.date == b.date
+    a.fields.date == b.fields.date
         && a.draft == b.draft
         && a.topics == b.topics
         && same_ids(&a.actors, &b.actors)
@@ -314,8 +305,8 @@ fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
 
 /// Same links (targets and fragments) and same heading anchors: nothing outside the
 /// article's own page can tell the two bodies apart.
-fn same_references(a: &Rendered, b: &Rendered) -> bool {
-    let key = |r: &Rendered| r.links.iter().map(|l| (l.kind, l.id.clone(), l.fragment.clone())).collect::<Vec<_>>();
+fn same_references(a: &Outline, b: &Outline) -> bool {
+    let key = |r: &Outline| r.links.iter().map(|l| (l.kind, l.id.clone(), l.fragment.clone())).collect::<Vec<_>>();
     a.anchors == b.anchors && key(a) == key(b)
 }
 
