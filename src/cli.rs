@@ -145,21 +145,45 @@ pub struct NewArgs {
     pub root: PathBuf,
 }
 
+/// Why a URL given on the command line is refused; clap shows it in a usage error.
+#[derive(Debug)]
+enum BadUrl {
+    /// `--base-url`, as `base_url` in site.yaml would be.
+    Base(crate::parse::settings::Problem),
+    Empty,
+    /// A character that a git address does not hold.
+    Character(char),
+}
+
+impl std::fmt::Display for BadUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BadUrl::Base(problem) => write!(f, "the URL {}; {}", problem.what, problem.hint),
+            BadUrl::Empty => f.write_str("the URL is empty"),
+            BadUrl::Character(c) => {
+                write!(f, "the URL holds {c:?}, which git addresses do not (write it percent-encoded)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for BadUrl {}
+
 /// `--base-url` is checked as `base_url` in site.yaml is; a wrong one is a usage error.
-fn base_url(text: &str) -> Result<String, String> {
+fn base_url(text: &str) -> Result<String, BadUrl> {
     match crate::parse::settings::base_url_problem(text) {
         None => Ok(text.to_owned()),
-        Some(problem) => Err(format!("the URL {}; {}", problem.what, problem.hint)),
+        Some(problem) => Err(BadUrl::Base(problem)),
     }
 }
 
 /// A repository address for `--briefing-git`: written into YAML and TOML strings and a
 /// shell's quotes, so only the characters of a URL (or of git's `user@host:path`).
-fn git_url(text: &str) -> Result<String, String> {
+fn git_url(text: &str) -> Result<String, BadUrl> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!&+,;=%".contains(c);
     match text.chars().find(|&c| !allowed(c)) {
-        _ if text.is_empty() => Err("the URL is empty".to_owned()),
-        Some(c) => Err(format!("the URL holds {c:?}, which git addresses do not (write it percent-encoded)")),
+        _ if text.is_empty() => Err(BadUrl::Empty),
+        Some(c) => Err(BadUrl::Character(c)),
         None => Ok(text.to_owned()),
     }
 }

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod error;
 pub mod fs;
 pub mod model;
 pub mod out;

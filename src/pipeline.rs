@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostics;
+use crate::error::Error;
 use crate::model::{self, Site};
 use crate::parse;
 use crate::parse::markdown::Bodies;
@@ -15,7 +16,7 @@ use crate::read;
 use crate::render::{self, OutputFile};
 use crate::theme::Theme;
 use crate::vocab::SiteConfig;
-use crate::write::{Output, WriteError, Written};
+use crate::write::{Output, Written};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -34,10 +35,9 @@ pub struct Options {
 pub enum Failure {
     /// The content or templates are wrong: every problem, with warnings too.
     Content(Diagnostics),
-    /// Something outside the content: a missing folder, a disk error.
-    Fatal(String),
-    /// The output folder could not, or must not, be written.
-    Output(WriteError),
+    /// Something outside the content: a missing folder, a disk error, an output folder
+    /// that could not, or must not, be written.
+    Error(Error),
 }
 
 /// A site read, parsed and modelled, with the warnings found on the way.
@@ -86,8 +86,8 @@ pub enum Keep {
 pub fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result<(ParsedSite, Theme), Failure> {
     let mut clock = Stopwatch::start();
     let mut early = Diagnostics::new();
-    let mut sources = read::list_content(&options.root, &mut early).map_err(|e| Failure::Fatal(e.0))?;
-    let theme = Theme::load(&options.root).map_err(|e| Failure::Fatal(e.0))?;
+    let mut sources = read::list_content(&options.root, &mut early).map_err(Failure::Error)?;
+    let theme = Theme::load(&options.root).map_err(Failure::Error)?;
     clock.lap("list");
 
     let mut config = match &sources.site {
@@ -224,7 +224,7 @@ fn render_failure(error: render::RenderError, warnings: &Diagnostics) -> Failure
             diagnostics.extend(errors);
             Failure::Content(diagnostics)
         }
-        render::RenderError::Sink(message) => Failure::Fatal(message),
+        render::RenderError::Output(error) => Failure::Error(error),
     }
 }
 
@@ -247,7 +247,7 @@ pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
         // Only news: a build that cannot say it waits still builds.
         let _ = crate::out::stderr(&format!("Waiting for another build into {} to finish…\n", output.display()));
     };
-    let output = Output::claim(&options.root, output, waiting).map_err(Failure::Output)?;
+    let output = Output::claim(&options.root, output, waiting).map_err(Failure::Error)?;
     // What the output holds is looked at while the site is read and parsed.
     let shaped = render::could_have_written(&options.root);
     let (loaded, surveyed) = std::thread::scope(|scope| {
@@ -259,12 +259,12 @@ pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
         });
         (load(options), surveyed.join())
     });
-    let surveyed = surveyed.map_err(|_| Failure::Fatal("looking at the output folder failed".to_owned()))?;
-    let surveyed = surveyed.map_err(Failure::Output)?;
+    let surveyed = surveyed.map_err(|_| Failure::Error(Error::Thread { what: "looking at the output folder" }))?;
+    let surveyed = surveyed.map_err(Failure::Error)?;
     let loaded = loaded?;
     let path = output.path().to_path_buf();
-    let writer = output.begin(surveyed).map_err(Failure::Output)?;
-    let write = |f: OutputFile| writer.put(&f.path, &f.bytes).map_err(|e| e.to_string());
+    let writer = output.begin(surveyed).map_err(Failure::Error)?;
+    let write = |f: OutputFile| writer.put(&f.path, &f.bytes);
     let mut clock = Stopwatch::start();
     // While pages render, another thread makes their folders ahead of them.
     let site = &loaded.site;
@@ -282,7 +282,7 @@ pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     })
     .map_err(|e| render_failure(e, &loaded.warnings))?;
     clock.lap("render and write");
-    let written = writer.commit().map_err(Failure::Output)?;
+    let written = writer.commit().map_err(Failure::Error)?;
     clock.lap("swap");
     let Loaded { site, theme, warnings } = loaded;
     let_go((site, theme));

@@ -7,7 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::fs::{self, FsError};
+use crate::error::Error;
+use crate::fs;
 use crate::vocab::{Format, Kind};
 
 /// Asks the operating system to start reading `paths` into its cache, without waiting,
@@ -90,7 +91,7 @@ pub struct SourceFile {
 impl SourceFile {
     /// Reads the file's text (without a byte order mark), or the error to report.
     pub fn read_text(&self) -> Result<String, Diagnostic> {
-        let bytes = fs::read(&self.full_path).map_err(|e| Diagnostic::error(&self.path, e.0))?;
+        let bytes = fs::read(&self.full_path).map_err(|e| Diagnostic::error(&self.path, e.to_string()))?;
         match String::from_utf8(bytes) {
             // Editors on Windows start files with a byte order mark; it is not content.
             Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
@@ -143,24 +144,19 @@ enum Found {
 /// (misplaced, wrong extension, site.yaml not UTF-8 or not a file) become diagnostics,
 /// as do the links and special files skipped there and in `templates/` and `static/`;
 /// only a missing, linked or unreadable `content/` folder is fatal.
-pub fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Sources, FsError> {
+pub fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Sources, Error> {
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(FsError(format!(
-            "no content/ folder in {}: is this a briefing site? (use --root to point at one)",
-            root.display()
-        )));
+        let advice = "is this a briefing site? (use --root to point at one)";
+        return Err(Error::NoContent { root: root.to_path_buf(), advice });
     }
     if !is_real_dir(&content) {
-        return Err(FsError(format!(
-            "{} is a symbolic link: briefing does not follow links (put the folder itself there)",
-            content.display()
-        )));
+        return Err(Error::LinkedContent { path: content });
     }
     let mut paths = Vec::new();
     let mut walk = WalkDir::new(&content).into_iter();
     while let Some(entry) = walk.next() {
-        let entry = entry.map_err(|e| FsError(format!("cannot read {}: {e}", content.display())))?;
+        let entry = entry.map_err(|e| Error::Walk { dir: content.clone(), source: e })?;
         let file_type = entry.file_type();
         if entry.depth() == 1 && entry.file_name() == "site.yaml" && !file_type.is_file() {
             diagnostics.push(site_yaml_not_a_file(file_type));
@@ -244,7 +240,7 @@ fn site_yaml_not_a_file(file_type: std::fs::FileType) -> Diagnostic {
 
 /// Warns about the links and special files under `root/folder` (`templates/`,
 /// `static/`), which the theme leaves out (see `theme::files_under`).
-fn warn_skipped_under(root: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Result<(), FsError> {
+fn warn_skipped_under(root: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Result<(), Error> {
     let dir = root.join(folder);
     match std::fs::symlink_metadata(&dir) {
         Ok(meta) if meta.is_dir() => {}
@@ -255,7 +251,7 @@ fn warn_skipped_under(root: &Path, folder: &str, diagnostics: &mut Diagnostics) 
         Err(_) => return Ok(()),
     }
     for entry in WalkDir::new(&dir) {
-        let entry = entry.map_err(|e| FsError(format!("cannot read {}: {e}", dir.display())))?;
+        let entry = entry.map_err(|e| Error::Walk { dir: dir.clone(), source: e })?;
         let file_type = entry.file_type();
         if !file_type.is_file() && !file_type.is_dir() && !is_hidden(entry.file_name()) {
             diagnostics.push(skipped(root, entry.path(), file_type));

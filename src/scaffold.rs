@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::Ci;
-use crate::fs::{self, FsError};
+use crate::error::Error;
+use crate::fs;
 use crate::slug::slugify;
 use crate::theme::{BUILT_IN_STATIC, BUILT_IN_TEMPLATES};
 use crate::vocab::Kind;
@@ -112,7 +113,7 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
-fn write_new(path: &Path, text: &str) -> Result<(), FsError> {
+fn write_new(path: &Path, text: &str) -> Result<(), Error> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
@@ -121,14 +122,11 @@ fn write_new(path: &Path, text: &str) -> Result<(), FsError> {
 
 /// Creates a new site in `dir`, which must not exist or be empty; with `ci`, also what
 /// publishes it from CI, installing briefing from the git repository named with it.
-pub fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Result<Vec<PathBuf>, FsError> {
+pub fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Result<Vec<PathBuf>, Error> {
     if dir.exists() {
-        let mut entries = std::fs::read_dir(dir).map_err(|e| FsError(format!("cannot read {}: {e}", dir.display())))?;
+        let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io("read", dir, e))?;
         if entries.next().is_some() {
-            return Err(FsError(format!(
-                "{} is not empty: `briefing init` only creates new sites (choose a new folder)",
-                dir.display()
-            )));
+            return Err(Error::NotEmpty { dir: dir.to_path_buf() });
         }
     }
     let date = today();
@@ -167,23 +165,21 @@ pub fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Result<Vec<
 }
 
 /// Writes a new content file for `title`, refusing to overwrite; returns its path.
-pub fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, FsError> {
+pub fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, Error> {
     let id = slugify(title);
     if id.is_empty() {
-        return Err(FsError(format!("cannot make an id from {title:?}: use a title with letters or digits")));
+        return Err(Error::NoId { title: title.to_owned() });
     }
     // `./content/…` reads worse than `content/…` in the message.
     let content = if root == Path::new(".") { PathBuf::from("content") } else { root.join("content") };
     if !content.is_dir() {
-        return Err(FsError(format!(
-            "no content/ folder in {}: run this in a site folder, or pass --root",
-            root.display()
-        )));
+        let advice = "run this in a site folder, or pass --root";
+        return Err(Error::NoContent { root: root.to_path_buf(), advice });
     }
     let folder = content.join(kind.folder());
     let taken = ["md", "yaml", "yml"].iter().map(|ext| folder.join(format!("{id}.{ext}"))).find(|p| p.exists());
     if let Some(existing) = taken {
-        return Err(FsError(format!("{} already exists; not overwriting it", existing.display())));
+        return Err(Error::Exists { path: existing });
     }
     let quoted = serde_json::to_string(title).unwrap_or_else(|_| format!("{title:?}"));
     // Optional fields are left as comments, so that the new file builds at once.

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
-use crate::fs::{self, FsError};
+use crate::error::Error;
+use crate::fs;
 
 /// Where a template or static file came from, for error messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,10 +69,10 @@ impl Theme {
     }
 
     /// The built-in theme with the site's `templates/` and `static/` laid over it.
-    pub fn load(root: &Path) -> Result<Theme, FsError> {
+    pub fn load(root: &Path) -> Result<Theme, Error> {
         let mut theme = Theme::built_in();
         for (name, bytes) in files_under(&root.join("templates"))? {
-            let text = String::from_utf8(bytes).map_err(|_| FsError(format!("templates/{name} is not UTF-8 text")))?;
+            let Ok(text) = String::from_utf8(bytes) else { return Err(Error::TemplateNotText { name }) };
             let file = TemplateFile { name, text, origin: Origin::Site };
             match theme.templates.iter_mut().find(|t| t.name == file.name) {
                 Some(existing) => *existing = file,
@@ -90,7 +91,7 @@ impl Theme {
 }
 
 /// Every file below `dir` (none if it does not exist), by `/`-separated relative path.
-fn files_under(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, FsError> {
+fn files_under(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
     let mut out = Vec::new();
     // Links (and special files) are left out, `templates` or `static` itself too: a link
     // could publish anything on the machine. `read::list_content` warns about each.
@@ -98,7 +99,7 @@ fn files_under(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, FsError> {
         return Ok(out);
     }
     for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| FsError(format!("cannot read {}: {e}", dir.display())))?;
+        let entry = entry.map_err(|e| Error::Walk { dir: dir.to_path_buf(), source: e })?;
         if entry.file_type().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
             out.push((fs::relative(dir, entry.path()), fs::read(entry.path())?));
         }

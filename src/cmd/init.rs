@@ -36,7 +36,7 @@ pub fn run(args: InitArgs) -> ExitCode {
             }
             out::finish(ExitCode::SUCCESS, out::stdout(&text))
         }
-        Err(e) => super::report_error(&e.0),
+        Err(e) => super::report_error(&e),
     }
 }
 

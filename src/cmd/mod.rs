@@ -10,6 +10,7 @@ pub mod serve;
 use std::process::ExitCode;
 
 use crate::diagnostic::{Palette, Severity};
+use crate::error::Error;
 use crate::out;
 use crate::pipeline::Failure;
 use crate::terminal;
@@ -18,15 +19,14 @@ use crate::terminal;
 pub fn report_failure(failure: Failure) -> ExitCode {
     let text = match failure {
         Failure::Content(diagnostics) => diagnostics.render_in(&Palette::COLOURED),
-        Failure::Fatal(message) => error_line(&message),
-        Failure::Output(error) => error_line(&error.to_string()),
+        Failure::Error(error) => error_line(&error.to_string()),
     };
     out::finish(ExitCode::from(1), out::stderr(&text))
 }
 
 /// Prints `error: MESSAGE` and gives exit code 1.
-pub fn report_error(message: &str) -> ExitCode {
-    out::finish(ExitCode::from(1), out::stderr(&error_line(message)))
+pub fn report_error(error: &Error) -> ExitCode {
+    out::finish(ExitCode::from(1), out::stderr(&error_line(&error.to_string())))
 }
 
 /// `error: MESSAGE` on a line; a message can quote file names, which may hold anything.

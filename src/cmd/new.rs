@@ -14,6 +14,6 @@ pub fn run(args: NewArgs) -> ExitCode {
     };
     match scaffold::new_item(&args.root, kind, &args.title) {
         Ok(path) => out::finish(ExitCode::SUCCESS, out::stdout(&format!("{}\n", path.display()))),
-        Err(e) => super::report_error(&e.0),
+        Err(e) => super::report_error(&e),
     }
 }

@@ -11,6 +11,6 @@ pub fn run(args: ServeArgs) -> ExitCode {
         Options { root: args.site.root, drafts: args.drafts, base_url: None, deny_warnings: args.site.deny_warnings };
     match serve::run(ServeOptions { site, bind: args.bind, port: args.port, open: args.open }) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => super::report_error(&message),
+        Err(error) => super::report_error(&error),
     }
 }

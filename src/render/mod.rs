@@ -15,6 +15,7 @@ pub mod views;
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
+use crate::error::Error;
 use crate::model::Site;
 use crate::theme::Theme;
 
@@ -37,8 +38,8 @@ impl OutputFile {
 pub enum RenderError {
     /// Template errors, each distinct one once.
     Templates(Vec<Diagnostic>),
-    /// The sink could not take a file (a disk error, when writing as we go).
-    Sink(String),
+    /// A file could not be put where it goes (a disk error, when writing as we go).
+    Output(Error),
 }
 
 /// Templates compiled and summaries built for one site: renders any of its pages.
@@ -122,20 +123,20 @@ impl Renderer {
     }
 }
 
-/// Renders the whole site, handing each file to `sink` as soon as it is ready (so a
+/// Renders the whole site, handing each file to `put` as soon as it is ready (so a
 /// big site never sits in memory whole); returns how many files and pages there were.
-pub fn render<S>(site: &Site, theme: &Theme, sink: S) -> Result<(usize, usize), RenderError>
+pub fn render<P>(site: &Site, theme: &Theme, put: P) -> Result<(usize, usize), RenderError>
 where
-    S: Fn(OutputFile) -> Result<(), String> + Sync,
+    P: Fn(OutputFile) -> Result<(), Error> + Sync,
 {
-    Renderer::new(site, theme)?.render_all(site, theme, sink)
+    Renderer::new(site, theme)?.render_all(site, theme, put)
 }
 
 impl Renderer {
     /// Every file of the site; see [`render`].
-    pub fn render_all<S>(&self, site: &Site, theme: &Theme, sink: S) -> Result<(usize, usize), RenderError>
+    pub fn render_all<P>(&self, site: &Site, theme: &Theme, put: P) -> Result<(usize, usize), RenderError>
     where
-        S: Fn(OutputFile) -> Result<(), String> + Sync,
+        P: Fn(OutputFile) -> Result<(), Error> + Sync,
     {
         let renderer = self;
         let pages = pages::all(site);
@@ -149,18 +150,18 @@ impl Renderer {
                     .par_iter()
                     .map(|page| {
                         let file = renderer.page(site, theme, *page).map_err(|d| RenderError::Templates(vec![d]))?;
-                        sink(file).map_err(RenderError::Sink)
+                        put(file).map_err(RenderError::Output)
                     })
                     .collect::<Vec<Result<(), RenderError>>>()
             },
-            || each_other_file(site, theme, &pages, None, &sink).map_err(RenderError::Sink),
+            || each_other_file(site, theme, &pages, None, &put).map_err(RenderError::Output),
         );
         let mut errors = Vec::new();
         for r in results {
             match r {
                 Ok(()) => {}
                 Err(RenderError::Templates(d)) => errors.extend(d),
-                Err(sink_error) => return Err(sink_error),
+                Err(output_error) => return Err(output_error),
             }
         }
         if !errors.is_empty() {
@@ -254,7 +255,7 @@ pub fn static_clashes(site: &Site, theme: &Theme) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The files of `other_files`, each handed to `sink` as soon as it is made: a big
+/// The files of `other_files`, each handed to `put` as soon as it is made: a big
 /// site's data files are megabytes each, and none waits in memory for the others.
 /// Returns how many there were.
 pub fn each_other_file<E: Send>(
@@ -262,10 +263,10 @@ pub fn each_other_file<E: Send>(
     theme: &Theme,
     pages: &[pages::Page],
     shared: Option<&views::Shared>,
-    sink: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
+    put: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
 ) -> Result<usize, E> {
     let kept = shared.and_then(|s| s.kept.as_ref()).map(|k| &k.article_json[..]);
-    let give = |path: &str, text: String| sink(OutputFile::new(path, text));
+    let give = |path: &str, text: String| put(OutputFile::new(path, text));
     let (feeds, data) = rayon::join(
         || -> Result<(), E> {
             give("atom.xml", feeds::atom(site))?;
@@ -296,7 +297,7 @@ pub fn each_other_file<E: Send>(
     let mut count = GENERATED.len();
     for (path, bytes) in &theme.static_files {
         if !generated.contains(path) {
-            sink(OutputFile::new(path.clone(), bytes.clone()))?;
+            put(OutputFile::new(path.clone(), bytes.clone()))?;
             count += 1;
         }
     }

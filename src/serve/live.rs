@@ -89,8 +89,7 @@ impl Live {
         let (loaded, parsed) = match pipeline::load_keeping_parsed(&self.options) {
             Ok(x) => x,
             Err(Failure::Content(d)) => return Outcome::Failed(d.render()),
-            Err(Failure::Fatal(m)) => return Outcome::Failed(format!("error: {m}\n")),
-            Err(Failure::Output(e)) => return Outcome::Failed(format!("error: {e}\n")),
+            Err(Failure::Error(e)) => return Outcome::Failed(format!("error: {e}\n")),
         };
         let mut renderer = match Renderer::new(&loaded.site, &loaded.theme) {
             Ok(r) => r,
@@ -98,7 +97,7 @@ impl Live {
         };
         let files = std::sync::Mutex::new(HashMap::new());
         let collect = |f: OutputFile| {
-            files.lock().map_err(|_| "a rendering thread failed".to_owned())?.insert(f.path, Arc::from(f.bytes));
+            files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(f.path, Arc::from(f.bytes));
             Ok(())
         };
         if let Err(e) = renderer.render_all(&loaded.site, &loaded.theme, collect) {
@@ -317,6 +316,6 @@ fn failure_text(error: RenderError, warnings: &str) -> String {
             d.extend(errors);
             format!("{warnings}{}", d.render())
         }
-        RenderError::Sink(m) => format!("error: {m}\n"),
+        RenderError::Output(e) => format!("error: {e}\n"),
     }
 }

@@ -20,6 +20,7 @@ use std::sync::{Arc, RwLock};
 
 use tokio::sync::{Semaphore, broadcast};
 
+use crate::error::Error;
 use crate::pipeline::Options;
 
 /// Every file of one successful build, by output path (`articles/x/index.html`).
@@ -73,7 +74,7 @@ pub struct ServeOptions {
 }
 
 /// Runs the preview server until interrupted.
-pub fn run(options: ServeOptions) -> Result<(), String> {
+pub fn run(options: ServeOptions) -> Result<(), Error> {
     let (events, _) = broadcast::channel(64);
     let state = Arc::new(State {
         snapshot: RwLock::new(Arc::new(Snapshot::default())),
@@ -84,17 +85,12 @@ pub fn run(options: ServeOptions) -> Result<(), String> {
     });
     let _watcher = watch::start(live::Live::new(options.site.clone()), Arc::clone(&state))?;
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(Error::Runtime)?;
     runtime.block_on(async {
         let addr = SocketAddr::new(options.bind, options.port);
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
-            .map_err(|e| format!("cannot listen on {addr}: {e} (is another server using the port? try --port)"))?;
-        let local = listener.local_addr().map_err(|e| e.to_string())?;
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| Error::Listen { addr, source })?;
+        let local = listener.local_addr().map_err(Error::LocalAddress)?;
         let url = format!("http://{local}/");
         print(&format!("Serving {} at {url} (Ctrl-C to stop)\n", options.site.root.display()));
         if options.open {

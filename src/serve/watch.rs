@@ -10,6 +10,7 @@ use notify::{RecursiveMode, Watcher};
 use super::live::{Live, Outcome};
 use super::{Event, Snapshot, State, eprint, print};
 use crate::diagnostic::plural;
+use crate::error::Error;
 
 /// Editors save in bursts (write, rename, touch), whose events come microseconds
 /// apart: wait for this much quiet. Should a slow save still be seen half done, its
@@ -98,7 +99,7 @@ fn is_source(root: &Path, path: &Path) -> bool {
 /// Starts watching, then builds the site once (so that no edit made meanwhile is
 /// missed), then rebuilds on every burst of changes. Returns once the first build is
 /// done; the returned watcher must be kept alive.
-pub(super) fn start(mut live: Live, state: Arc<State>) -> Result<notify::RecommendedWatcher, String> {
+pub(super) fn start(mut live: Live, state: Arc<State>) -> Result<notify::RecommendedWatcher, Error> {
     let root = live.root().to_path_buf();
     let (tx, rx) = mpsc::channel::<PathBuf>();
     let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
@@ -111,8 +112,8 @@ pub(super) fn start(mut live: Live, state: Arc<State>) -> Result<notify::Recomme
             }
         }
     })
-    .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    watcher.watch(&root, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    .map_err(|source| Error::Watch { root: root.clone(), source })?;
+    watcher.watch(&root, RecursiveMode::Recursive).map_err(|source| Error::Watch { root: root.clone(), source })?;
     let (ready_tx, ready_rx) = mpsc::channel::<()>();
     std::thread::spawn(move || {
         rebuild(&mut live, &state, &[]);

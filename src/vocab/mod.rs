@@ -17,4 +17,4 @@ pub use kind::{Format, Kind};
 pub use settings::SiteConfig;
 pub use stance::Stance;
 pub use status::Status;
-pub use when::When;
+pub use when::{DateProblem, When};

@@ -28,10 +28,49 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Why a date cannot be read, said in words after "is not a valid date: ".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not `YYYY-MM-DD` at the start.
+    Shape,
+    /// The year, month or day (named) is not a number.
+    Number(&'static str),
+    NoSuchMonth(i8),
+    /// The day is past the month's last (`days`).
+    NoSuchDay {
+        month: i8,
+        year: i16,
+        days: i8,
+    },
+    /// The offset after the time, as written, is a day or more.
+    Offset(String),
+    /// What follows the date is not a time.
+    Time,
+}
+
+impl std::fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateProblem::Shape => f.write_str("expected YYYY-MM-DD"),
+            DateProblem::Number(what) => write!(f, "bad {what}"),
+            DateProblem::NoSuchMonth(month) => write!(f, "there is no month {month}"),
+            DateProblem::NoSuchDay { month, year, days } => {
+                write!(f, "{} {year} has {days} days", MONTHS[(month - 1) as usize])
+            }
+            DateProblem::Offset(tail) => {
+                write!(f, "`{tail}` is not an offset from UTC, which runs from -23:59 to +23:59")
+            }
+            DateProblem::Time => f.write_str("the time after the date should look like `T14:30` or ` 14:30:00`"),
+        }
+    }
+}
+
+impl std::error::Error for DateProblem {}
+
 impl When {
     /// Parses `2025-12-02`, `2025-12-02T14:30`, `2025-12-02 14:30:00` or an RFC 3339
-    /// timestamp; the error says what is wrong in words.
-    pub fn parse(text: &str) -> Result<When, String> {
+    /// timestamp; the error says what is wrong.
+    pub fn parse(text: &str) -> Result<When, DateProblem> {
         let text = text.trim();
         let date_part = text.get(..10).unwrap_or(text);
         let bytes = date_part.as_bytes();
@@ -40,17 +79,17 @@ impl When {
             && bytes[7] == b'-'
             && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shape_ok {
-            return Err("expected YYYY-MM-DD".to_owned());
+            return Err(DateProblem::Shape);
         }
-        let year: i16 = date_part[..4].parse().map_err(|_| "bad year".to_owned())?;
-        let month: i8 = date_part[5..7].parse().map_err(|_| "bad month".to_owned())?;
-        let day: i8 = date_part[8..10].parse().map_err(|_| "bad day".to_owned())?;
+        let year: i16 = date_part[..4].parse().map_err(|_| DateProblem::Number("year"))?;
+        let month: i8 = date_part[5..7].parse().map_err(|_| DateProblem::Number("month"))?;
+        let day: i8 = date_part[8..10].parse().map_err(|_| DateProblem::Number("day"))?;
         if !(1..=12).contains(&month) {
-            return Err(format!("there is no month {month}"));
+            return Err(DateProblem::NoSuchMonth(month));
         }
         let date = Date::new(year, month, day).map_err(|_| {
-            let last = Date::new(year, month, 1).map(|d| d.days_in_month()).unwrap_or(31);
-            format!("{} {year} has {last} days", MONTHS[(month - 1) as usize])
+            let days = Date::new(year, month, 1).map(|d| d.days_in_month()).unwrap_or(31);
+            DateProblem::NoSuchDay { month, year, days }
         })?;
         let rest = &text[10..];
         if rest.is_empty() {
@@ -65,7 +104,7 @@ impl When {
         let normalised = local.replacen(' ', "T", 1);
         match normalised.parse::<DateTime>() {
             Ok(dt) => Ok(When { datetime: dt, has_time: true, offset_minutes }),
-            Err(_) => Err("the time after the date should look like `T14:30` or ` 14:30:00`".to_owned()),
+            Err(_) => Err(DateProblem::Time),
         }
     }
 
@@ -104,7 +143,7 @@ impl When {
 
 /// Splits `2025-12-02T23:30:00-05:00` into the local part and the offset in minutes;
 /// an offset of 24 hours or more, or of 60 minutes or more, is an error.
-fn split_offset(text: &str) -> Result<(&str, Option<i32>), String> {
+fn split_offset(text: &str) -> Result<(&str, Option<i32>), DateProblem> {
     if let Some(local) = text.strip_suffix('Z').or_else(|| text.strip_suffix('z')) {
         return Ok((local, Some(0)));
     }
@@ -116,7 +155,7 @@ fn split_offset(text: &str) -> Result<(&str, Option<i32>), String> {
             let number = |i: usize| i32::from(b[i] - b'0') * 10 + i32::from(b[i + 1] - b'0');
             let (hours, minutes) = (number(1), number(4));
             if hours > 23 || minutes > 59 {
-                return Err(format!("`{tail}` is not an offset from UTC, which runs from -23:59 to +23:59"));
+                return Err(DateProblem::Offset(tail.to_owned()));
             }
             let offset = hours * 60 + minutes;
             return Ok((local, Some(if b[0] == b'-' { -offset } else { offset })));
@@ -144,7 +183,7 @@ mod tests {
         assert_eq!(When::parse("2025-12-02T10:00:00-23:59").unwrap().offset_minutes, Some(-1439));
         for (offset, tail) in [("+99:00", "+99:00"), ("-24:00", "-24:00"), ("+12:60", "+12:60")] {
             assert_eq!(
-                When::parse(&format!("2025-12-02T10:00:00{offset}")).unwrap_err(),
+                When::parse(&format!("2025-12-02T10:00:00{offset}")).unwrap_err().to_string(),
                 format!("`{tail}` is not an offset from UTC, which runs from -23:59 to +23:59")
             );
         }
@@ -152,8 +191,8 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates_in_words() {
-        assert_eq!(When::parse("2015-02-30").unwrap_err(), "February 2015 has 28 days");
-        assert_eq!(When::parse("2025-13-01").unwrap_err(), "there is no month 13");
-        assert_eq!(When::parse("2 Dec 2025").unwrap_err(), "expected YYYY-MM-DD");
+        assert_eq!(When::parse("2015-02-30").unwrap_err().to_string(), "February 2015 has 28 days");
+        assert_eq!(When::parse("2025-13-01").unwrap_err().to_string(), "there is no month 13");
+        assert_eq!(When::parse("2 Dec 2025").unwrap_err().to_string(), "expected YYYY-MM-DD");
     }
 }

@@ -11,7 +11,7 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use super::WriteError;
+use crate::error::Error;
 
 /// The manifest's file name inside the output folder.
 pub(crate) const NAME: &str = ".briefing-manifest.json";
@@ -96,10 +96,10 @@ impl Manifest {
     }
 
     /// Removes the manifest from `folder`: what is there no longer matches it.
-    pub(crate) fn forget(folder: &Path) -> Result<(), WriteError> {
+    pub(crate) fn forget(folder: &Path) -> Result<(), Error> {
         let path = folder.join(NAME);
         match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != ErrorKind::NotFound => Err(WriteError::io("remove", &path, e)),
+            Err(e) if e.kind() != ErrorKind::NotFound => Err(Error::io("remove", &path, e)),
             _ => Ok(()),
         }
     }

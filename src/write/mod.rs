@@ -16,7 +16,6 @@ mod swap;
 mod workspace;
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use site::Written;
@@ -26,78 +25,7 @@ use site::SiteWriter;
 use survey::Survey;
 use workspace::Workspace;
 
-/// Why the output could not be written.
-#[derive(Debug)]
-pub enum WriteError {
-    /// The output is a place a build must never write to.
-    Refused {
-        output: PathBuf,
-        why: String,
-    },
-    /// The output holds files that briefing did not make.
-    NotOurs {
-        output: PathBuf,
-        entries: Vec<String>,
-        built_before: bool,
-    },
-    /// Something that is not ours stands where the build needs a folder of its own.
-    InTheWay {
-        path: PathBuf,
-        why: String,
-    },
-    Io {
-        what: &'static str,
-        path: PathBuf,
-        error: std::io::Error,
-    },
-}
-
-impl WriteError {
-    pub(crate) fn io(what: &'static str, path: &Path, error: std::io::Error) -> WriteError {
-        WriteError::Io { what, path: path.to_path_buf(), error }
-    }
-}
-
-/// Entries listed in a refusal before "and N more".
-const SHOWN_ENTRIES: usize = 5;
-
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WriteError::Refused { output, why } => {
-                write!(f, "refusing to build into {}: {why} (choose another folder with --output)", output.display())
-            }
-            WriteError::NotOurs { output, entries, built_before } => {
-                let what = if *built_before { "files that briefing did not make" } else { "files" };
-                writeln!(f, "refusing to build into {}: it holds {what}:", output.display())?;
-                for entry in entries.iter().take(SHOWN_ENTRIES) {
-                    writeln!(f, "  {entry}")?;
-                }
-                if entries.len() > SHOWN_ENTRIES {
-                    writeln!(f, "  … and {} more", entries.len() - SHOWN_ENTRIES)?;
-                }
-                if *built_before {
-                    write!(
-                        f,
-                        "A build replaces only what it wrote. Files to publish with the site belong in static/: \
-                         move these there, or out of {}.",
-                        output.display()
-                    )
-                } else {
-                    write!(
-                        f,
-                        "briefing writes only into a new folder, an empty one, or one it built before. \
-                         Choose another with --output (such as a new folder `public`), or empty this one yourself."
-                    )
-                }
-            }
-            WriteError::InTheWay { path, why } => write!(f, "cannot build: {} is in the way: {why}", path.display()),
-            WriteError::Io { what, path, error } => write!(f, "cannot {what} {}: {error}", path.display()),
-        }
-    }
-}
-
-impl std::error::Error for WriteError {}
+use crate::error::Error;
 
 /// What the output held when the build began.
 pub(crate) enum Live {
@@ -119,8 +47,8 @@ impl Output {
     /// Resolves `output` (`..` and links), refuses places a build must never write to,
     /// and takes the output's lock, waiting while another build holds it (`waiting` is
     /// called first).
-    pub fn claim(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Output, WriteError> {
-        let resolve = |p: &Path| paths::resolve(p).map_err(|e| WriteError::io("resolve", p, e));
+    pub fn claim(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Output, Error> {
+        let resolve = |p: &Path| paths::resolve(p).map_err(|e| Error::io("resolve", p, e));
         let (root, path) = (resolve(root)?, resolve(output)?);
         paths::guard(&root, &path)?;
         let workspace = Workspace::claim(&path, waiting)?;
@@ -137,7 +65,7 @@ impl Output {
     /// safe to run beside the parse) and decides whether the output may be written.
     /// `shaped` tells whether a path is one a build could have written (for an output
     /// from before manifests).
-    pub fn survey(&self, shaped: impl Fn(&str) -> bool) -> Result<Surveyed, WriteError> {
+    pub fn survey(&self, shaped: impl Fn(&str) -> bool) -> Result<Surveyed, Error> {
         let (live, standby) = std::thread::scope(|scope| {
             let standby = scope.spawn(|| standby_state(&self.workspace.standby));
             (judge(&self.path, shaped), standby.join())
@@ -147,7 +75,7 @@ impl Output {
     }
 
     /// Starts writing the new site (into the standby folder).
-    pub(crate) fn begin(self, surveyed: Surveyed) -> Result<SiteWriter, WriteError> {
+    pub(crate) fn begin(self, surveyed: Surveyed) -> Result<SiteWriter, Error> {
         let standby = &self.workspace.standby;
         let before = match surveyed.standby {
             Some(files) => {
@@ -157,7 +85,7 @@ impl Output {
             }
             None => {
                 clear(standby)?;
-                std::fs::create_dir(standby).map_err(|e| WriteError::io("create folder", standby, e))?;
+                std::fs::create_dir(standby).map_err(|e| Error::io("create folder", standby, e))?;
                 HashMap::new()
             }
         };
@@ -186,12 +114,12 @@ enum Judged {
 }
 
 /// Whether the output at `path` may be written, and what it holds.
-fn judge(path: &Path, shaped: impl Fn(&str) -> bool) -> Result<Judged, WriteError> {
+fn judge(path: &Path, shaped: impl Fn(&str) -> bool) -> Result<Judged, Error> {
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Judged::Missing),
-        Err(e) => return Err(WriteError::io("read", path, e)),
+        Err(e) => return Err(Error::io("read", path, e)),
         Ok(meta) if !meta.is_dir() => {
-            return Err(WriteError::Refused { output: path.to_path_buf(), why: "it is a file, not a folder".into() });
+            return Err(Error::Refused { output: path.to_path_buf(), why: "it is a file, not a folder".into() });
         }
         Ok(_) => {}
     }
@@ -199,7 +127,7 @@ fn judge(path: &Path, shaped: impl Fn(&str) -> bool) -> Result<Judged, WriteErro
     if let Some(manifest) = Manifest::read(path) {
         let foreign = survey.unlisted(&manifest);
         if !foreign.is_empty() {
-            return Err(WriteError::NotOurs { output: path.to_path_buf(), entries: foreign, built_before: true });
+            return Err(Error::NotOurs { output: path.to_path_buf(), entries: foreign, built_before: true });
         }
         return Ok(Judged::Owned(survey.intact(manifest)));
     }
@@ -209,7 +137,7 @@ fn judge(path: &Path, shaped: impl Fn(&str) -> bool) -> Result<Judged, WriteErro
     if made_by_an_earlier_version(path, &survey, shaped) {
         return Ok(Judged::Legacy(survey.files));
     }
-    Err(WriteError::NotOurs { output: path.to_path_buf(), entries: top_entries(path)?, built_before: false })
+    Err(Error::NotOurs { output: path.to_path_buf(), entries: top_entries(path)?, built_before: false })
 }
 
 /// An output written before builds kept a manifest: its front page says briefing made
@@ -226,10 +154,10 @@ fn is_empty(path: &Path) -> bool {
 }
 
 /// The entries at the top of `path`, sorted, folders marked with `/`.
-fn top_entries(path: &Path) -> Result<Vec<String>, WriteError> {
+fn top_entries(path: &Path) -> Result<Vec<String>, Error> {
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(path).map_err(|e| WriteError::io("read", path, e))? {
-        let entry = entry.map_err(|e| WriteError::io("read", path, e))?;
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io("read", path, e))? {
+        let entry = entry.map_err(|e| Error::io("read", path, e))?;
         let dir = entry.file_type().is_ok_and(|t| t.is_dir());
         out.push(format!("{}{}", entry.file_name().to_string_lossy(), if dir { "/" } else { "" }));
     }
@@ -239,7 +167,7 @@ fn top_entries(path: &Path) -> Result<Vec<String>, WriteError> {
 
 /// The standby's files, when it is whole and as its manifest says; None when it must
 /// start afresh (missing, interrupted, or touched since).
-fn standby_state(standby: &Path) -> Result<Option<HashMap<String, Entry>>, WriteError> {
+fn standby_state(standby: &Path) -> Result<Option<HashMap<String, Entry>>, Error> {
     match std::fs::symlink_metadata(standby) {
         Ok(meta) if meta.is_dir() => {}
         _ => return Ok(None),
@@ -256,12 +184,12 @@ fn standby_state(standby: &Path) -> Result<Option<HashMap<String, Entry>>, Write
 
 /// Removes whatever is at `path`: a folder tree (links inside it are removed, never
 /// followed), a file or a link.
-fn clear(path: &Path) -> Result<(), WriteError> {
+fn clear(path: &Path) -> Result<(), Error> {
     let result = match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => Err(e),
         Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(path),
         Ok(_) => std::fs::remove_file(path),
     };
-    result.map_err(|e| WriteError::io("remove", path, e))
+    result.map_err(|e| Error::io("remove", path, e))
 }

@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use super::WriteError;
+use crate::error::Error;
 
 /// More links than this in one path is a loop (Linux's own limit).
 const MAX_LINKS: usize = 40;
@@ -64,8 +64,8 @@ fn push_front(queue: &mut VecDeque<OsString>, path: &Path, out: &mut PathBuf) {
 /// judged on resolved paths: the site itself or a folder holding it, a folder inside
 /// `content/`, `templates/` or `static/`, a folder holding a `content/` folder (another
 /// site), the file system's root, and the home folder or a folder holding it.
-pub(crate) fn guard(root: &Path, output: &Path) -> Result<(), WriteError> {
-    let refuse = |why: String| Err(WriteError::Refused { output: output.to_path_buf(), why });
+pub(crate) fn guard(root: &Path, output: &Path) -> Result<(), Error> {
+    let refuse = |why: String| Err(Error::Refused { output: output.to_path_buf(), why });
     if output.parent().is_none() {
         return refuse("it is the root of the file system".to_owned());
     }

@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use super::Live;
 use super::manifest::{self, Entry, Manifest};
 use super::workspace::Workspace;
-use super::{Live, WriteError};
+use crate::error::Error;
 
 /// How many files a build wrote, left as they were, and removed from the output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -70,7 +71,7 @@ impl SiteWriter {
     }
 
     /// Puts one file of the new site in place; safe to call from many threads at once.
-    pub(crate) fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+    pub(crate) fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
         let target = self.standby.join(rel);
         let entry = match self.live_entry(rel, bytes)? {
             Some(live) => {
@@ -91,7 +92,7 @@ impl SiteWriter {
     }
 
     /// The output's entry for `rel` when it holds these very bytes.
-    fn live_entry(&self, rel: &str, bytes: &[u8]) -> Result<Option<Entry>, WriteError> {
+    fn live_entry(&self, rel: &str, bytes: &[u8]) -> Result<Option<Entry>, Error> {
         match &self.live {
             Live::Known(files) => Ok(files.get(rel).filter(|e| e.holds(bytes)).copied()),
             // An output from before manifests: compare with the file itself.
@@ -103,7 +104,7 @@ impl SiteWriter {
                 match std::fs::read(&path) {
                     Ok(old) if old == bytes => Ok(Some(Entry::of(bytes))),
                     Ok(_) => Ok(None),
-                    Err(e) => Err(WriteError::io("read", &path, e)),
+                    Err(e) => Err(Error::io("read", &path, e)),
                 }
             }
             Live::Nothing => Ok(None),
@@ -112,13 +113,13 @@ impl SiteWriter {
 
     /// Makes the standby's `rel` the output's very file: a hard link, or a copy with
     /// its modification time where the file system has no hard links.
-    fn share(&self, rel: &str, target: &Path) -> Result<(), WriteError> {
+    fn share(&self, rel: &str, target: &Path) -> Result<(), Error> {
         let source = self.output.join(rel);
         remove_if_there(target)?;
         if self.links.load(Ordering::Relaxed) {
             match with_folder(target, || std::fs::hard_link(&source, target)) {
                 Ok(()) => return Ok(()),
-                Err(e) if e.kind() == ErrorKind::NotFound => return Err(WriteError::io("link", &source, e)),
+                Err(e) if e.kind() == ErrorKind::NotFound => return Err(Error::io("link", &source, e)),
                 Err(_) => self.links.store(false, Ordering::Relaxed),
             }
         }
@@ -128,7 +129,7 @@ impl SiteWriter {
             file.write_all(&std::fs::read(&source)?)?;
             file.set_modified(modified)
         };
-        with_folder(target, copy).map_err(|e| WriteError::io("copy", &source, e))
+        with_folder(target, copy).map_err(|e| Error::io("copy", &source, e))
     }
 
     /// Makes the standby's folders for `files` (paths, in the order they will be put),
@@ -157,7 +158,7 @@ impl SiteWriter {
 
     /// Removes from the standby what the new site no longer has, writes its manifest,
     /// and swaps it with the output in one step.
-    pub(crate) fn commit(mut self) -> Result<Written, WriteError> {
+    pub(crate) fn commit(mut self) -> Result<Written, Error> {
         let entries = std::mem::take(self.entries.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner));
         let manifest = Manifest { files: entries.into_iter().collect(), written: 0 };
         for stale in self.before.keys().filter(|p| !manifest.files.contains_key(*p)) {
@@ -183,7 +184,7 @@ impl SiteWriter {
         if self.output_exists {
             super::swap::exchange(&self.standby, &self.output)?;
         } else {
-            std::fs::rename(&self.standby, &self.output).map_err(|e| WriteError::io("move", &self.standby, e))?;
+            std::fs::rename(&self.standby, &self.output).map_err(|e| Error::io("move", &self.standby, e))?;
         }
         drop(self.workspace);
         Ok(Written { written, unchanged: self.unchanged.into_inner(), removed })
@@ -192,10 +193,10 @@ impl SiteWriter {
 
 /// Writes `bytes` to a new file at `path` (removing what was there, never writing
 /// through it: it may be shared with the output), making its folder if needed.
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     remove_if_there(path)?;
     let write = || std::fs::File::options().write(true).create_new(true).open(path)?.write_all(bytes);
-    with_folder(path, write).map_err(|e| WriteError::io("write", path, e))
+    with_folder(path, write).map_err(|e| Error::io("write", path, e))
 }
 
 /// Runs `make` (which creates `path`), making `path`'s folder first if it is missing.
@@ -212,15 +213,15 @@ fn with_folder<T>(path: &Path, make: impl Fn() -> std::io::Result<T>) -> std::io
 }
 
 /// Removes the file or link at `path`, if any (a link is removed, never followed).
-fn remove_if_there(path: &Path) -> Result<(), WriteError> {
+fn remove_if_there(path: &Path) -> Result<(), Error> {
     match std::fs::remove_file(path) {
-        Err(e) if e.kind() != ErrorKind::NotFound => Err(WriteError::io("remove", path, e)),
+        Err(e) if e.kind() != ErrorKind::NotFound => Err(Error::io("remove", path, e)),
         _ => Ok(()),
     }
 }
 
 /// Removes `root/rel`, then each folder above it that this leaves empty.
-fn remove_with_empty_folders(root: &Path, rel: &str) -> Result<(), WriteError> {
+fn remove_with_empty_folders(root: &Path, rel: &str) -> Result<(), Error> {
     remove_if_there(&root.join(rel))?;
     let mut folder = rel;
     while let Some((parent, _)) = folder.rsplit_once('/') {

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::WriteError;
 use super::manifest::{self, Entry, Manifest};
+use crate::error::Error;
 
 #[derive(Debug, Default)]
 pub(crate) struct Survey {
@@ -17,15 +17,14 @@ pub(crate) struct Survey {
 
 impl Survey {
     /// Walks `folder` (which must exist). Links are listed, never followed.
-    pub(crate) fn of(folder: &Path) -> Result<Survey, WriteError> {
+    pub(crate) fn of(folder: &Path) -> Result<Survey, Error> {
         let mut survey = Survey::default();
         #[cfg(unix)]
         {
             use rustix::fs::{CWD, Mode, OFlags, openat};
             let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-            let dir =
-                openat(CWD, folder, flags, Mode::empty()).map_err(|e| WriteError::io("read", folder, e.into()))?;
-            survey.walk_at(dir, "").map_err(|e| WriteError::io("read", folder, e.into()))?;
+            let dir = openat(CWD, folder, flags, Mode::empty()).map_err(|e| Error::io("read", folder, e.into()))?;
+            survey.walk_at(dir, "").map_err(|e| Error::io("read", folder, e.into()))?;
         }
         #[cfg(not(unix))]
         survey.walk(folder, "")?;
@@ -77,10 +76,10 @@ impl Survey {
     }
 
     #[cfg(not(unix))]
-    fn walk(&mut self, dir: &Path, prefix: &str) -> Result<(), WriteError> {
-        let entries = std::fs::read_dir(dir).map_err(|e| WriteError::io("read", dir, e))?;
+    fn walk(&mut self, dir: &Path, prefix: &str) -> Result<(), Error> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read", dir, e))?;
         for entry in entries {
-            let entry = entry.map_err(|e| WriteError::io("read", dir, e))?;
+            let entry = entry.map_err(|e| Error::io("read", dir, e))?;
             let name = entry.file_name();
             let rel = match name.to_str() {
                 Some(name) => format!("{prefix}{name}"),
@@ -90,7 +89,7 @@ impl Survey {
                     continue;
                 }
             };
-            let kind = entry.file_type().map_err(|e| WriteError::io("read", &entry.path(), e))?;
+            let kind = entry.file_type().map_err(|e| Error::io("read", &entry.path(), e))?;
             if kind.is_dir() {
                 self.walk(&entry.path(), &format!("{rel}/"))?;
             } else if kind.is_file() {
@@ -100,7 +99,7 @@ impl Survey {
                     }
                     // Gone since the listing: nothing to judge.
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(e) => return Err(WriteError::io("read", &entry.path(), e)),
+                    Err(e) => return Err(Error::io("read", &entry.path(), e)),
                 }
             } else {
                 self.odd.push(rel);

@@ -6,10 +6,10 @@
 
 use std::path::Path;
 
-use super::WriteError;
+use crate::error::Error;
 
 /// Swaps the folders `a` and `b` (on one file system).
-pub(crate) fn exchange(a: &Path, b: &Path) -> Result<(), WriteError> {
+pub(crate) fn exchange(a: &Path, b: &Path) -> Result<(), Error> {
     #[cfg(any(target_os = "linux", target_os = "macos"))]
     {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
@@ -17,7 +17,7 @@ pub(crate) fn exchange(a: &Path, b: &Path) -> Result<(), WriteError> {
             Ok(()) => return Ok(()),
             // Not offered by this file system or kernel: the two-step way below.
             Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
-            Err(e) => return Err(WriteError::io("swap in", a, e.into())),
+            Err(e) => return Err(Error::io("swap in", a, e.into())),
         }
     }
     two_steps(a, b)
@@ -29,30 +29,30 @@ fn aside(a: &Path) -> std::path::PathBuf {
 }
 
 /// Finishes a two-step swap that was interrupted: the output moved aside and not back.
-pub(crate) fn recover(a: &Path, b: &Path) -> Result<(), WriteError> {
+pub(crate) fn recover(a: &Path, b: &Path) -> Result<(), Error> {
     let aside = aside(a);
     if std::fs::symlink_metadata(&aside).is_err() {
         return Ok(());
     }
     if std::fs::symlink_metadata(b).is_err() {
         // The output had been moved aside and nothing took its place: put it back.
-        return std::fs::rename(&aside, b).map_err(|e| WriteError::io("move", &aside, e));
+        return std::fs::rename(&aside, b).map_err(|e| Error::io("move", &aside, e));
     }
     // The swap had finished but for moving the old site to the standby's place.
     if std::fs::symlink_metadata(a).is_err() {
-        return std::fs::rename(&aside, a).map_err(|e| WriteError::io("move", &aside, e));
+        return std::fs::rename(&aside, a).map_err(|e| Error::io("move", &aside, e));
     }
-    std::fs::remove_dir_all(&aside).map_err(|e| WriteError::io("remove", &aside, e))
+    std::fs::remove_dir_all(&aside).map_err(|e| Error::io("remove", &aside, e))
 }
 
-fn two_steps(a: &Path, b: &Path) -> Result<(), WriteError> {
+fn two_steps(a: &Path, b: &Path) -> Result<(), Error> {
     let aside = aside(a);
-    std::fs::rename(b, &aside).map_err(|e| WriteError::io("move", b, e))?;
+    std::fs::rename(b, &aside).map_err(|e| Error::io("move", b, e))?;
     if let Err(e) = std::fs::rename(a, b) {
         let _ = std::fs::rename(&aside, b);
-        return Err(WriteError::io("move", a, e));
+        return Err(Error::io("move", a, e));
     }
-    std::fs::rename(&aside, a).map_err(|e| WriteError::io("move", &aside, e))
+    std::fs::rename(&aside, a).map_err(|e| Error::io("move", &aside, e))
 }
 
 #[cfg(test)]

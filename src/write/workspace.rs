@@ -6,7 +6,7 @@ use std::fs::{File, OpenOptions};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use super::WriteError;
+use crate::error::Error;
 
 pub(crate) struct Workspace {
     dir: PathBuf,
@@ -19,22 +19,22 @@ pub(crate) struct Workspace {
 impl Workspace {
     /// Takes the workspace of `output` (a resolved path with a parent), making it if
     /// needed; waits while another build holds it, calling `waiting` first.
-    pub(crate) fn claim(output: &Path, waiting: impl FnOnce()) -> Result<Workspace, WriteError> {
+    pub(crate) fn claim(output: &Path, waiting: impl FnOnce()) -> Result<Workspace, Error> {
         let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
-            return Err(WriteError::Refused { output: output.to_path_buf(), why: "it has no parent folder".into() });
+            return Err(Error::Refused { output: output.to_path_buf(), why: "it has no parent folder".into() });
         };
-        std::fs::create_dir_all(parent).map_err(|e| WriteError::io("create folder", parent, e))?;
+        std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
         let dir = parent.join(format!(".{}.briefing", name.to_string_lossy()));
         let mut waiting = Some(waiting);
         loop {
             make_dir(&dir)?;
             let path = dir.join("lock");
-            let lock = open_no_follow(&path).map_err(|e| WriteError::io("open", &path, e))?;
-            if !try_lock(&lock).map_err(|e| WriteError::io("lock", &path, e))? {
+            let lock = open_no_follow(&path).map_err(|e| Error::io("open", &path, e))?;
+            if !try_lock(&lock).map_err(|e| Error::io("lock", &path, e))? {
                 if let Some(waiting) = waiting.take() {
                     waiting();
                 }
-                wait_for_lock(&lock).map_err(|e| WriteError::io("lock", &path, e))?;
+                wait_for_lock(&lock).map_err(|e| Error::io("lock", &path, e))?;
             }
             // The build that held it may have removed the workspace on its way out:
             // then this lock is on a file nobody else will find; take the new one.
@@ -86,23 +86,20 @@ fn wait_for_lock(_file: &File) -> std::io::Result<()> {
 
 /// Makes the workspace folder, unless there is one. A link in the way is removed as a
 /// link, never followed; anything else in the way is an error.
-fn make_dir(dir: &Path) -> Result<(), WriteError> {
+fn make_dir(dir: &Path) -> Result<(), Error> {
     match std::fs::symlink_metadata(dir) {
         Ok(meta) if meta.is_dir() => return Ok(()),
         Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::remove_file(dir).map_err(|e| WriteError::io("remove", dir, e))?;
+            std::fs::remove_file(dir).map_err(|e| Error::io("remove", dir, e))?;
         }
         Ok(_) => {
-            return Err(WriteError::InTheWay {
-                path: dir.to_path_buf(),
-                why: "it is not a folder briefing made".into(),
-            });
+            return Err(Error::InTheWay { path: dir.to_path_buf(), why: "it is not a folder briefing made".into() });
         }
         Err(e) if e.kind() == ErrorKind::NotFound => {}
-        Err(e) => return Err(WriteError::io("read", dir, e)),
+        Err(e) => return Err(Error::io("read", dir, e)),
     }
     match std::fs::create_dir(dir) {
-        Err(e) if e.kind() != ErrorKind::AlreadyExists => Err(WriteError::io("create folder", dir, e)),
+        Err(e) if e.kind() != ErrorKind::AlreadyExists => Err(Error::io("create folder", dir, e)),
         _ => Ok(()),
     }
 }
