@@ -17,6 +17,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;
+mod stopwatch;
 pub mod suggest;
 pub mod terminal;
 pub mod theme;

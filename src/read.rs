@@ -1,9 +1,11 @@
 //! Stage 1: read the site from disk. `content/` becomes a list of source files, each
-//! with its kind; nothing is interpreted yet.
+//! with its kind; nothing is interpreted yet. Their texts are read in parallel, each by
+//! the thread that parses it (`Sources::read_each`), with the disk asked ahead.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -21,7 +23,7 @@ use crate::vocab::{Format, Kind};
 /// When a sample of the files is in the cache already (the usual case while editing),
 /// it does nothing more. Only Linux offers the calls (`posix_fadvise`, `preadv2`);
 /// elsewhere this does nothing.
-pub fn prefetch(paths: &[PathBuf], stop: &AtomicBool) {
+fn prefetch(paths: &[PathBuf], stop: &AtomicBool) {
     const SAMPLE: usize = 64;
     let step = paths.len().div_ceil(SAMPLE).max(1);
     if paths.iter().step_by(step).all(|p| cached(p)) {
@@ -130,6 +132,53 @@ pub struct Sources {
     /// Kind and id of content files that could not be read as text, whose own error
     /// is reported: references to them are not reported again.
     pub unreadable: Vec<(Kind, String)>,
+}
+
+/// What to keep of the content files' texts once each is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Their text too (the preview server compares edits with it).
+    Texts,
+    /// Only their names: each text is let go once parsed.
+    Names,
+}
+
+impl Sources {
+    /// Reads each item's text and hands the file to `parse` on the thread that read it,
+    /// all in parallel, so that a big site's text is never all in memory at once
+    /// (unless `keep` asks for it); a file that cannot be read gives `unreadable` of its
+    /// error. Meanwhile another thread asks the system for the files ahead (`prefetch`).
+    /// The results are in the order of `items`.
+    pub fn read_each<T: Send>(
+        &mut self,
+        keep: Keep,
+        parse: impl Fn(usize, &SourceFile) -> T + Sync,
+        unreadable: impl Fn(Diagnostic) -> T + Sync,
+    ) -> Vec<T> {
+        let paths: Vec<PathBuf> = self.items.iter().map(|f| f.full_path.clone()).collect();
+        let done = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            scope.spawn(|| prefetch(&paths, &done));
+            let parsed = self
+                .items
+                .par_iter_mut()
+                .enumerate()
+                .map(|(i, file)| match file.read_text() {
+                    Ok(text) => {
+                        file.text = text;
+                        let parsed = parse(i, file);
+                        if keep == Keep::Names {
+                            file.text = String::new();
+                        }
+                        parsed
+                    }
+                    Err(d) => unreadable(d),
+                })
+                .collect();
+            done.store(true, Ordering::Relaxed);
+            parsed
+        })
+    }
 }
 
 /// What finding one path gave.

@@ -269,7 +269,7 @@ fn a_topic_without_letters_does_not_replace_the_topic_index() {
 fn a_date_with_an_offset_keeps_its_calendar_day() {
     // Reproduce: `date: 2025-12-02T23:30:00-05:00` is shown as "3 December 2025", and
     // data/articles.json says "2025-12-03": the written time is converted to UTC, although
-    // briefings are dated where things happened (src/when.rs) and docs/pages.md, "Open data", gives `date`
+    // briefings are dated where things happened (src/vocab/when.rs) and docs/pages.md, "Open data", gives `date`
     // as the article's YYYY-MM-DD.
     let dir = TempDir::new("offset-date");
     let site = dir.join("site");

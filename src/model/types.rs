@@ -13,6 +13,36 @@ pub type ActorIx = usize;
 pub type ProposalIx = usize;
 pub type TopicIx = usize;
 
+/// One item of the model (topics too), by its index in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemIx {
+    Article(ArticleIx),
+    Actor(ActorIx),
+    Proposal(ProposalIx),
+    Topic(TopicIx),
+}
+
+/// A flag for each item of a model, indexed like its lists (which summaries changed).
+#[derive(Debug, Clone, Default)]
+pub struct ItemFlags {
+    pub articles: Vec<bool>,
+    pub actors: Vec<bool>,
+    pub proposals: Vec<bool>,
+    pub topics: Vec<bool>,
+}
+
+impl ItemFlags {
+    pub fn get(&self, item: ItemIx) -> bool {
+        let (flags, ix) = match item {
+            ItemIx::Article(i) => (&self.articles, i),
+            ItemIx::Actor(i) => (&self.actors, i),
+            ItemIx::Proposal(i) => (&self.proposals, i),
+            ItemIx::Topic(i) => (&self.topics, i),
+        };
+        flags.get(ix).copied().unwrap_or(false)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
@@ -26,13 +56,15 @@ pub struct Site {
     pub topics: Vec<Topic>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     pub actor: ActorIx,
     pub fields: Arc<QuoteFields>,
 }
 
-#[derive(Debug, Clone)]
+/// Two are equal when they show the same and refer to the same: fields shared with the
+/// same parse compare at once (an `Arc` of an `Eq` type compares its pointers first).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     pub id: String,
     /// The content file it comes from, relative to the site root.

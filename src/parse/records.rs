@@ -181,11 +181,18 @@ pub struct ParsedItem {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl ParsedItem {
+    /// What a file that could not be read gives: why.
+    pub fn unreadable(why: Diagnostic) -> ParsedItem {
+        ParsedItem { record: None, diagnostics: vec![why] }
+    }
+}
+
 /// One article, actor or proposal file → a record and every problem found in it.
 pub fn parse_item(index: usize, file: &SourceFile, bodies: impl Into<Bodies>) -> ParsedItem {
     match read_item(index, file, bodies.into()) {
         Ok((record, diagnostics)) => ParsedItem { record: Some(record), diagnostics },
-        Err(d) => ParsedItem { record: None, diagnostics: vec![d] },
+        Err(d) => ParsedItem::unreadable(d),
     }
 }
 

@@ -35,7 +35,7 @@ fn allowed_in_xml(c: char) -> bool {
 }
 
 /// The latest articles as an Atom feed; bodies keep their relative links, resolved by `xml:base`.
-pub fn atom(site: &Site) -> String {
+pub(crate) fn atom(site: &Site) -> String {
     let base = &site.config.base_url;
     let updated = site.articles.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |a| a.fields.date.rfc3339());
     let mut out = String::new();
@@ -85,7 +85,7 @@ pub fn atom(site: &Site) -> String {
 }
 
 /// Every page but the 404, with absolute URLs.
-pub fn sitemap(site: &Site, pages: &[(String, Option<String>)]) -> String {
+pub(crate) fn sitemap(site: &Site, pages: &[(String, Option<String>)]) -> String {
     // Each entry is the page's URL and date in 64 bytes of markup.
     let room = pages.iter().map(|(path, _)| site.config.base_url.len() + path.len() + 64).sum::<usize>();
     let mut out = String::with_capacity(room + 256);
@@ -103,7 +103,7 @@ pub fn sitemap(site: &Site, pages: &[(String, Option<String>)]) -> String {
     out
 }
 
-pub fn robots(site: &Site) -> String {
+pub(crate) fn robots(site: &Site) -> String {
     format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url)
 }
 
@@ -117,7 +117,7 @@ struct SearchEntry<'a> {
 }
 
 /// The search index as JSON, and the same data as a script (`file://` blocks fetch).
-pub fn search_index(site: &Site, kept: Option<&[ArticleJson]>) -> (String, String) {
+pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (String, String) {
     let mut entries = Vec::new();
     for a in &site.actors {
         let summary = a.fields.summary.as_deref().or(a.fields.role.as_deref()).unwrap_or("");
@@ -300,15 +300,15 @@ struct ProposalData<'a> {
     articles: Vec<&'a str>,
 }
 
-pub const ARTICLES_JSON: &str = "data/articles.json";
-pub const ACTORS_JSON: &str = "data/actors.json";
-pub const PROPOSALS_JSON: &str = "data/proposals.json";
+pub(crate) const ARTICLES_JSON: &str = "data/articles.json";
+pub(crate) const ACTORS_JSON: &str = "data/actors.json";
+pub(crate) const PROPOSALS_JSON: &str = "data/proposals.json";
 
 /// `data/articles.json`, `data/actors.json`, `data/proposals.json`, as docs/pages.md,
 /// "Open data", describes, each handed to `give` with its path as soon as it is made.
-pub fn open_data<E>(
+pub(crate) fn open_data<E>(
     site: &Site,
-    kept: Option<&[ArticleJson]>,
+    kept: Option<&[&ArticleJson]>,
     give: &mut dyn FnMut(&'static str, String) -> Result<(), E>,
 ) -> Result<(), E> {
     let article_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.articles[*i].id.as_str()).collect() };

@@ -3,39 +3,39 @@
 
 use crate::model::{Actor, Article, Proposal, Topic};
 
-pub fn article(a: &Article) -> String {
+pub(crate) fn article(a: &Article) -> String {
     format!("articles/{}/", a.id)
 }
 
-pub fn actor(a: &Actor) -> String {
+pub(crate) fn actor(a: &Actor) -> String {
     format!("actors/{}/", a.id)
 }
 
-pub fn proposal(p: &Proposal) -> String {
+pub(crate) fn proposal(p: &Proposal) -> String {
     format!("proposals/{}/", p.id)
 }
 
-pub fn topic(t: &Topic) -> String {
+pub(crate) fn topic(t: &Topic) -> String {
     format!("topics/{}/", t.slug)
 }
 
 /// Page `n` (1-based) of the article list.
-pub fn article_list(n: usize) -> String {
+pub(crate) fn article_list(n: usize) -> String {
     if n <= 1 { "articles/".to_owned() } else { format!("articles/page/{n}/") }
 }
 
 /// The way back to the site root from the page at `path`: `../` per folder.
-pub fn root_of(path: &str) -> String {
+pub(crate) fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
 /// The file a page path is written to.
-pub fn file_of(path: &str) -> String {
+pub(crate) fn file_of(path: &str) -> String {
     format!("{path}index.html")
 }
 
 /// `United States` for `united-states`: the label shown for a side.
-pub fn side_label(side: &str) -> String {
+pub(crate) fn side_label(side: &str) -> String {
     side.split('-')
         .filter(|w| !w.is_empty())
         .map(|w| {

@@ -2,13 +2,15 @@
 //! shares a value's lists and maps when it is cloned, so a summary used on a hundred
 //! pages is built once and never copied.
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
 use super::feeds::ArticleJson;
 use super::routes;
-use crate::model::{Actor, Article, Proposal, Site, Topic};
+use crate::model::{Actor, ActorIx, Article, ArticleIx, ItemFlags, Proposal, ProposalIx, Site, Topic};
 use crate::vocab::Stance;
 
 #[derive(Serialize)]
@@ -63,63 +65,58 @@ struct SiteView<'a> {
     extra: &'a serde_json::Value,
 }
 
-/// Template values for every item, indexed like the model's lists.
-pub struct Shared {
+/// Template values for every item, indexed like the model's lists. An article's
+/// summary is made the first time a page shows it: `check`, which renders one page of
+/// each kind, makes only the few it needs.
+pub struct Summaries {
     pub site: Value,
-    pub articles: Vec<Value>,
+    articles: Vec<OnceLock<Value>>,
     pub actors: Vec<Value>,
     pub proposals: Vec<Value>,
     pub topics: Vec<Value>,
-    /// What the preview server keeps besides (see `Kept`); none for a build or a check,
-    /// which render the timeline and data files once and make these parts as they go.
+    /// Parts made from one article each, kept by a renderer that follows edits (see
+    /// `Renderer::keeping`): after an edit only those of the articles that changed are
+    /// made again. None for a build or a check, which make them as they go.
     pub kept: Option<Kept>,
 }
 
-/// Parts of pages and files made from one item each, which the preview server keeps
-/// so that after an edit only those of the items that changed are made again.
+/// Each article's timeline entry and its parts of the search index and of
+/// `data/articles.json`, each made when first needed.
 pub struct Kept {
-    /// Each article's timeline entry, and each proposal's (if dated).
-    pub timeline_articles: Vec<Value>,
-    pub timeline_proposals: Vec<Option<Value>>,
-    /// Each article's parts of the search index and of `data/articles.json`.
-    pub article_json: Vec<ArticleJson>,
+    timeline: Vec<OnceLock<Value>>,
+    json: Vec<OnceLock<ArticleJson>>,
 }
 
 impl Kept {
-    fn new(site: &Site) -> Kept {
-        Kept {
-            timeline_articles: site.articles.par_iter().map(timeline_article).collect(),
-            timeline_proposals: site.proposals.iter().map(timeline_proposal).collect(),
-            article_json: site.articles.par_iter().map(|a| ArticleJson::new(site, a)).collect(),
-        }
+    fn new(n: usize) -> Kept {
+        Kept { timeline: (0..n).map(|_| OnceLock::new()).collect(), json: (0..n).map(|_| OnceLock::new()).collect() }
+    }
+
+    pub fn timeline_entry(&self, a: &Article, ix: ArticleIx) -> Value {
+        self.timeline[ix].get_or_init(|| timeline_article(a)).clone()
+    }
+
+    /// Every article's parts, in order (made in parallel where missing).
+    pub fn article_json(&self, site: &Site) -> Vec<&ArticleJson> {
+        self.json
+            .par_iter()
+            .zip(site.articles.par_iter())
+            .map(|(part, a)| part.get_or_init(|| ArticleJson::new(site, a)))
+            .collect()
     }
 }
 
-/// Which summaries of each kind changed, indexed like the model's lists.
-pub struct Changed {
-    pub articles: Vec<bool>,
-    pub actors: Vec<bool>,
-    pub proposals: Vec<bool>,
-    pub topics: Vec<bool>,
-}
-
 /// A template value from a view struct.
-pub fn to_value<T: Serialize>(v: &T) -> Value {
+pub(crate) fn to_value<T: Serialize>(v: &T) -> Value {
     // Our view structs hold only strings, numbers, lists and JSON data: they always convert.
     Value::try_from_serializable(v).unwrap_or_else(|_| Value::none())
 }
 
-impl Shared {
-    pub fn new(site: &Site) -> Shared {
-        Shared::with_articles(site, |_| true)
-    }
-
-    /// The summaries, those of articles not `shown` left none: for pages known to
-    /// show no others (`check`'s sample pages; see `Renderer::for_pages`).
-    pub fn with_articles(site: &Site, shown: impl Fn(usize) -> bool + Sync) -> Shared {
-        let topics: Vec<Value> = site.topics.iter().map(topic_ref).collect();
+impl Summaries {
+    /// The summaries of `site`; with `keep`, the kept parts too (see `kept`).
+    pub fn new(site: &Site, keep: bool) -> Summaries {
         let c = &site.config;
-        Shared {
+        Summaries {
             site: to_value(&SiteView {
                 title: &c.title,
                 description: &c.description,
@@ -128,90 +125,106 @@ impl Shared {
                 base_url: &c.base_url,
                 extra: &c.extra,
             }),
-            articles: (site.articles.par_iter().enumerate())
-                .map(|(i, a)| if shown(i) { article_summary(a, &topics) } else { Value::none() })
-                .collect(),
+            articles: (0..site.articles.len()).map(|_| OnceLock::new()).collect(),
             actors: site.actors.iter().map(actor_ref).collect(),
             proposals: site.proposals.iter().map(proposal_ref).collect(),
-            topics,
-            kept: None,
+            topics: site.topics.iter().map(topic_ref).collect(),
+            kept: keep.then(|| Kept::new(site.articles.len())),
         }
     }
 
-    /// The summaries of `site`, a new model of the same site as `old_site` (same items
-    /// at the same places), whose summaries were `old`, and the kept parts: those of an
-    /// article whose inputs are unchanged are taken over rather than made again (there
-    /// are thousands). Also says which summaries of each kind differ from before.
-    pub fn renew(old: &Shared, old_site: &Site, site: &Site) -> (Shared, Changed) {
+    /// Follows `site`, a new model of the same site with the same pages: the parts
+    /// made from article `i` are kept where `same(i)` says it is as it was and none of
+    /// its topics' summaries changed, and made again for the others; the summaries of
+    /// actors, proposals and topics are made again. Says which summaries now differ.
+    pub fn follow(&mut self, site: &Site, same: &(dyn Fn(ArticleIx) -> bool + Sync)) -> ItemFlags {
         let topics: Vec<Value> = site.topics.iter().map(topic_ref).collect();
-        let differ = |old: &[Value], new: &[Value]| -> Vec<bool> {
-            old.iter().zip(new).map(|(o, n)| o != n).chain(std::iter::repeat(true)).take(new.len()).collect()
-        };
-        let topics_changed = differ(&old.topics, &topics);
-        let renewed: Vec<Renewed> = site
-            .articles
-            .par_iter()
-            .enumerate()
-            .map(|(i, a)| renew_article(old, old_site, site, i, a, &topics, &topics_changed))
-            .collect();
-        let mut changed = Changed {
-            articles: Vec::with_capacity(renewed.len()),
-            actors: Vec::new(),
-            proposals: Vec::new(),
-            topics: topics_changed,
-        };
-        let mut articles = Vec::with_capacity(renewed.len());
-        let mut kept = Kept {
-            timeline_articles: Vec::with_capacity(renewed.len()),
-            timeline_proposals: site.proposals.iter().map(timeline_proposal).collect(),
-            article_json: Vec::with_capacity(renewed.len()),
-        };
-        for r in renewed {
-            articles.push(r.summary);
-            changed.articles.push(r.changed);
-            kept.timeline_articles.push(r.entry);
-            kept.article_json.push(r.json);
-        }
         let actors: Vec<Value> = site.actors.iter().map(actor_ref).collect();
         let proposals: Vec<Value> = site.proposals.iter().map(proposal_ref).collect();
-        changed.actors = differ(&old.actors, &actors);
-        changed.proposals = differ(&old.proposals, &proposals);
-        let shared = Shared { site: old.site.clone(), articles, actors, proposals, topics, kept: Some(kept) };
-        (shared, changed)
+        let mut changed = ItemFlags {
+            articles: vec![false; site.articles.len()],
+            actors: differ(&self.actors, &actors),
+            proposals: differ(&self.proposals, &proposals),
+            topics: differ(&self.topics, &topics),
+        };
+        let stale: Vec<ArticleIx> = (0..site.articles.len())
+            .filter(|&i| !same(i) || site.articles[i].topics.iter().any(|t| changed.topics[*t]))
+            .collect();
+        let remade: Vec<(ArticleIx, Value)> =
+            stale.par_iter().map(|&i| (i, article_summary(&site.articles[i], &topics))).collect();
+        for (i, summary) in remade {
+            changed.articles[i] = self.articles[i].get() != Some(&summary);
+            self.articles[i] = OnceLock::from(summary);
+            if let Some(kept) = &mut self.kept {
+                kept.timeline[i] = OnceLock::new();
+                kept.json[i] = OnceLock::new();
+            }
+        }
+        (self.actors, self.proposals, self.topics) = (actors, proposals, topics);
+        changed
     }
 
-    /// After an edit that changed only what article `ix` shows, not what it refers to
-    /// or where it sorts: its summary and kept parts made again, the rest kept.
-    pub fn patch_article(&mut self, site: &Site, ix: usize) {
+    /// The summary of article `ix`.
+    pub fn article(&self, site: &Site, ix: ArticleIx) -> Value {
+        self.articles[ix].get_or_init(|| article_summary(&site.articles[ix], &self.topics)).clone()
+    }
+
+    /// The summaries of the items `shown` flags alone, the others none (for testing that
+    /// a page shows nothing else).
+    #[cfg(test)]
+    pub(crate) fn only(site: &Site, shown: &ItemFlags) -> Summaries {
+        let mut summaries = Summaries::new(site, false);
+        let flag = |flags: &[bool], i: usize| flags.get(i).copied().unwrap_or(false);
+        for (i, summary) in summaries.articles.iter_mut().enumerate() {
+            let value = if flag(&shown.articles, i) {
+                article_summary(&site.articles[i], &summaries.topics)
+            } else {
+                Value::none()
+            };
+            *summary = OnceLock::from(value);
+        }
+        let blank = |values: &mut [Value], flags: &[bool]| {
+            for (i, value) in values.iter_mut().enumerate() {
+                if !flag(flags, i) {
+                    *value = Value::none();
+                }
+            }
+        };
+        blank(&mut summaries.actors, &shown.actors);
+        blank(&mut summaries.proposals, &shown.proposals);
+        blank(&mut summaries.topics, &shown.topics);
+        summaries
+    }
+
+    /// The timeline's entry for article `ix`: kept, or made here.
+    pub fn timeline_entry(&self, site: &Site, ix: ArticleIx) -> Value {
         let a = &site.articles[ix];
-        self.articles[ix] = article_summary(a, &self.topics);
-        if let Some(kept) = &mut self.kept {
-            kept.timeline_articles[ix] = timeline_article(a);
-            kept.article_json[ix] = ArticleJson::new(site, a);
+        match &self.kept {
+            Some(kept) => kept.timeline_entry(a, ix),
+            None => timeline_article(a),
         }
     }
 
-    /// Makes the parts that only the preview server keeps, so that its first edit is as
-    /// quick as the next ones.
-    pub fn keep_parts(&mut self, site: &Site) {
-        self.kept = Some(Kept::new(site));
+    pub fn articles_of(&self, site: &Site, ixs: impl IntoIterator<Item = ArticleIx>) -> Vec<Value> {
+        ixs.into_iter().map(|i| self.article(site, i)).collect()
     }
 
-    pub fn articles_of(&self, ixs: &[usize]) -> Vec<Value> {
-        ixs.iter().map(|i| self.articles[*i].clone()).collect()
-    }
-
-    pub fn actors_of(&self, ixs: &[usize]) -> Vec<Value> {
+    pub fn actors_of(&self, ixs: &[ActorIx]) -> Vec<Value> {
         ixs.iter().map(|i| self.actors[*i].clone()).collect()
     }
 
-    pub fn proposals_of(&self, ixs: &[usize]) -> Vec<Value> {
+    pub fn proposals_of(&self, ixs: &[ProposalIx]) -> Vec<Value> {
         ixs.iter().map(|i| self.proposals[*i].clone()).collect()
     }
 
-    pub fn proposal_opt(&self, ix: Option<usize>) -> Value {
+    pub fn proposal_opt(&self, ix: Option<ProposalIx>) -> Value {
         ix.map_or_else(Value::none, |i| self.proposals[i].clone())
     }
+}
+
+/// For each of `new`, whether it differs from the one at its place in `old`.
+fn differ(old: &[Value], new: &[Value]) -> Vec<bool> {
+    new.iter().enumerate().map(|(i, n)| old.get(i) != Some(n)).collect()
 }
 
 fn article_summary(a: &Article, topics: &[Value]) -> Value {
@@ -227,54 +240,6 @@ fn article_summary(a: &Article, topics: &[Value]) -> Value {
     })
 }
 
-/// One article's summary and kept parts after an edit, and whether the summary changed.
-struct Renewed {
-    summary: Value,
-    changed: bool,
-    entry: Value,
-    json: ArticleJson,
-}
-
-fn renew_article(
-    old: &Shared,
-    old_site: &Site,
-    site: &Site,
-    i: usize,
-    a: &Article,
-    topics: &[Value],
-    topics_changed: &[bool],
-) -> Renewed {
-    let before = old_site.articles.get(i);
-    // What the summary and the timeline entry are made from.
-    let same_inputs = before.is_some_and(|b| {
-        b.id == a.id
-            && b.fields.title == a.fields.title
-            && b.fields.date == a.fields.date
-            && b.fields.summary == a.fields.summary
-            && b.fields.location == a.fields.location
-            && b.topics == a.topics
-            && !a.topics.iter().any(|t| topics_changed[*t])
-    });
-    // The data file also lists what the article mentions.
-    let same_mentions =
-        before.is_some_and(|b| b.mentions_actors == a.mentions_actors && b.mentions_proposals == a.mentions_proposals);
-    let kept = old.kept.as_ref().filter(|_| same_inputs);
-    let json = match kept.and_then(|k| k.article_json.get(i)) {
-        Some(json) if same_mentions => json.clone(),
-        _ => ArticleJson::new(site, a),
-    };
-    match (old.articles.get(i), kept.and_then(|k| k.timeline_articles.get(i))) {
-        (Some(summary), Some(entry)) => {
-            Renewed { summary: summary.clone(), changed: false, entry: entry.clone(), json }
-        }
-        _ => {
-            let summary = article_summary(a, topics);
-            let changed = old.articles.get(i) != Some(&summary);
-            Renewed { summary, changed, entry: timeline_article(a), json }
-        }
-    }
-}
-
 #[derive(Serialize)]
 struct TimelineEntry<'a> {
     date: String,
@@ -287,7 +252,7 @@ struct TimelineEntry<'a> {
     status_label: &'a str,
 }
 
-pub fn timeline_article(a: &Article) -> Value {
+fn timeline_article(a: &Article) -> Value {
     to_value(&TimelineEntry {
         date: a.fields.date.ymd(),
         date_display: a.fields.date.display(),
@@ -300,7 +265,7 @@ pub fn timeline_article(a: &Article) -> Value {
     })
 }
 
-pub fn timeline_proposal(p: &Proposal) -> Option<Value> {
+pub(crate) fn timeline_proposal(p: &Proposal) -> Option<Value> {
     let date = p.fields.date?;
     Some(to_value(&TimelineEntry {
         date: date.ymd(),
@@ -345,13 +310,13 @@ fn topic_ref(t: &Topic) -> Value {
 
 /// `{stance, stance_label}` fields for a position.
 #[derive(Serialize)]
-pub struct StanceView {
+pub(crate) struct StanceView {
     pub stance: &'static str,
     pub stance_label: &'static str,
 }
 
 impl StanceView {
-    pub fn of(stance: Option<Stance>) -> StanceView {
+    pub(crate) fn of(stance: Option<Stance>) -> StanceView {
         match stance {
             Some(s) => StanceView { stance: s.as_str(), stance_label: s.label() },
             None => StanceView { stance: "", stance_label: "—" },

@@ -1,7 +1,8 @@
 //! `briefing serve`: the site built in memory, served over HTTP, rebuilt when a source
 //! file changes, with live reload and errors shown in the browser. Nothing is written
 //! to disk. Steps:
-//! 1. build once into a `Snapshot` of every file's bytes, keeping the model (`live`);
+//! 1. build once into a `Snapshot` of every file's bytes, keeping the model
+//!    (`pipeline::Session`);
 //! 2. serve requests from the newest good snapshot (`http`), to the server's own names
 //!    only (`guard`), a bounded number of connections at a time (`listen`);
 //! 3. watch content/, templates/ and static/, debounce, rebuild, and tell open pages
@@ -10,10 +11,8 @@
 mod guard;
 mod http;
 mod listen;
-mod live;
 mod watch;
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
@@ -21,12 +20,12 @@ use std::sync::{Arc, RwLock};
 use tokio::sync::{Semaphore, broadcast};
 
 use crate::error::Error;
-use crate::pipeline::Options;
+use crate::pipeline::{Files, Options, Session};
 
 /// Every file of one successful build, by output path (`articles/x/index.html`).
 #[derive(Default)]
 pub struct Snapshot {
-    pub files: HashMap<String, Arc<[u8]>>,
+    pub files: Files,
 }
 
 impl Snapshot {
@@ -83,7 +82,7 @@ pub fn run(options: ServeOptions) -> Result<(), Error> {
         events,
         streams: Arc::new(Semaphore::new(listen::MAX_EVENT_STREAMS)),
     });
-    let _watcher = watch::start(live::Live::new(options.site.clone()), Arc::clone(&state))?;
+    let _watcher = watch::start(Session::new(options.site.clone()), Arc::clone(&state))?;
 
     let runtime =
         tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(Error::Runtime)?;

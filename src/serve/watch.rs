@@ -7,10 +7,10 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use super::live::{Live, Outcome};
 use super::{Event, Snapshot, State, eprint, print};
 use crate::diagnostic::plural;
 use crate::error::Error;
+use crate::pipeline::{Outcome, Session};
 
 /// Editors save in bursts (write, rename, touch), whose events come microseconds
 /// apart: wait for this much quiet. Should a slow save still be seen half done, its
@@ -19,11 +19,12 @@ const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// Rebuilds after `changed` paths changed (empty: everything), updates the served
 /// snapshot and tells open pages.
-pub(super) fn rebuild(live: &mut Live, state: &State, changed: &[PathBuf]) {
+pub(super) fn rebuild(session: &mut Session, state: &State, changed: &[PathBuf]) {
     let started = Instant::now();
     let mut rendered = None;
-    let (next, warnings, changed) = match live.rebuild(changed) {
-        Outcome::Full(snapshot, warnings) => {
+    let (next, warnings, changed) = match session.rebuild(changed) {
+        Outcome::Full(files, warnings) => {
+            let snapshot = Snapshot { files };
             let changed = match state.snapshot.read() {
                 Ok(old) => old.changed_paths(&snapshot),
                 Err(_) => Vec::new(),
@@ -99,8 +100,8 @@ fn is_source(root: &Path, path: &Path) -> bool {
 /// Starts watching, then builds the site once (so that no edit made meanwhile is
 /// missed), then rebuilds on every burst of changes. Returns once the first build is
 /// done; the returned watcher must be kept alive.
-pub(super) fn start(mut live: Live, state: Arc<State>) -> Result<notify::RecommendedWatcher, Error> {
-    let root = live.root().to_path_buf();
+pub(super) fn start(mut session: Session, state: Arc<State>) -> Result<notify::RecommendedWatcher, Error> {
+    let root = session.root().to_path_buf();
     let (tx, rx) = mpsc::channel::<PathBuf>();
     let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         // Reading files (as every build does) is an event too: only changes count.
@@ -116,7 +117,7 @@ pub(super) fn start(mut live: Live, state: Arc<State>) -> Result<notify::Recomme
     watcher.watch(&root, RecursiveMode::Recursive).map_err(|source| Error::Watch { root: root.clone(), source })?;
     let (ready_tx, ready_rx) = mpsc::channel::<()>();
     std::thread::spawn(move || {
-        rebuild(&mut live, &state, &[]);
+        rebuild(&mut session, &state, &[]);
         let _ = ready_tx.send(());
         while let Ok(first) = rx.recv() {
             let mut changed = vec![first];
@@ -128,7 +129,7 @@ pub(super) fn start(mut live: Live, state: Arc<State>) -> Result<notify::Recomme
             changed.sort();
             changed.dedup();
             if !changed.is_empty() {
-                rebuild(&mut live, &state, &changed);
+                rebuild(&mut session, &state, &changed);
             }
         }
     });

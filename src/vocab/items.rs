@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::{Html, Status, When};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleFields {
     pub title: String,
     pub date: When,
@@ -34,7 +34,7 @@ pub struct QuoteFields {
     pub context: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorFields {
     pub name: String,
     pub role: Option<String>,
@@ -45,7 +45,7 @@ pub struct ActorFields {
     pub bio: Html,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProposalFields {
     pub title: String,
     pub date: Option<When>,

@@ -26,6 +26,7 @@ use survey::Survey;
 use workspace::Workspace;
 
 use crate::error::Error;
+use crate::stopwatch::Stopwatch;
 
 /// What the output held when the build began.
 pub(crate) enum Live {
@@ -61,11 +62,30 @@ impl Output {
         &self.path
     }
 
-    /// Looks at what the output and the standby hold (the slow part of preparing,
-    /// safe to run beside the parse) and decides whether the output may be written.
-    /// `shaped` tells whether a path is one a build could have written (for an output
-    /// from before manifests).
-    pub fn survey(&self, shaped: impl Fn(&str) -> bool) -> Result<Surveyed, Error> {
+    /// `survey`, on another thread while `work` runs (the slow part of preparing, which
+    /// the reading and parsing of the site hide).
+    pub(crate) fn survey_beside<R>(
+        &self,
+        shaped: impl Fn(&str) -> bool + Send,
+        work: impl FnOnce() -> R,
+    ) -> (R, Result<Surveyed, Error>) {
+        std::thread::scope(|scope| {
+            let surveyed = scope.spawn(|| {
+                let mut clock = Stopwatch::start();
+                let surveyed = self.survey(shaped);
+                clock.lap("survey (beside)");
+                surveyed
+            });
+            let done = work();
+            let surveyed = surveyed.join().unwrap_or(Err(Error::Thread { what: "looking at the output folder" }));
+            (done, surveyed)
+        })
+    }
+
+    /// Looks at what the output and the standby hold and decides whether the output may
+    /// be written. `shaped` tells whether a path is one a build could have written (for
+    /// an output from before manifests).
+    fn survey(&self, shaped: impl Fn(&str) -> bool) -> Result<Surveyed, Error> {
         let (live, standby) = std::thread::scope(|scope| {
             let standby = scope.spawn(|| standby_state(&self.workspace.standby));
             (judge(&self.path, shaped), standby.join())

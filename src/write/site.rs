@@ -66,7 +66,7 @@ impl SiteWriter {
     }
 
     /// Whether the standby starts empty (then every folder must be made).
-    pub(crate) fn starts_empty(&self) -> bool {
+    fn starts_empty(&self) -> bool {
         self.before.is_empty()
     }
 
@@ -132,6 +132,20 @@ impl SiteWriter {
         with_folder(target, copy).map_err(|e| Error::io("copy", &source, e))
     }
 
+    /// Runs `work`, which puts the site's files, while another thread makes the folders
+    /// of the pages ahead of it when the standby starts empty (`pages` lists their files
+    /// in the order they will be put; see `make_folders`).
+    pub(crate) fn with_folders_ahead<R>(&self, pages: impl FnOnce() -> Vec<String>, work: impl FnOnce() -> R) -> R {
+        let files = if self.starts_empty() { pages() } else { Vec::new() };
+        let done = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            scope.spawn(|| self.make_folders(&files, &done));
+            let result = work();
+            done.store(true, Ordering::Relaxed);
+            result
+        })
+    }
+
     /// Makes the standby's folders for `files` (paths, in the order they will be put),
     /// until `stop` is set. Run on a thread of its own beside those that `put`: a big
     /// site has a folder per page, and two threads making folders in one folder take
@@ -139,7 +153,7 @@ impl SiteWriter {
     /// time). The rendering threads take pages from the front of the list and from its
     /// middle, so both halves are made front first, in turn. A folder that fails here
     /// is made again by `put`, which says why.
-    pub(crate) fn make_folders(&self, files: &[String], stop: &AtomicBool) {
+    fn make_folders(&self, files: &[String], stop: &AtomicBool) {
         let (first, second) = files.split_at(files.len().div_ceil(2));
         let mut made: HashSet<&str> = HashSet::new();
         let mut second = second.iter();

@@ -1,26 +1,51 @@
-//! The rebuild side of the preview server: the last good build kept whole (model,
-//! compiled templates, what every file parsed to), so that an edit to an article
-//! re-renders only the pages that show something that changed: for an edit to its text
-//! alone, its page and the feed. An edit to what it shows patches it into the model; an
-//! edit to what it refers to makes the model again from what every file parsed to.
-//! Anything else is a full rebuild; either way the result is what `build` would write.
+//! The preview server's rebuilds: the last good build kept whole (model, renderer, what
+//! every file parsed to), so that an edit to an article renders again only the pages
+//! that show something that changed. An edit to its text alone changes its page and
+//! the feed. An edit to what it shows is patched into the model (`Site::patch_article`);
+//! an edit to what it refers to makes the model again from what every file parsed to.
+//! Either way the renderer keeps the summaries of the articles that are as they were,
+//! and a page is rendered again when it shows other items than before (`Shows`) or one
+//! whose summary changed. Anything else is a full rebuild; the result is always what
+//! `build` would write.
 
 use std::collections::{HashMap, HashSet};
+use std::convert::Infallible;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use super::Snapshot;
+use super::{Failure, Loaded, Options, ParsedSite, let_go, read_and_parse};
+use crate::diagnostic::Diagnostics;
 use crate::fs;
-use crate::model::Site;
+use crate::model::{ItemFlags, ItemIx, Site};
 use crate::parse::markdown::{self, Bodies, Outline};
-use crate::parse::{self, ArticleRecord, Data, Record, front_matter};
-use crate::pipeline::{self, Failure, Options, ParsedSite};
-use crate::render::pages::{self, Page, Reads};
-use crate::render::{self, OutputFile, RenderError, Renderer, feeds, views};
+use crate::parse::{self, ArticleRecord, Data, ParsedItem, Record, Ref, front_matter};
+use crate::read::Keep;
+use crate::render::{self, OutputFile, Page, RenderError, Renderer, pages};
 use crate::theme::Theme;
 use crate::vocab::{Format, Kind};
+
+/// Every file of a build, by output path (`articles/x/index.html`).
+pub(crate) type Files = HashMap<String, Arc<[u8]>>;
+
+/// What a rebuild gave.
+pub(crate) enum Outcome {
+    /// The whole site, and the warnings to print.
+    Full(Files, String),
+    /// Only these files were rendered again (some may be unchanged), with the warnings
+    /// when they were worked out again.
+    Partial(Vec<OutputFile>, Option<String>),
+    /// The content is wrong: the report to show.
+    Failed(String),
+}
+
+/// A site being edited, and its last good build.
+pub(crate) struct Session {
+    options: Options,
+    root: PathBuf,
+    built: Option<Built>,
+}
 
 struct Built {
     site: Site,
@@ -32,34 +57,22 @@ struct Built {
     warned: HashSet<String>,
 }
 
-/// What a rebuild gave.
-pub(super) enum Outcome {
-    /// The whole site, and the warnings to print.
-    Full(Snapshot, String),
-    /// Only these files were rendered again (some may be unchanged), with the warnings
-    /// when they were worked out again.
-    Partial(Vec<OutputFile>, Option<String>),
-    /// The content is wrong: the report to show.
-    Failed(String),
-}
-
-pub(super) struct Live {
-    options: Options,
-    root: PathBuf,
-    built: Option<Built>,
-}
-
-impl Live {
-    pub(super) fn new(options: Options) -> Live {
+impl Session {
+    pub(crate) fn new(options: Options) -> Session {
         let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
         let root = root.canonicalize().unwrap_or(root);
-        Live { options, root, built: None }
+        Session { options, root, built: None }
+    }
+
+    /// The site's folder, resolved.
+    pub(crate) fn root(&self) -> &Path {
+        &self.root
     }
 
     /// Rebuilds after `changed` paths changed (empty: build everything). An edit to one
     /// article is worked in; anything else, or an edit that breaks something, is a full
     /// rebuild (which also reports the problems).
-    pub(super) fn rebuild(&mut self, changed: &[PathBuf]) -> Outcome {
+    pub(crate) fn rebuild(&mut self, changed: &[PathBuf]) -> Outcome {
         // Editors and tools save through temporary files (`sed -i`, atomic renames):
         // one that came and went under content/ was never part of the site.
         let known = |path: &PathBuf| {
@@ -86,28 +99,32 @@ impl Live {
 
     fn full(&mut self) -> Outcome {
         self.built = None;
-        let (loaded, parsed) = match pipeline::load_keeping_parsed(&self.options) {
+        let (parsed, theme) = match read_and_parse(&self.options, true, Keep::Texts) {
             Ok(x) => x,
-            Err(Failure::Content(d)) => return Outcome::Failed(d.render()),
-            Err(Failure::Error(e)) => return Outcome::Failed(format!("error: {e}\n")),
+            Err(failure) => return Outcome::Failed(failure_text(failure)),
         };
-        let mut renderer = match Renderer::new(&loaded.site, &loaded.theme) {
+        let Loaded { site, theme, warnings } = match parsed.load(theme, &self.options) {
+            Ok(loaded) => loaded,
+            Err(failure) => return Outcome::Failed(failure_text(failure)),
+        };
+        let shown = warnings.render();
+        let renderer = match Renderer::keeping(&site, &theme) {
             Ok(r) => r,
-            Err(e) => return Outcome::Failed(failure_text(e, &loaded.warnings.render())),
+            Err(errors) => return Outcome::Failed(template_failure(errors, &shown)),
         };
-        let files = std::sync::Mutex::new(HashMap::new());
-        let collect = |f: OutputFile| {
-            files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(f.path, Arc::from(f.bytes));
+        let files = Mutex::new(Files::new());
+        let collect = |f: OutputFile| -> Result<(), Infallible> {
+            files.lock().unwrap_or_else(PoisonError::into_inner).insert(f.path, Arc::from(f.bytes));
             Ok(())
         };
-        if let Err(e) = renderer.render_all(&loaded.site, &loaded.theme, collect) {
-            return Outcome::Failed(failure_text(e, &loaded.warnings.render()));
+        match renderer.render_all(&site, &theme, collect) {
+            Ok(_) => {}
+            Err(RenderError::Templates(errors)) => return Outcome::Failed(template_failure(errors, &shown)),
+            Err(RenderError::Output(never)) => match never {},
         }
-        renderer.keep_parts(&loaded.site);
-        let warnings = loaded.warnings.render();
-        let warned = loaded.warnings.iter().map(|d| d.path.clone()).collect();
-        self.built = Some(Built { site: loaded.site, theme: loaded.theme, renderer, parsed, warned });
-        Outcome::Full(Snapshot { files: files.into_inner().unwrap_or_default() }, warnings)
+        let warned = warnings.iter().map(|d| d.path.clone()).collect();
+        self.built = Some(Built { site, theme, renderer, parsed, warned });
+        Outcome::Full(files.into_inner().unwrap_or_else(PoisonError::into_inner), shown)
     }
 
     /// The index of the source file at `path` (an article, actor or proposal) and its
@@ -151,14 +168,13 @@ impl Live {
         built.parsed.sources.items[file_ix].text = new.to_owned();
         built.site.patch_article(ix, record);
         let page = built.renderer.page(&built.site, &built.theme, Page::Article(ix)).ok()?;
-        let feed = OutputFile { path: "atom.xml".to_owned(), bytes: feeds::atom(&built.site).into_bytes() };
-        Some(vec![page, feed])
+        Some(vec![page, render::feed(&built.site)])
     }
 
-    /// Any other edit to one article: that file is parsed again and the model redone
-    /// from what every file parsed to; then only the pages that show something that
-    /// changed are rendered again, with the feeds and data files. Falls back to a full
-    /// rebuild when the edit adds or removes pages, or has errors.
+    /// Any other edit to one article: that file is parsed again; the article is patched
+    /// into the model when it refers to the same items as before, or else the model is
+    /// made again from what every file parsed to. Falls back to a full rebuild when the
+    /// edit adds or removes pages, or has errors.
     fn article_edit(&mut self, file_ix: usize, text: String) -> Option<Outcome> {
         let built = self.built.as_mut()?;
         if built.parsed.sources.items[file_ix].kind != Kind::Article {
@@ -176,69 +192,35 @@ impl Live {
             return built.patch(ix, file_ix).map(|files| Outcome::Partial(files, None));
         }
         let (site, diagnostics) = built.parsed.model(&self.options);
-        let Some(site) = site.filter(|site| pages::same_files(&built.site, site)) else {
+        let Some(site) = site.filter(|site| same_pages(&built.site, site)) else {
             built.parsed.items[file_ix] = old_item;
             built.parsed.sources.items[file_ix] = old_file;
             return None;
         };
-        let (old_shared, changed) = built.renderer.reshare(&built.site, &site);
-        let views::Changed { mut articles, actors, proposals, topics } = changed;
+        let old = std::mem::replace(&mut built.site, site);
+        let mut changed = built.renderer.follow(&built.site, &|i| old.articles[i] == built.site.articles[i]);
         // The edited article's page shows more than its summary.
         let rel = &built.parsed.sources.items[file_ix].path;
-        if let Some(ix) = site.articles.iter().position(|a| a.source == *rel) {
-            articles[ix] = true;
+        if let Some(ix) = built.site.articles.iter().position(|a| a.source == *rel) {
+            changed.articles[ix] = true;
         }
-        let any = |flags: &[bool], ixs: &[usize]| ixs.iter().any(|i| flags[*i]);
-        let pages = pages::all(&site);
-        let stale: Vec<Page> = pages
-            .par_iter()
-            .map_init(
-                || (Reads::default(), Reads::default()),
-                |(before, after), page| {
-                    page.reads_into(&built.site, before);
-                    page.reads_into(&site, after);
-                    let stale = before != after
-                        || any(&articles, &after.articles)
-                        || any(&actors, &after.actors)
-                        || any(&proposals, &after.proposals)
-                        || any(&topics, &after.topics);
-                    stale.then_some(*page)
-                },
-            )
-            .flatten()
-            .collect();
-        let (renderer, theme) = (&built.renderer, &built.theme);
-        let (rendered, others) = rayon::join(
-            || stale.par_iter().map(|page| renderer.page(&site, theme, *page)).collect::<Result<Vec<_>, _>>(),
-            || render::other_files(&site, theme, &pages, Some(renderer.shared())),
-        );
-        // The old model is big: let it go off the path to the reload.
+        let files = built.render_again(Some(&old), &changed);
         built.warned = diagnostics.iter().map(|d| d.path.clone()).collect();
-        let old_site = std::mem::replace(&mut built.site, site);
-        pipeline::let_go((old_site, old_shared));
-        match rendered {
-            Ok(mut files) => {
-                files.extend(others);
-                Some(Outcome::Partial(files, Some(diagnostics.render())))
-            }
-            // A template that fails on the new values: the full rebuild reports it.
-            Err(_) => None,
-        }
-    }
-
-    pub(super) fn root(&self) -> &Path {
-        &self.root
+        // The old model is big: let it go off the path to the reload.
+        let_go(old);
+        // A template that fails on the new values: the full rebuild reports it.
+        Some(Outcome::Partial(files?, Some(diagnostics.render())))
     }
 }
 
 impl Built {
     /// Whether the edit that turned `old` into what file `file_ix` parsed to now changed
-    /// only what one article shows (its title, summary, location, sources, the words of
-    /// its quotes, its other fields, its text), not whom or what it refers to, where it
-    /// sorts, or what links to it can find: then nothing but that article differs in
-    /// the model, and it is patched rather than made again. Also not when the file has
-    /// warnings, which might read differently. Returns the article's index.
-    fn patchable(&self, file_ix: usize, old: &parse::ParsedItem) -> Option<usize> {
+    /// only what one article shows (its fields, the words of its quotes), not whom or
+    /// what it refers to, where it sorts, or what links to it can find: then nothing but
+    /// that article differs in the model, and it is patched rather than made again. Also
+    /// not when the file has warnings, which might read differently. Returns the
+    /// article's index.
+    fn patchable(&self, file_ix: usize, old: &ParsedItem) -> Option<usize> {
         let new = &self.parsed.items[file_ix];
         let path = &self.parsed.sources.items[file_ix].path;
         let (
@@ -256,25 +238,37 @@ impl Built {
         self.site.articles.iter().position(|a| a.source == *path)
     }
 
-    /// Puts the new values of article `ix` (from file `file_ix`) into the model, and
-    /// renders again the pages that show it, with the feeds and data files.
+    /// Puts what file `file_ix` now shows into article `ix` of the model, and renders
+    /// again the pages that show it, with the feeds and data files.
     fn patch(&mut self, ix: usize, file_ix: usize) -> Option<Vec<OutputFile>> {
         let Some(Record { data: Data::Article(now), .. }) = &self.parsed.items[file_ix].record else { return None };
         self.site.patch_article(ix, now);
-        self.renderer.patch_article(&self.site, ix);
-        let (site, renderer, theme) = (&self.site, &self.renderer, &self.theme);
+        let mut changed = self.renderer.follow(&self.site, &|i| i != ix);
+        changed.articles[ix] = true;
+        self.render_again(None, &changed)
+    }
+
+    /// The pages that show other items than they did in `old` (when the model was made
+    /// again), or an item whose summary changed, rendered again, with the files besides
+    /// pages; none if a page fails.
+    fn render_again(&self, old: Option<&Site>, changed: &ItemFlags) -> Option<Vec<OutputFile>> {
+        let (site, theme, renderer) = (&self.site, &self.theme, &self.renderer);
         let pages = pages::all(site);
         let stale: Vec<Page> = pages
             .par_iter()
-            .map_init(Reads::default, |reads, page| {
-                page.reads_into(site, reads);
-                reads.articles.contains(&ix).then_some(*page)
-            })
+            .map_init(
+                || (Vec::new(), Vec::new()),
+                |(before, after), page| {
+                    let now = reads(*page, site, after);
+                    let moved = old.is_some_and(|old| reads(*page, old, before) != now);
+                    (moved || now.iter().any(|item| changed.get(*item))).then_some(*page)
+                },
+            )
             .flatten()
             .collect();
         let (rendered, others) = rayon::join(
             || stale.par_iter().map(|page| renderer.page(site, theme, *page)).collect::<Result<Vec<_>, _>>(),
-            || render::other_files(site, theme, &pages, Some(renderer.shared())),
+            || renderer.others(site, theme),
         );
         let mut files = rendered.ok()?;
         files.extend(others);
@@ -282,11 +276,33 @@ impl Built {
     }
 }
 
+/// The items `page` shows of `site`, into a list kept from an earlier call: the preview
+/// server asks this of every page, twice, after an edit that made the model again.
+fn reads<'r>(page: Page, site: &Site, into: &'r mut Vec<ItemIx>) -> &'r [ItemIx] {
+    into.clear();
+    page.shows(site).each(|item| into.push(item));
+    into
+}
+
+/// Whether two models of a site have the same pages at the same files: the same pages
+/// (as `pages::all` lists them), and at each place the same id (for a topic, slug),
+/// which `routes` names an item's page after.
+fn same_pages(a: &Site, b: &Site) -> bool {
+    fn same<T>(a: &[T], b: &[T], key: impl Fn(&T) -> &str) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
+    }
+    pages::all(a) == pages::all(b)
+        && same(&a.articles, &b.articles, |x| &x.id)
+        && same(&a.actors, &b.actors, |x| &x.id)
+        && same(&a.proposals, &b.proposals, |x| &x.id)
+        && same(&a.topics, &b.topics, |x| &x.slug)
+}
+
 /// Whether two versions of an article refer to the same items in the same order (front
 /// matter, quotes, links in the text), sort alike (date, draft) and offer the same
 /// anchors, so that every relation in the model is as it was.
 fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
-    let same_ids = |x: &[parse::Ref], y: &[parse::Ref]| x.iter().map(|r| &r.id).eq(y.iter().map(|r| &r.id));
+    let same_ids = |x: &[Ref], y: &[Ref]| x.iter().map(|r| &r.id).eq(y.iter().map(|r| &r.id));
     let same_speakers = |x: &ArticleRecord, y: &ArticleRecord| {
         x.quotes.iter().map(|q| &q.actor.id).eq(y.quotes.iter().map(|q| &q.actor.id))
     };
@@ -309,13 +325,17 @@ fn same_references(a: &Outline, b: &Outline) -> bool {
     a.anchors == b.anchors && key(a) == key(b)
 }
 
-fn failure_text(error: RenderError, warnings: &str) -> String {
-    match error {
-        RenderError::Templates(errors) => {
-            let mut d = crate::diagnostic::Diagnostics::new();
-            d.extend(errors);
-            format!("{warnings}{}", d.render())
-        }
-        RenderError::Output(e) => format!("error: {e}\n"),
+/// The report of a failed load, as the browser shows it.
+fn failure_text(failure: Failure) -> String {
+    match failure {
+        Failure::Content(d) => d.render(),
+        Failure::Error(e) => format!("error: {e}\n"),
     }
+}
+
+/// The report of template errors after the warnings already shown.
+fn template_failure(errors: Vec<crate::diagnostic::Diagnostic>, warnings: &str) -> String {
+    let mut d = Diagnostics::new();
+    d.extend(errors);
+    format!("{warnings}{}", d.render())
 }

@@ -1,0 +1,356 @@
+//! The values of an item's own page (an article, an actor, a proposal) and of the list
+//! of proposals, which shows each one's listing.
+
+use std::ops::Range;
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::routes;
+use super::shows::{ActorShows, ArticleShows, ProposalShows};
+use crate::model::{Changes, Point, Proposal, ProposalIx, Site};
+use crate::render::views::{StanceView, Summaries, to_value};
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    title: &'a str,
+    publisher: &'a str,
+    url: &'a str,
+    date: String,
+    date_display: String,
+}
+
+#[derive(Serialize)]
+struct QuoteView<'a> {
+    actor: Value,
+    text: &'a str,
+    context: &'a str,
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    #[serde(flatten)]
+    summary: Value,
+    body: &'a str,
+    actors: Vec<Value>,
+    proposals: Vec<Value>,
+    quotes: Vec<QuoteView<'a>>,
+    sources: Vec<SourceView<'a>>,
+    extra: &'a serde_json::Value,
+}
+
+pub(super) fn article(
+    site: &Site,
+    summaries: &Summaries,
+    ctx: &mut Context,
+    shows: &ArticleShows<'_>,
+) -> (String, String) {
+    let a = &site.articles[shows.ix];
+    let view = ArticleView {
+        summary: summaries.article(site, shows.ix),
+        body: &a.fields.body,
+        actors: summaries.actors_of(shows.actors),
+        proposals: summaries.proposals_of(shows.proposals),
+        quotes: shows
+            .quotes
+            .iter()
+            .map(|q| QuoteView {
+                actor: summaries.actors[q.actor].clone(),
+                text: &q.fields.text,
+                context: q.fields.context.as_deref().unwrap_or(""),
+            })
+            .collect(),
+        sources: a
+            .fields
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                title: &s.title,
+                publisher: s.publisher.as_deref().unwrap_or(""),
+                url: s.url.as_deref().unwrap_or(""),
+                date: s.date.map(|d| d.ymd()).unwrap_or_default(),
+                date_display: s.date.map(|d| d.display()).unwrap_or_default(),
+            })
+            .collect(),
+        extra: &a.fields.extra,
+    };
+    ctx.insert("article", &view);
+    // The list is newest first: the newer neighbour comes before.
+    let neighbour = |ix: Option<usize>| ix.map_or_else(Value::none, |i| summaries.article(site, i));
+    ctx.insert_value("newer", neighbour(shows.newer));
+    ctx.insert_value("older", neighbour(shows.older));
+    (a.fields.title.clone(), a.fields.summary.clone().unwrap_or_default())
+}
+
+#[derive(Serialize)]
+struct ActorView<'a> {
+    #[serde(flatten)]
+    reference: Value,
+    aliases: &'a [String],
+    summary: &'a str,
+    bio: &'a str,
+    extra: &'a serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct ActorQuote<'a> {
+    text: &'a str,
+    context: &'a str,
+    article: Value,
+}
+
+#[derive(Serialize)]
+struct PositionView<'a> {
+    proposal: Value,
+    point_id: &'a str,
+    point_title: &'a str,
+    path: String,
+    #[serde(flatten)]
+    stance: StanceView,
+}
+
+pub(super) fn actor(site: &Site, summaries: &Summaries, ctx: &mut Context, shows: &ActorShows<'_>) -> (String, String) {
+    let a = &site.actors[shows.ix];
+    let view = ActorView {
+        reference: summaries.actors[shows.ix].clone(),
+        aliases: &a.fields.aliases,
+        summary: a.fields.summary.as_deref().unwrap_or(""),
+        bio: &a.fields.bio,
+        extra: &a.fields.extra,
+    };
+    ctx.insert("actor", &view);
+    ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
+    let quotes: Vec<ActorQuote<'_>> = shows
+        .quotes
+        .iter()
+        .map(|(art, q)| {
+            let quote = &site.articles[*art].quotes[*q];
+            ActorQuote {
+                text: &quote.fields.text,
+                context: quote.fields.context.as_deref().unwrap_or(""),
+                article: summaries.article(site, *art),
+            }
+        })
+        .collect();
+    ctx.insert("quotes", &quotes);
+    ctx.insert_value("proposals", summaries.proposals_of(shows.sponsored).into());
+    let positions: Vec<PositionView<'_>> = shows
+        .positions
+        .iter()
+        .map(|(p, pt, stance)| {
+            let proposal = &site.proposals[*p];
+            let point = &proposal.points[*pt];
+            PositionView {
+                proposal: summaries.proposals[*p].clone(),
+                point_id: &point.fields.id,
+                point_title: &point.fields.title,
+                path: format!("{}#{}", routes::proposal(proposal), point.fields.id),
+                stance: StanceView::of(Some(*stance)),
+            }
+        })
+        .collect();
+    ctx.insert("positions", &positions);
+    (a.fields.name.clone(), a.fields.summary.clone().or_else(|| a.fields.role.clone()).unwrap_or_default())
+}
+
+#[derive(Serialize)]
+struct Listing<'a> {
+    #[serde(flatten)]
+    reference: Value,
+    summary: &'a str,
+    sponsors: Vec<Value>,
+    supersedes: Value,
+    superseded_by: Value,
+    point_count: usize,
+}
+
+/// What a proposal shows wherever it is listed: its summary, sponsors and versions.
+fn listing(
+    summaries: &Summaries,
+    p: &Proposal,
+    ix: ProposalIx,
+    sponsors: &[usize],
+    versions: (Option<ProposalIx>, Option<ProposalIx>),
+) -> Value {
+    to_value(&Listing {
+        reference: summaries.proposals[ix].clone(),
+        summary: p.fields.summary.as_deref().unwrap_or(""),
+        sponsors: summaries.actors_of(sponsors),
+        supersedes: summaries.proposal_opt(versions.0),
+        superseded_by: summaries.proposal_opt(versions.1),
+        point_count: p.points.len(),
+    })
+}
+
+/// Every proposal's listing, dated ones first, newest first, then by id.
+pub(super) fn proposals(
+    site: &Site,
+    summaries: &Summaries,
+    ctx: &mut Context,
+    proposals: Range<ProposalIx>,
+) -> (String, String) {
+    let mut order: Vec<usize> = proposals.collect();
+    order.sort_by(|a, b| {
+        let (pa, pb) = (&site.proposals[*a], &site.proposals[*b]);
+        let (da, db) = (pa.fields.date, pb.fields.date);
+        db.is_some().cmp(&da.is_some()).then(db.cmp(&da)).then(pa.id.cmp(&pb.id))
+    });
+    let list: Vec<Value> = order
+        .iter()
+        .map(|&ix| {
+            let p = &site.proposals[ix];
+            listing(summaries, p, ix, &p.sponsors, (p.supersedes, p.superseded_by))
+        })
+        .collect();
+    ctx.insert_value("proposals", list.into());
+    ("Proposals".to_owned(), String::new())
+}
+
+#[derive(Serialize)]
+struct PositionCell {
+    actor: Value,
+    #[serde(flatten)]
+    stance: StanceView,
+}
+
+#[derive(Serialize)]
+struct PointView<'a> {
+    id: &'a str,
+    title: &'a str,
+    text: &'a str,
+    topic: Value,
+    positions: Vec<PositionCell>,
+}
+
+fn point_view<'a>(point: &'a Point, summaries: &Summaries) -> PointView<'a> {
+    PointView {
+        id: &point.fields.id,
+        title: &point.fields.title,
+        text: &point.fields.text,
+        topic: point.topic.map_or_else(Value::none, |t| summaries.topics[t].clone()),
+        positions: point
+            .positions
+            .iter()
+            .map(|(a, s)| PositionCell { actor: summaries.actors[*a].clone(), stance: StanceView::of(Some(*s)) })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct ProposalView<'a> {
+    #[serde(flatten)]
+    listing: Value,
+    description: &'a str,
+    extra: &'a serde_json::Value,
+    points: Vec<PointView<'a>>,
+}
+
+#[derive(Serialize)]
+struct MatrixRow<'a> {
+    point_id: &'a str,
+    point_title: &'a str,
+    cells: Vec<StanceView>,
+}
+
+#[derive(Serialize)]
+struct Matrix<'a> {
+    actors: Vec<Value>,
+    rows: Vec<MatrixRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct LineageEntry {
+    #[serde(flatten)]
+    reference: Value,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct ChangedPoint<'a> {
+    id: &'a str,
+    before: PointView<'a>,
+    after: PointView<'a>,
+}
+
+#[derive(Serialize)]
+struct ChangesView<'a> {
+    against: Value,
+    added: Vec<PointView<'a>>,
+    removed: Vec<PointView<'a>>,
+    changed: Vec<ChangedPoint<'a>>,
+    unchanged: usize,
+}
+
+fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
+    let mut actors: Vec<usize> = p.points.iter().flat_map(|pt| pt.positions.iter().map(|(a, _)| *a)).collect();
+    actors.sort_unstable();
+    actors.dedup();
+    let rows = p
+        .points
+        .iter()
+        .map(|pt| MatrixRow {
+            point_id: &pt.fields.id,
+            point_title: &pt.fields.title,
+            cells: actors
+                .iter()
+                .map(|a| StanceView::of(pt.positions.iter().find(|(x, _)| x == a).map(|(_, s)| *s)))
+                .collect(),
+        })
+        .collect();
+    Matrix { actors: summaries.actors_of(&actors), rows }
+}
+
+/// What changed against the version `p` supersedes, whose points are `old`.
+fn changes<'a>(
+    summaries: &Summaries,
+    new: &'a Proposal,
+    c: &Changes,
+    against: ProposalIx,
+    old: &'a [Point],
+) -> ChangesView<'a> {
+    ChangesView {
+        against: summaries.proposals[against].clone(),
+        added: c.added.iter().map(|i| point_view(&new.points[*i], summaries)).collect(),
+        removed: c.removed.iter().map(|i| point_view(&old[*i], summaries)).collect(),
+        changed: c
+            .changed
+            .iter()
+            .map(|(o, n)| ChangedPoint {
+                id: &new.points[*n].fields.id,
+                before: point_view(&old[*o], summaries),
+                after: point_view(&new.points[*n], summaries),
+            })
+            .collect(),
+        unchanged: c.unchanged,
+    }
+}
+
+pub(super) fn proposal(
+    site: &Site,
+    summaries: &Summaries,
+    ctx: &mut Context,
+    shows: &ProposalShows<'_>,
+) -> (String, String) {
+    let i = shows.ix;
+    let p = &site.proposals[i];
+    let view = ProposalView {
+        listing: listing(summaries, p, i, shows.sponsors, (shows.supersedes, shows.superseded_by)),
+        description: &p.fields.description,
+        extra: &p.fields.extra,
+        points: shows.points.iter().map(|pt| point_view(pt, summaries)).collect(),
+    };
+    ctx.insert("proposal", &view);
+    ctx.insert("matrix", &matrix(p, summaries));
+    let lineage: Vec<LineageEntry> = shows
+        .lineage
+        .iter()
+        .map(|ix| LineageEntry { reference: summaries.proposals[*ix].clone(), current: *ix == i })
+        .collect();
+    ctx.insert("lineage", &lineage);
+    match (&p.changes, shows.against) {
+        (Some(c), Some((against, old))) => ctx.insert("changes", &changes(summaries, p, c, against, old)),
+        _ => ctx.insert_value("changes", Value::none()),
+    }
+    ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
+    (p.fields.title.clone(), p.fields.summary.clone().unwrap_or_default())
+}

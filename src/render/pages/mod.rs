@@ -1,0 +1,198 @@
+//! Every HTML page of the site: which template renders it, at which path, what of the
+//! model it shows (`shows`), and the values it gets (see docs/templates.md for the names
+//! templates receive): the lists and the front page (`lists`), an item's own page
+//! (`items`).
+
+mod items;
+mod lists;
+mod shows;
+
+use tera::Context;
+
+pub(crate) use shows::Shows;
+
+use super::routes;
+use super::views::Summaries;
+use crate::model::Site;
+
+/// One page to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Index,
+    ArticleList(usize),
+    Article(usize),
+    Actors,
+    Actor(usize),
+    Proposals,
+    Proposal(usize),
+    Topics,
+    Topic(usize),
+    Timeline,
+    /// The timeline with a few entries of each kind: enough for `check` to run each
+    /// part of its template, in constant time. Never written.
+    TimelineSample,
+    NotFound,
+}
+
+/// Entries of each kind on the sampled timeline.
+const SAMPLE: usize = 20;
+
+/// All pages of the site, in a fixed order.
+pub fn all(site: &Site) -> Vec<Page> {
+    let mut pages = vec![Page::Index, Page::Actors, Page::Proposals, Page::Topics, Page::Timeline, Page::NotFound];
+    pages.extend((1..=list_pages(site)).map(Page::ArticleList));
+    pages.extend((0..site.articles.len()).map(Page::Article));
+    pages.extend((0..site.actors.len()).map(Page::Actor));
+    pages.extend((0..site.proposals.len()).map(Page::Proposal));
+    pages.extend((0..site.topics.len()).map(Page::Topic));
+    pages
+}
+
+/// One page of each kind that the site has, each the smallest of its kind, and the
+/// sampled timeline (for `check`, which renders these to find template errors without
+/// rendering everything).
+pub fn one_of_each_kind(site: &Site) -> Vec<Page> {
+    fn smallest<T>(items: &[T], size: impl Fn(&T) -> usize) -> Option<usize> {
+        (0..items.len()).min_by_key(|i| size(&items[*i]))
+    }
+    let mut pages = vec![
+        Page::Index,
+        Page::ArticleList(1),
+        Page::Actors,
+        Page::Proposals,
+        Page::Topics,
+        Page::TimelineSample,
+        Page::NotFound,
+    ];
+    pages.extend(smallest(&site.articles, |a| a.fields.body.len()).map(Page::Article));
+    pages.extend(smallest(&site.actors, |a| a.articles.len() + a.quotes.len()).map(Page::Actor));
+    pages.extend(smallest(&site.proposals, |p| p.articles.len() + p.points.len()).map(Page::Proposal));
+    pages.extend(smallest(&site.topics, |t| t.articles.len()).map(Page::Topic));
+    pages
+}
+
+fn list_pages(site: &Site) -> usize {
+    site.articles.len().div_ceil(site.config.articles_per_page.max(1)).max(1)
+}
+
+impl Page {
+    /// Long pages first: 0 for the kinds that list many articles each, 1 for the rest.
+    pub fn length_rank(self) -> u8 {
+        match self {
+            Page::Topic(_) | Page::Proposal(_) | Page::Actor(_) | Page::Timeline | Page::TimelineSample => 0,
+            _ => 1,
+        }
+    }
+
+    pub fn template(self) -> &'static str {
+        match self {
+            Page::Index => "index.html",
+            Page::ArticleList(_) => "articles.html",
+            Page::Article(_) => "article.html",
+            Page::Actors => "actors.html",
+            Page::Actor(_) => "actor.html",
+            Page::Proposals => "proposals.html",
+            Page::Proposal(_) => "proposal.html",
+            Page::Topics => "topics.html",
+            Page::Topic(_) => "topic.html",
+            Page::Timeline | Page::TimelineSample => "timeline.html",
+            Page::NotFound => "404.html",
+        }
+    }
+
+    fn kind(self) -> &'static str {
+        self.template().trim_end_matches(".html")
+    }
+
+    /// The page's path relative to the site root (`""` for the front page).
+    pub fn path(self, site: &Site) -> String {
+        match self {
+            Page::Index | Page::NotFound => String::new(),
+            Page::ArticleList(n) => routes::article_list(n),
+            Page::Article(i) => routes::article(&site.articles[i]),
+            Page::Actors => "actors/".to_owned(),
+            Page::Actor(i) => routes::actor(&site.actors[i]),
+            Page::Proposals => "proposals/".to_owned(),
+            Page::Proposal(i) => routes::proposal(&site.proposals[i]),
+            Page::Topics => "topics/".to_owned(),
+            Page::Topic(i) => routes::topic(&site.topics[i]),
+            Page::Timeline | Page::TimelineSample => "timeline/".to_owned(),
+        }
+    }
+
+    /// The output file this page is written to.
+    pub fn file(self, site: &Site) -> String {
+        match self {
+            Page::NotFound => "404.html".to_owned(),
+            _ => routes::file_of(&self.path(site)),
+        }
+    }
+
+    /// Everything the template receives.
+    pub fn context(self, site: &Site, summaries: &Summaries) -> Context {
+        let path = self.path(site);
+        let mut ctx = Context::new();
+        let root = match self {
+            Page::NotFound => base_path(&site.config.base_url),
+            _ => routes::root_of(&path),
+        };
+        ctx.insert_value("site", summaries.site.clone());
+        ctx.insert("root", &root);
+        // A not-found page stands in for many URLs: it has no canonical one.
+        let canonical = match self {
+            Page::NotFound => String::new(),
+            _ => format!("{}{}", site.config.base_url, path),
+        };
+        ctx.insert("canonical", &canonical);
+        ctx.insert("page_path", &path);
+        ctx.insert("kind", self.kind());
+        let (title, description) = fill(self.shows(site), site, summaries, &mut ctx);
+        ctx.insert("page_title", &title);
+        let description = if description.is_empty() { site.config.description.clone() } else { description };
+        ctx.insert("description", &description);
+        ctx
+    }
+}
+
+/// Inserts the values of a page that shows `shows`; returns its title and meta
+/// description.
+fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context) -> (String, String) {
+    match shows {
+        Shows::Index { latest, proposals, actors } => lists::index(site, summaries, ctx, latest, proposals, actors),
+        Shows::ArticleList { n, total, articles } => lists::articles(site, summaries, ctx, n, total, articles),
+        Shows::Article(shows) => items::article(site, summaries, ctx, &shows),
+        Shows::Actors { actors } => lists::actors(site, summaries, ctx, actors),
+        Shows::Actor(shows) => items::actor(site, summaries, ctx, &shows),
+        // The listing of each proposal shows its sponsors: the actors.
+        Shows::Proposals { proposals, actors: _ } => items::proposals(site, summaries, ctx, proposals),
+        Shows::Proposal(shows) => items::proposal(site, summaries, ctx, &shows),
+        Shows::Topics { topics } => lists::topics(summaries, ctx, topics),
+        Shows::Topic { ix, articles, proposals } => lists::topic(site, summaries, ctx, ix, articles, proposals),
+        Shows::Timeline { articles, proposals, limit } => {
+            lists::timeline(site, summaries, ctx, articles, proposals, limit)
+        }
+        Shows::NotFound => ("Page not found".to_owned(), String::new()),
+    }
+}
+
+/// The path part of `base_url` (`/` or `/briefing/`), for the 404 page's links.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) if base_url.contains("://") => after_scheme[i..].to_owned(),
+        _ if base_url.starts_with('/') => base_url.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_path;
+
+    #[test]
+    fn base_path_is_the_path_of_base_url() {
+        assert_eq!(base_path("https://example.org/"), "/");
+        assert_eq!(base_path("https://example.org/briefing/"), "/briefing/");
+        assert_eq!(base_path("/"), "/");
+    }
+}

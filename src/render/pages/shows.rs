@@ -1,0 +1,218 @@
+//! What each page shows of the model, by index: the one description from which a page's
+//! values are filled (`fill`) and what it reads is listed (`Shows::each`, which the
+//! preview server compares between two models to find the pages an edit touched).
+
+use std::ops::Range;
+
+use super::{Page, SAMPLE, list_pages};
+use crate::model::{ActorIx, ArticleIx, ItemIx, Point, ProposalIx, Quote, Site, TopicIx};
+use crate::vocab::Stance;
+
+/// The items a page shows (their summaries, or more of them), as its values list them.
+pub(crate) enum Shows<'s> {
+    /// The front page: the latest articles, every proposal by status, every actor by side.
+    Index {
+        latest: Range<ArticleIx>,
+        proposals: Range<ProposalIx>,
+        actors: Range<ActorIx>,
+    },
+    /// Page `n` of the `total` pages of the article list.
+    ArticleList {
+        n: usize,
+        total: usize,
+        articles: Range<ArticleIx>,
+    },
+    Article(ArticleShows<'s>),
+    Actors {
+        actors: Range<ActorIx>,
+    },
+    Actor(ActorShows<'s>),
+    /// Every proposal, with its sponsors.
+    Proposals {
+        proposals: Range<ProposalIx>,
+        actors: Range<ActorIx>,
+    },
+    Proposal(ProposalShows<'s>),
+    Topics {
+        topics: Range<TopicIx>,
+    },
+    Topic {
+        ix: TopicIx,
+        articles: &'s [ArticleIx],
+        proposals: &'s [ProposalIx],
+    },
+    /// Every dated article and proposal, or the first `limit` of each.
+    Timeline {
+        articles: Range<ArticleIx>,
+        proposals: Range<ProposalIx>,
+        limit: usize,
+    },
+    NotFound,
+}
+
+/// An article whole, its neighbours in the list, and what it names.
+pub(crate) struct ArticleShows<'s> {
+    pub(crate) ix: ArticleIx,
+    pub(crate) newer: Option<ArticleIx>,
+    pub(crate) older: Option<ArticleIx>,
+    pub(crate) actors: &'s [ActorIx],
+    pub(crate) proposals: &'s [ProposalIx],
+    pub(crate) quotes: &'s [Quote],
+}
+
+/// An actor whole, the articles that mention or quote them, the proposals they sponsor
+/// or took a position on (with the points).
+pub(crate) struct ActorShows<'s> {
+    pub(crate) ix: ActorIx,
+    pub(crate) articles: &'s [ArticleIx],
+    pub(crate) quotes: &'s [(ArticleIx, usize)],
+    pub(crate) sponsored: &'s [ProposalIx],
+    pub(crate) positions: &'s [(ProposalIx, usize, Stance)],
+}
+
+/// A proposal whole: its sponsors, versions and points (with their topics and whose
+/// positions), the version it changes and that one's points, the articles on it.
+pub(crate) struct ProposalShows<'s> {
+    pub(crate) ix: ProposalIx,
+    pub(crate) sponsors: &'s [ActorIx],
+    pub(crate) supersedes: Option<ProposalIx>,
+    pub(crate) superseded_by: Option<ProposalIx>,
+    pub(crate) lineage: &'s [ProposalIx],
+    pub(crate) points: &'s [Point],
+    pub(crate) against: Option<(ProposalIx, &'s [Point])>,
+    pub(crate) articles: &'s [ArticleIx],
+}
+
+impl Page {
+    /// What this page shows of `site`.
+    pub(crate) fn shows(self, site: &Site) -> Shows<'_> {
+        match self {
+            Page::Index => Shows::Index {
+                latest: 0..site.articles.len().min(10),
+                proposals: 0..site.proposals.len(),
+                actors: 0..site.actors.len(),
+            },
+            Page::ArticleList(n) => {
+                let per = site.config.articles_per_page.max(1);
+                let articles = (n - 1) * per..(n * per).min(site.articles.len());
+                Shows::ArticleList { n, total: list_pages(site), articles }
+            }
+            Page::Article(ix) => {
+                let a = &site.articles[ix];
+                Shows::Article(ArticleShows {
+                    ix,
+                    newer: ix.checked_sub(1),
+                    older: Some(ix + 1).filter(|i| *i < site.articles.len()),
+                    actors: &a.actors,
+                    proposals: &a.proposals,
+                    quotes: &a.quotes,
+                })
+            }
+            Page::Actors => Shows::Actors { actors: 0..site.actors.len() },
+            Page::Actor(ix) => {
+                let a = &site.actors[ix];
+                Shows::Actor(ActorShows {
+                    ix,
+                    articles: &a.articles,
+                    quotes: &a.quotes,
+                    sponsored: &a.sponsored,
+                    positions: &a.positions,
+                })
+            }
+            Page::Proposals => Shows::Proposals { proposals: 0..site.proposals.len(), actors: 0..site.actors.len() },
+            Page::Proposal(ix) => {
+                let p = &site.proposals[ix];
+                let against = p.changes.as_ref().map(|c| (c.against, &site.proposals[c.against].points[..]));
+                Shows::Proposal(ProposalShows {
+                    ix,
+                    sponsors: &p.sponsors,
+                    supersedes: p.supersedes,
+                    superseded_by: p.superseded_by,
+                    lineage: &p.lineage,
+                    points: &p.points,
+                    against,
+                    articles: &p.articles,
+                })
+            }
+            Page::Topics => Shows::Topics { topics: 0..site.topics.len() },
+            Page::Topic(ix) => {
+                let t = &site.topics[ix];
+                Shows::Topic { ix, articles: &t.articles, proposals: &t.proposals }
+            }
+            Page::Timeline | Page::TimelineSample => Shows::Timeline {
+                articles: 0..site.articles.len(),
+                proposals: 0..site.proposals.len(),
+                limit: if matches!(self, Page::TimelineSample) { SAMPLE } else { usize::MAX },
+            },
+            Page::NotFound => Shows::NotFound,
+        }
+    }
+}
+
+impl Shows<'_> {
+    /// Calls `f` with every item shown, in a fixed order. Every field is named here, so
+    /// that a field added to a page's description and left out is an unused variable.
+    pub(crate) fn each(&self, mut f: impl FnMut(ItemIx)) {
+        let f = &mut f;
+        match self {
+            Shows::Index { latest, proposals, actors } => {
+                all(f, ItemIx::Article, latest.clone());
+                all(f, ItemIx::Proposal, proposals.clone());
+                all(f, ItemIx::Actor, actors.clone());
+            }
+            Shows::ArticleList { n: _, total: _, articles } => all(f, ItemIx::Article, articles.clone()),
+            Shows::Article(ArticleShows { ix, newer, older, actors, proposals, quotes }) => {
+                all(f, ItemIx::Article, newer.iter().chain([ix]).chain(older).copied());
+                all(f, ItemIx::Actor, actors.iter().copied().chain(quotes.iter().map(|q| q.actor)));
+                all(f, ItemIx::Proposal, proposals.iter().copied());
+            }
+            Shows::Actors { actors } => all(f, ItemIx::Actor, actors.clone()),
+            Shows::Actor(ActorShows { ix, articles, quotes, sponsored, positions }) => {
+                f(ItemIx::Actor(*ix));
+                all(f, ItemIx::Article, articles.iter().copied().chain(quotes.iter().map(|(a, _)| *a)));
+                all(f, ItemIx::Proposal, sponsored.iter().copied().chain(positions.iter().map(|(p, _, _)| *p)));
+            }
+            Shows::Proposals { proposals, actors } => {
+                all(f, ItemIx::Proposal, proposals.clone());
+                all(f, ItemIx::Actor, actors.clone());
+            }
+            Shows::Proposal(ProposalShows {
+                ix,
+                sponsors,
+                supersedes,
+                superseded_by,
+                lineage,
+                points,
+                against,
+                articles,
+            }) => {
+                let versions = [Some(*ix), *supersedes, *superseded_by, against.map(|(p, _)| p)];
+                all(f, ItemIx::Proposal, versions.into_iter().flatten().chain(lineage.iter().copied()));
+                all(f, ItemIx::Actor, sponsors.iter().copied());
+                for point in points.iter().chain(against.iter().flat_map(|(_, points)| points.iter())) {
+                    all(f, ItemIx::Topic, point.topic);
+                    all(f, ItemIx::Actor, point.positions.iter().map(|(a, _)| *a));
+                }
+                all(f, ItemIx::Article, articles.iter().copied());
+            }
+            Shows::Topics { topics } => all(f, ItemIx::Topic, topics.clone()),
+            Shows::Topic { ix, articles, proposals } => {
+                f(ItemIx::Topic(*ix));
+                all(f, ItemIx::Article, articles.iter().copied());
+                all(f, ItemIx::Proposal, proposals.iter().copied());
+            }
+            Shows::Timeline { articles, proposals, limit: _ } => {
+                all(f, ItemIx::Article, articles.clone());
+                all(f, ItemIx::Proposal, proposals.clone());
+            }
+            Shows::NotFound => {}
+        }
+    }
+}
+
+/// `f` with each of `ixs` as an item of one kind.
+fn all(f: &mut impl FnMut(ItemIx), kind: fn(usize) -> ItemIx, ixs: impl IntoIterator<Item = usize>) {
+    for ix in ixs {
+        f(kind(ix));
+    }
+}
