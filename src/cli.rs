@@ -43,78 +43,78 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct SiteArgs {
+pub(crate) struct SiteArgs {
     /// The site folder, holding content/
     #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Treat warnings (things allowed but probably wrong) as errors, e.g. in CI
     #[arg(long)]
-    pub deny_warnings: bool,
+    pub(crate) deny_warnings: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     #[command(flatten)]
-    pub site: SiteArgs,
+    pub(crate) site: SiteArgs,
     /// Where to write the website [default: public/ inside the site folder]
     #[arg(long, short, value_name = "DIR")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// The absolute URL the site will live at, overriding base_url in site.yaml
     #[arg(long, value_name = "URL", value_parser = base_url)]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Include articles marked `draft: true`
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
-    pub site: SiteArgs,
+    pub(crate) site: SiteArgs,
     /// Also check articles marked `draft: true` as if published
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     #[command(flatten)]
-    pub site: SiteArgs,
+    pub(crate) site: SiteArgs,
     /// The address to listen on (127.0.0.1: this machine only, which answers only
     /// to localhost, 127.0.0.1 and [::1]; 0.0.0.0: other machines too, under any name)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
-    pub bind: std::net::IpAddr,
+    pub(crate) bind: std::net::IpAddr,
     /// The port to listen on (0: any free port)
     #[arg(long, short, default_value_t = 1111)]
-    pub port: u16,
+    pub(crate) port: u16,
     /// Include articles marked `draft: true`
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Open the site in a web browser
     #[arg(long)]
-    pub open: bool,
+    pub(crate) open: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The folder for the new site (must not exist, or be empty)
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Also copy the built-in templates and static files, to edit them
     #[arg(long)]
-    pub theme: bool,
+    pub(crate) theme: bool,
     /// Also write what publishes the site from its git repository on every push: a GitHub
     /// Actions workflow for GitHub Pages, or a netlify.toml
     #[arg(long, value_name = "HOST")]
-    pub ci: Option<Ci>,
+    pub(crate) ci: Option<Ci>,
     /// With --ci: the git repository to install briefing from in the workflow (it is not
     /// on crates.io), e.g. https://github.com/USER/briefing
     #[arg(long, value_name = "URL", requires = "ci", value_parser = git_url)]
-    pub briefing_git: Option<String>,
+    pub(crate) briefing_git: Option<String>,
 }
 
 /// Where `init --ci` publishes the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Ci {
+pub(crate) enum Ci {
     /// GitHub Pages, through a GitHub Actions workflow (.github/workflows/publish.yml)
     Github,
     /// Netlify (netlify.toml)
@@ -124,11 +124,11 @@ pub enum Ci {
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete in
-    pub shell: clap_complete::Shell,
+    pub(crate) shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum NewKind {
+pub(crate) enum NewKind {
     Article,
     Actor,
     Proposal,
@@ -137,12 +137,12 @@ pub enum NewKind {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// What to create
-    pub kind: NewKind,
+    pub(crate) kind: NewKind,
     /// Its title (or name); the file name and id are made from it
-    pub title: String,
+    pub(crate) title: String,
     /// The site folder, holding content/
     #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
 }
 
 /// Why a URL given on the command line is refused; clap shows it in a usage error.

@@ -11,7 +11,7 @@ use crate::terminal::escape;
 /// place and labels bold, errors red, warnings yellow, the gutter blue). Each style
 /// wraps its text in escape codes; plain ones add nothing.
 #[derive(Debug, Clone, Copy)]
-pub struct Palette {
+pub(crate) struct Palette {
     place: Style,
     error: Style,
     warning: Style,
@@ -20,7 +20,7 @@ pub struct Palette {
 }
 
 impl Palette {
-    pub const PLAIN: Palette = Palette {
+    pub(crate) const PLAIN: Palette = Palette {
         place: Style::new(),
         error: Style::new(),
         warning: Style::new(),
@@ -28,7 +28,7 @@ impl Palette {
         help: Style::new(),
     };
 
-    pub const COLOURED: Palette = Palette {
+    pub(crate) const COLOURED: Palette = Palette {
         place: Style::new().bold(),
         error: AnsiColor::Red.on_default().bold(),
         warning: AnsiColor::Yellow.on_default().bold(),
@@ -44,7 +44,7 @@ impl Palette {
     }
 
     /// `error:` or `warning:`, in its colour.
-    pub fn label(&self, severity: Severity) -> String {
+    pub(crate) fn label(&self, severity: Severity) -> String {
         let label = match severity {
             Severity::Error => "error:",
             Severity::Warning => "warning:",
@@ -70,11 +70,11 @@ pub enum Severity {
 pub struct Position {
     pub line: usize,
     pub col: usize,
-    pub len: usize,
+    pub(crate) len: usize,
 }
 
 impl Position {
-    pub fn new(line: usize, col: usize, len: usize) -> Self {
+    pub(crate) fn new(line: usize, col: usize, len: usize) -> Self {
         Position { line, col, len }
     }
 
@@ -108,7 +108,7 @@ pub struct Diagnostic {
     /// The offending source line, shown under the message.
     pub source_line: Option<String>,
     pub message: String,
-    pub hint: Option<String>,
+    pub(crate) hint: Option<String>,
 }
 
 impl Diagnostic {
@@ -123,23 +123,23 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
     }
 
     /// Places the diagnostic at `position` in `text`, keeping the source line to show.
-    pub fn at(mut self, text: &str, position: Position) -> Self {
+    pub(crate) fn at(mut self, text: &str, position: Position) -> Self {
         self.source_line = text.lines().nth(position.line.saturating_sub(1)).map(str::to_owned);
         self.position = Some(position);
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
-    pub fn with_hint_opt(self, hint: Option<String>) -> Self {
+    pub(crate) fn with_hint_opt(self, hint: Option<String>) -> Self {
         match hint {
             Some(h) => self.with_hint(h),
             None => self,
@@ -157,7 +157,7 @@ impl Diagnostic {
     }
 
     /// As [`Diagnostic::render`], in `palette`'s styles.
-    pub fn render_in(&self, palette: &Palette) -> String {
+    pub(crate) fn render_in(&self, palette: &Palette) -> String {
         let label = palette.label(self.severity);
         // Paths, messages and source lines quote the content, which may hold anything.
         let (path, message) = (escape(&self.path), escape(&self.message));
@@ -238,11 +238,11 @@ fn escape_line(line: &str, col: usize, len: usize) -> (String, usize, usize) {
 }
 
 /// A big site can have thousands of warnings; the first ones show what they are like.
-pub const MAX_WARNINGS_SHOWN: usize = 20;
+pub(crate) const MAX_WARNINGS_SHOWN: usize = 20;
 
 /// Errors shown for one file; the rest are counted. (A file with thousands of errors is
 /// usually one mistake repeated, and placing each costs a pass over the file.)
-pub const MAX_PER_FILE: usize = 100;
+pub(crate) const MAX_PER_FILE: usize = 100;
 
 /// Source lines longer than this are shown as an excerpt around the caret.
 const MAX_LINE_SHOWN: usize = 160;
@@ -267,7 +267,7 @@ impl Diagnostics {
         Self::default()
     }
 
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
@@ -275,12 +275,12 @@ impl Diagnostics {
         self.items.extend(other);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
     /// Turns every warning into an error (`--deny-warnings`).
-    pub fn deny_warnings(&mut self) {
+    pub(crate) fn deny_warnings(&mut self) {
         for d in &mut self.items {
             if d.severity == Severity::Warning {
                 d.severity = Severity::Error;
@@ -289,7 +289,7 @@ impl Diagnostics {
         }
     }
 
-    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+    pub(crate) fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.items.iter()
     }
 
@@ -298,7 +298,7 @@ impl Diagnostics {
     }
 
     /// Sorted by file, then position; duplicates dropped.
-    pub fn sorted(&self) -> Vec<Diagnostic> {
+    pub(crate) fn sorted(&self) -> Vec<Diagnostic> {
         let mut items = self.items.clone();
         items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         items.dedup();
@@ -311,7 +311,7 @@ impl Diagnostics {
     }
 
     /// As [`Diagnostics::render`], in `palette`'s styles.
-    pub fn render_in(&self, palette: &Palette) -> String {
+    pub(crate) fn render_in(&self, palette: &Palette) -> String {
         let sorted = self.sorted();
         let mut out = String::new();
         let mut warnings = 0;
@@ -364,14 +364,14 @@ impl Diagnostics {
     }
 
     /// How many errors and how many warnings there are, each counted once.
-    pub fn counts(&self) -> (usize, usize) {
+    pub(crate) fn counts(&self) -> (usize, usize) {
         let sorted = self.sorted();
         let errors = sorted.iter().filter(|d| d.severity == Severity::Error).count();
         (errors, sorted.len() - errors)
     }
 }
 
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
 }
 

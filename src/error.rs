@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug)]
-pub enum Error {
+pub(crate) enum Error {
     /// A file-system call on `path` failed; `what` the call did (`read`, `create folder`).
     Io { what: &'static str, path: PathBuf, source: io::Error },
     /// Walking the folder `dir` failed.

@@ -29,7 +29,7 @@ pub enum Stream {
 }
 
 /// Writes `text` to standard output, flushed (a full disk shows only when flushing).
-pub fn stdout(text: &str) -> Result<(), Unwritten> {
+pub(crate) fn stdout(text: &str) -> Result<(), Unwritten> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(|e| Unwritten::new(Stream::Out, e))
 }
@@ -37,7 +37,7 @@ pub fn stdout(text: &str) -> Result<(), Unwritten> {
 /// Writes `text` to standard error. Its colours (escape codes from `anstyle`) are kept on
 /// a terminal and dropped elsewhere (a file, a pipe), or when `NO_COLOR` is set;
 /// `CLICOLOR_FORCE` keeps them anywhere. anstream decides, as it does for clap's help.
-pub fn stderr(text: &str) -> Result<(), Unwritten> {
+pub(crate) fn stderr(text: &str) -> Result<(), Unwritten> {
     let mut err = anstream::AutoStream::auto(io::stderr().lock());
     err.write_all(text.as_bytes()).and_then(|()| err.flush()).map_err(|e| Unwritten::new(Stream::Err, e))
 }

@@ -92,7 +92,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// Reads the file's text (without a byte order mark), or the error to report.
-    pub fn read_text(&self) -> Result<String, Diagnostic> {
+    pub(crate) fn read_text(&self) -> Result<String, Diagnostic> {
         let bytes = fs::read(&self.full_path).map_err(|e| Diagnostic::error(&self.path, e.to_string()))?;
         match String::from_utf8(bytes) {
             // Editors on Windows start files with a byte order mark; it is not content.
@@ -114,7 +114,7 @@ impl SourceFile {
     }
 
     /// The text to quote a line of in a message: the kept text, or the file read again.
-    pub fn placement_text(&self) -> std::borrow::Cow<'_, str> {
+    pub(crate) fn placement_text(&self) -> std::borrow::Cow<'_, str> {
         if self.text.is_empty() {
             std::borrow::Cow::Owned(self.read_text().unwrap_or_default())
         } else {
@@ -124,19 +124,19 @@ impl SourceFile {
 }
 
 #[derive(Debug, Default)]
-pub struct Sources {
+pub(crate) struct Sources {
     /// `content/site.yaml`, if present.
-    pub site: Option<SourceFile>,
+    pub(crate) site: Option<SourceFile>,
     /// Articles, actors and proposals, sorted by path.
-    pub items: Vec<SourceFile>,
+    pub(crate) items: Vec<SourceFile>,
     /// Kind and id of content files that could not be read as text, whose own error
     /// is reported: references to them are not reported again.
-    pub unreadable: Vec<(Kind, String)>,
+    pub(crate) unreadable: Vec<(Kind, String)>,
 }
 
 /// What to keep of the content files' texts once each is parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keep {
+pub(crate) enum Keep {
     /// Their text too (the preview server compares edits with it).
     Texts,
     /// Only their names: each text is let go once parsed.
@@ -149,7 +149,7 @@ impl Sources {
     /// (unless `keep` asks for it); a file that cannot be read gives `unreadable` of its
     /// error. Meanwhile another thread asks the system for the files ahead (`prefetch`).
     /// The results are in the order of `items`.
-    pub fn read_each<T: Send>(
+    pub(crate) fn read_each<T: Send>(
         &mut self,
         keep: Keep,
         parse: impl Fn(usize, &SourceFile) -> T + Sync,
@@ -193,7 +193,7 @@ enum Found {
 /// (misplaced, wrong extension, site.yaml not UTF-8 or not a file) become diagnostics,
 /// as do the links and special files skipped there and in `templates/` and `static/`;
 /// only a missing, linked or unreadable `content/` folder is fatal.
-pub fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Sources, Error> {
+pub(crate) fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result<Sources, Error> {
     let content = root.join("content");
     if !content.is_dir() {
         let advice = "is this a briefing site? (use --root to point at one)";
@@ -310,7 +310,7 @@ fn warn_skipped_under(root: &Path, folder: &str, diagnostics: &mut Diagnostics) 
 }
 
 /// Whether `path` is a folder itself, not a link to one.
-pub fn is_real_dir(path: &Path) -> bool {
+pub(crate) fn is_real_dir(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir())
 }
 

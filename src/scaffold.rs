@@ -22,7 +22,7 @@ html: escape        # raw HTML in Markdown: escape, sanitize or allow
 
 /// The address a new site's site.yaml holds until its owner sets theirs: `build` and
 /// `check` warn while it is still there.
-pub const PLACEHOLDER_URL: &str = "https://example.org/";
+pub(crate) const PLACEHOLDER_URL: &str = "https://example.org/";
 
 const SAMPLE_ARTICLE: &str = "\
 ---
@@ -122,7 +122,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
 
 /// Creates a new site in `dir`, which must not exist or be empty; with `ci`, also what
 /// publishes it from CI, installing briefing from the git repository named with it.
-pub fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Result<Vec<PathBuf>, Error> {
+pub(crate) fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Result<Vec<PathBuf>, Error> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io("read", dir, e))?;
         if entries.next().is_some() {
@@ -165,7 +165,7 @@ pub fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Result<Vec<
 }
 
 /// Writes a new content file for `title`, refusing to overwrite; returns its path.
-pub fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, Error> {
+pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, Error> {
     let id = slugify(title);
     if id.is_empty() {
         return Err(Error::NoId { title: title.to_owned() });

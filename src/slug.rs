@@ -1,11 +1,7 @@
 //! Slugs: text transliterated to ASCII, lowercased, each run of other characters one `-`.
 
-///
-/// ```
-/// assert_eq!(briefing::slug::slugify("OSCE monitoring"), "osce-monitoring");
-/// assert_eq!(briefing::slug::slugify("Sécurité — garanties"), "securite-garanties");
-/// ```
-pub fn slugify(text: &str) -> String {
+/// `Sécurité — garanties` → `securite-garanties`.
+pub(crate) fn slugify(text: &str) -> String {
     let ascii = deunicode::deunicode(text);
     let mut slug = String::with_capacity(ascii.len());
     let mut dash = false;
@@ -25,10 +21,10 @@ pub fn slugify(text: &str) -> String {
 
 /// The longest name most file systems allow for one file or folder, in bytes (ext4,
 /// APFS, NTFS and exFAT all allow 255). An id or topic becomes a folder name.
-pub const MAX_NAME: usize = 255;
+pub(crate) const MAX_NAME: usize = 255;
 
 /// Why `name` cannot be a folder name, if it is too long for one.
-pub fn too_long(name: &str) -> Option<String> {
+pub(crate) fn too_long(name: &str) -> Option<String> {
     (name.len() > MAX_NAME).then(|| {
         let start: String = name.chars().take(24).collect();
         format!("`{start}…` is {} characters long, but a file name can hold at most {MAX_NAME}", name.len())
@@ -36,7 +32,7 @@ pub fn too_long(name: &str) -> Option<String> {
 }
 
 /// Whether `id` is a valid item id: lowercase `[a-z0-9-]+`.
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 

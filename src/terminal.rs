@@ -6,7 +6,7 @@ use std::borrow::Cow;
 /// Whether `c` is shown escaped: C0 controls other than tab and line feed, DEL, C1
 /// controls, and the invisible marks that reorder text (bidi embeddings, overrides,
 /// isolates and marks) or break lines (U+2028, U+2029).
-pub fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     match c {
         '\n' | '\t' => false,
         '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
@@ -28,7 +28,7 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 }
 
 /// Appends `c` as it is shown; returns how many characters that took.
-pub fn push_shown(out: &mut String, c: char) -> usize {
+pub(crate) fn push_shown(out: &mut String, c: char) -> usize {
     if is_unsafe(c) {
         let shown = format!("\\u{{{:x}}}", c as u32);
         out.push_str(&shown);

@@ -10,22 +10,22 @@ use crate::fs;
 
 /// Where a template or static file came from, for error messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     BuiltIn,
     Site,
 }
 
 #[derive(Debug, Clone)]
-pub struct TemplateFile {
+pub(crate) struct TemplateFile {
     /// Name as templates refer to it: `article.html`, `partials/nav.html`.
-    pub name: String,
-    pub text: String,
-    pub origin: Origin,
+    pub(crate) name: String,
+    pub(crate) text: String,
+    pub(crate) origin: Origin,
 }
 
 impl TemplateFile {
     /// The path to show in messages: `templates/article.html`, or the built-in one.
-    pub fn display_path(&self) -> String {
+    pub(crate) fn display_path(&self) -> String {
         match self.origin {
             Origin::Site => format!("templates/{}", self.name),
             Origin::BuiltIn => format!("templates/{} (built-in theme)", self.name),
@@ -34,10 +34,10 @@ impl TemplateFile {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Theme {
-    pub templates: Vec<TemplateFile>,
+pub(crate) struct Theme {
+    pub(crate) templates: Vec<TemplateFile>,
     /// Output path (relative to the output root) and contents.
-    pub static_files: Vec<(String, Vec<u8>)>,
+    pub(crate) static_files: Vec<(String, Vec<u8>)>,
 }
 
 macro_rules! embedded {
@@ -47,15 +47,15 @@ macro_rules! embedded {
 }
 
 /// The page templates docs/pages.md names under "Templates", plus the partials they share.
-pub const BUILT_IN_TEMPLATES: &[(&str, &[u8])] = embedded!("templates":
+pub(crate) const BUILT_IN_TEMPLATES: &[(&str, &[u8])] = embedded!("templates":
     "base.html", "index.html", "articles.html", "article.html", "actors.html", "actor.html",
     "proposals.html", "proposal.html", "topics.html", "topic.html", "timeline.html", "404.html",
 );
 
-pub const BUILT_IN_STATIC: &[(&str, &[u8])] = embedded!("static": "style.css", "search.js", "favicon.svg");
+pub(crate) const BUILT_IN_STATIC: &[(&str, &[u8])] = embedded!("static": "style.css", "search.js", "favicon.svg");
 
 impl Theme {
-    pub fn built_in() -> Theme {
+    pub(crate) fn built_in() -> Theme {
         let templates = BUILT_IN_TEMPLATES
             .iter()
             .map(|(name, bytes)| TemplateFile {
@@ -69,7 +69,7 @@ impl Theme {
     }
 
     /// The built-in theme with the site's `templates/` and `static/` laid over it.
-    pub fn load(root: &Path) -> Result<Theme, Error> {
+    pub(crate) fn load(root: &Path) -> Result<Theme, Error> {
         let mut theme = Theme::built_in();
         for (name, bytes) in files_under(&root.join("templates"))? {
             let Ok(text) = String::from_utf8(bytes) else { return Err(Error::TemplateNotText { name }) };

@@ -16,7 +16,7 @@ use crate::pipeline::Failure;
 use crate::terminal;
 
 /// Prints a failure the way a user should see it and gives its exit code.
-pub fn report_failure(failure: Failure) -> ExitCode {
+pub(crate) fn report_failure(failure: Failure) -> ExitCode {
     let text = match failure {
         Failure::Content(diagnostics) => diagnostics.render_in(&Palette::COLOURED),
         Failure::Error(error) => error_line(&error.to_string()),
@@ -25,7 +25,7 @@ pub fn report_failure(failure: Failure) -> ExitCode {
 }
 
 /// Prints `error: MESSAGE` and gives exit code 1.
-pub fn report_error(error: &Error) -> ExitCode {
+pub(crate) fn report_error(error: &Error) -> ExitCode {
     out::finish(ExitCode::from(1), out::stderr(&error_line(&error.to_string())))
 }
 

@@ -10,13 +10,13 @@ use crate::vocab::Kind;
 /// Records of each kind, sorted as the site lists them, with id lookups.
 pub(super) struct Grouped<'r> {
     /// Published articles (and drafts with `--drafts`), newest first, ties by id.
-    pub articles: Vec<(&'r Meta, &'r ArticleRecord)>,
-    pub actors: Vec<(&'r Meta, &'r ActorRecord)>,
-    pub proposals: Vec<(&'r Meta, &'r ProposalRecord)>,
+    pub(crate) articles: Vec<(&'r Meta, &'r ArticleRecord)>,
+    pub(crate) actors: Vec<(&'r Meta, &'r ActorRecord)>,
+    pub(crate) proposals: Vec<(&'r Meta, &'r ProposalRecord)>,
     /// Ids of drafts left out of this build, to explain links to them.
-    pub hidden_drafts: Vec<String>,
+    pub(crate) hidden_drafts: Vec<String>,
     /// Ids of files that could not be read, whose own errors are already reported.
-    pub unreadable: Vec<(Kind, String)>,
+    pub(crate) unreadable: Vec<(Kind, String)>,
 }
 
 pub(super) fn group<'r>(

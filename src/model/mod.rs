@@ -7,9 +7,9 @@
 mod ids;
 mod relations;
 mod resolve;
-pub mod types;
+pub(crate) mod types;
 
-pub use types::*;
+pub(crate) use types::*;
 
 use crate::diagnostic::Diagnostics;
 use crate::parse::Record;

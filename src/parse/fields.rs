@@ -7,14 +7,14 @@ use crate::diagnostic::{Diagnostic, MAX_PER_FILE};
 use crate::suggest;
 
 /// Where diagnostics of one file go, and how to place them.
-pub struct Problems<'a> {
-    pub place: &'a super::Place,
-    pub text: &'a str,
-    pub diagnostics: Vec<Diagnostic>,
+pub(crate) struct Problems<'a> {
+    pub(crate) place: &'a super::Place,
+    pub(crate) text: &'a str,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Problems<'_> {
-    pub fn error(&mut self, at: &At, message: impl Into<String>, hint: Option<String>) {
+    pub(crate) fn error(&mut self, at: &At, message: impl Into<String>, hint: Option<String>) {
         let d = Diagnostic::error(&self.place.path, message).with_hint_opt(hint);
         // Placing an error costs a pass over the file; past those shown, skip it.
         let d = if self.diagnostics.len() < MAX_PER_FILE { self.place.diagnostic(self.text, at, d) } else { d };
@@ -23,13 +23,13 @@ impl Problems<'_> {
 }
 
 /// One mapping in a document, and where it was written (`None` for the document itself).
-pub struct Obj<'v> {
-    pub map: &'v Map,
+pub(crate) struct Obj<'v> {
+    pub(crate) map: &'v Map,
     at: Option<crate::diagnostic::Position>,
     used: Vec<&'static str>,
 }
 
-pub fn describe(node: &Node) -> &'static str {
+pub(crate) fn describe(node: &Node) -> &'static str {
     match node.value {
         Value::Null => "empty",
         Value::Bool(_) => "true/false",
@@ -42,7 +42,7 @@ pub fn describe(node: &Node) -> &'static str {
 
 impl<'v> Obj<'v> {
     /// The document's own mapping.
-    pub fn root(map: &'v Map) -> Self {
+    pub(crate) fn root(map: &'v Map) -> Self {
         Obj { map, at: None, used: Vec::new() }
     }
 
@@ -52,17 +52,17 @@ impl<'v> Obj<'v> {
     }
 
     /// Where `key` is written (this mapping's place if it is not).
-    pub fn at_key(&self, key: &str) -> At {
+    pub(crate) fn at_key(&self, key: &str) -> At {
         self.map.get(key).map_or_else(|| self.at_self(), |e| At::Yaml(e.key_at))
     }
 
     /// Where the value of `key` is written (this mapping's place if it is not).
-    pub fn at_value(&self, key: &str) -> At {
+    pub(crate) fn at_value(&self, key: &str) -> At {
         self.map.get(key).map_or_else(|| self.at_self(), |e| At::Yaml(e.value.at))
     }
 
     /// The place of this mapping itself (for "missing field" errors).
-    pub fn at_self(&self) -> At {
+    pub(crate) fn at_self(&self) -> At {
         self.at.map_or(At::Start, At::Yaml)
     }
 
@@ -72,7 +72,7 @@ impl<'v> Obj<'v> {
     }
 
     /// Text; numbers and true/false are taken as their text.
-    pub fn text(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<String> {
+    pub(crate) fn text(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<String> {
         let node = self.get(key)?;
         match &node.value {
             // Control characters written as YAML escapes (`"\0"`) would reach the pages.
@@ -87,7 +87,7 @@ impl<'v> Obj<'v> {
         }
     }
 
-    pub fn required_text(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<String> {
+    pub(crate) fn required_text(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<String> {
         let present = self.map.get(key).is_some_and(|e| !e.value.is_null());
         let value = self.text(key, problems);
         if !present {
@@ -99,7 +99,7 @@ impl<'v> Obj<'v> {
         value
     }
 
-    pub fn bool(&mut self, key: &'static str, problems: &mut Problems<'_>) -> bool {
+    pub(crate) fn bool(&mut self, key: &'static str, problems: &mut Problems<'_>) -> bool {
         match self.get(key) {
             None => false,
             Some(Node { value: Value::Bool(b), .. }) => *b,
@@ -111,7 +111,7 @@ impl<'v> Obj<'v> {
         }
     }
 
-    pub fn integer(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<u64> {
+    pub(crate) fn integer(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<u64> {
         let node = self.get(key)?;
         match &node.value {
             Value::Number(n) if n.as_u64().is_some_and(|n| n > 0) => n.as_u64(),
@@ -124,7 +124,7 @@ impl<'v> Obj<'v> {
     }
 
     /// A list's items, for further checks.
-    pub fn list(&mut self, key: &'static str, problems: &mut Problems<'_>) -> &'v [Node] {
+    pub(crate) fn list(&mut self, key: &'static str, problems: &mut Problems<'_>) -> &'v [Node] {
         match self.get(key) {
             None => &[],
             Some(Node { value: Value::Seq(items), .. }) => items,
@@ -137,7 +137,7 @@ impl<'v> Obj<'v> {
     }
 
     /// A list of text items, each with its place.
-    pub fn text_list(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Vec<(String, At)> {
+    pub(crate) fn text_list(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Vec<(String, At)> {
         let mut out = Vec::new();
         for node in self.list(key, problems) {
             let at = At::Yaml(node.at);
@@ -151,7 +151,7 @@ impl<'v> Obj<'v> {
     }
 
     /// A mapping value (for `positions`), or nothing.
-    pub fn mapping(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<Obj<'v>> {
+    pub(crate) fn mapping(&mut self, key: &'static str, problems: &mut Problems<'_>) -> Option<Obj<'v>> {
         let node = self.get(key)?;
         match &node.value {
             Value::Map(map) => Some(Obj::nested(map, node)),
@@ -164,17 +164,17 @@ impl<'v> Obj<'v> {
     }
 
     /// Any value, untouched, as the parser made it.
-    pub fn raw(&mut self, key: &'static str) -> Option<&'v Node> {
+    pub(crate) fn raw(&mut self, key: &'static str) -> Option<&'v Node> {
         self.get(key)
     }
 
     /// Any value as JSON (`extra`), for templates and data files.
-    pub fn json(&mut self, key: &'static str) -> Option<serde_json::Value> {
+    pub(crate) fn json(&mut self, key: &'static str) -> Option<serde_json::Value> {
         self.get(key).map(Node::to_json)
     }
 
     /// Reports every key that no getter asked for, with the nearest known key.
-    pub fn reject_unknown(&self, what: &str, problems: &mut Problems<'_>) {
+    pub(crate) fn reject_unknown(&self, what: &str, problems: &mut Problems<'_>) {
         let mut unknown: Vec<_> = self.map.entries().iter().filter(|e| !self.used.contains(&e.key.as_str())).collect();
         unknown.sort_unstable_by(|a, b| a.key.cmp(&b.key));
         for Entry { key, key_at, .. } in unknown {
@@ -187,7 +187,7 @@ impl<'v> Obj<'v> {
 }
 
 /// A list item that must be a mapping.
-pub fn item_obj<'v>(node: &'v Node, what: &str, problems: &mut Problems<'_>) -> Option<Obj<'v>> {
+pub(crate) fn item_obj<'v>(node: &'v Node, what: &str, problems: &mut Problems<'_>) -> Option<Obj<'v>> {
     match &node.value {
         Value::Map(map) => Some(Obj::nested(map, node)),
         _ => {

@@ -13,8 +13,8 @@ use crate::vocab::{Html, HtmlMode, Kind};
 /// what the model checks: its links, anchors and limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bodies {
-    pub mode: HtmlMode,
-    pub write_html: bool,
+    pub(crate) mode: HtmlMode,
+    pub(crate) write_html: bool,
 }
 
 impl From<HtmlMode> for Bodies {
@@ -26,9 +26,9 @@ impl From<HtmlMode> for Bodies {
 /// A link to another item, found in a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyLink {
-    pub kind: Kind,
-    pub id: String,
-    pub fragment: Option<String>,
+    pub(crate) kind: Kind,
+    pub(crate) id: String,
+    pub(crate) fragment: Option<String>,
     /// Byte range of the destination (`actor:ID#frag`) within the Markdown source.
     pub offset: usize,
     pub len: usize,
@@ -37,16 +37,16 @@ pub struct BodyLink {
 /// A link or image whose URL could run script, found in a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnsafeUrl {
-    pub url: String,
+    pub(crate) url: String,
     pub offset: usize,
     pub len: usize,
 }
 
 /// A body rendered: its HTML, and what the model checks of it.
 #[derive(Debug, Clone, Default)]
-pub struct Rendered {
-    pub html: Html,
-    pub outline: Outline,
+pub(crate) struct Rendered {
+    pub(crate) html: Html,
+    pub(crate) outline: Outline,
 }
 
 /// What the model checks of a body: its links and anchors, and whether it kept within
@@ -56,23 +56,23 @@ pub struct Outline {
     pub links: Vec<BodyLink>,
     pub unsafe_urls: Vec<UnsafeUrl>,
     /// Ids of every heading, in order.
-    pub anchors: Vec<String>,
+    pub(crate) anchors: Vec<String>,
     /// Quotes or lists nested deeper than `MAX_DEPTH`: not rendered, an error.
-    pub too_deep: bool,
+    pub(crate) too_deep: bool,
     /// More than `MAX_RAW_TAGS` raw HTML tags to sanitize: not rendered, an error.
-    pub too_much_html: bool,
+    pub(crate) too_much_html: bool,
 }
 
 /// Deeper nesting is never writing, and HTML parsers slow down on it.
-pub const MAX_DEPTH: usize = 100;
+pub(crate) const MAX_DEPTH: usize = 100;
 
 /// Raw HTML tags kept in one body (`html: sanitize` or `allow`): enough for any
 /// article, few enough that the sanitizer's parser stays fast however they nest.
-pub const MAX_RAW_TAGS: usize = 10_000;
+pub(crate) const MAX_RAW_TAGS: usize = 10_000;
 
 /// Control characters (other than tab and line breaks) are invisible in editors and
 /// not allowed in XML; each becomes a space, so that offsets stay where they were.
-pub fn blank_controls(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn blank_controls(text: &str) -> std::borrow::Cow<'_, str> {
     // The ASCII control characters, as bytes: a byte below 0x80 is always a whole
     // character in UTF-8, so replacing it with a space keeps the text valid.
     let is_control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
@@ -94,13 +94,13 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-pub fn render(source: &str, bodies: impl Into<Bodies>) -> Rendered {
+pub(crate) fn render(source: &str, bodies: impl Into<Bodies>) -> Rendered {
     render_beside(source, bodies, &[])
 }
 
 /// Renders a body shown on a page that already has the anchors `reserved` (a
 /// proposal's point ids): headings never take those ids.
-pub fn render_beside(source: &str, bodies: impl Into<Bodies>, reserved: &[&str]) -> Rendered {
+pub(crate) fn render_beside(source: &str, bodies: impl Into<Bodies>, reserved: &[&str]) -> Rendered {
     let Bodies { mode, write_html } = bodies.into();
     let source = &*blank_controls(source);
     let mut events = Events::new(source, mode, reserved);
@@ -363,7 +363,7 @@ fn internal_target(dest: &str) -> Option<(Kind, &str)> {
 }
 
 /// `javascript:`, `vbscript:` and `data:` URLs (browsers ignore blanks and case here).
-pub fn is_script_url(url: &str) -> bool {
+pub(crate) fn is_script_url(url: &str) -> bool {
     let cleaned: String =
         url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(12).collect::<String>().to_ascii_lowercase();
     ["javascript:", "vbscript:", "data:"].iter().any(|s| cleaned.starts_with(s))

@@ -6,22 +6,23 @@
 //! 4. render the Markdown body, collecting links and anchors (`markdown`), and keep where
 //!    each was written (`place`).
 
-pub mod fields;
+pub(crate) mod fields;
 pub mod front_matter;
 pub mod markdown;
-pub mod place;
-pub mod records;
-pub mod settings;
+pub(crate) mod place;
+pub(crate) mod records;
+pub(crate) mod settings;
 pub mod yaml;
 
-pub use place::{At, Place, place_of};
+pub(crate) use place::place_of;
+pub use place::{At, Place};
 pub use records::*;
 
 /// Whether `text` may hold a control character other than tab and line breaks (C0,
 /// DEL, or a C1 control, whose UTF-8 starts with 0xC2): a quick look at every byte,
 /// without stopping early, so that it runs on whole vectors of bytes. A `true` is only
 /// a maybe (0xC2 also starts `é`'s neighbours such as `©`); the caller looks closer.
-pub fn may_hold_controls(text: &str) -> bool {
+pub(crate) fn may_hold_controls(text: &str) -> bool {
     text.as_bytes().chunks(64).any(|chunk| {
         chunk.iter().fold(false, |found, &b| {
             found | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f) | (b == 0xc2)

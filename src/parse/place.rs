@@ -25,14 +25,12 @@ pub enum At {
 /// How to turn an `At` into a line and column in one file.
 #[derive(Debug, Clone)]
 pub struct Place {
-    pub path: String,
+    pub(crate) path: String,
     pub format: Format,
     /// Byte range of the YAML within the file's text.
-    pub yaml: Range<usize>,
+    pub(crate) yaml: Range<usize>,
     /// Byte range of the Markdown body (Markdown files).
     pub body: Range<usize>,
-    /// The field that holds the body (YAML files): `body`, `bio` or `description`.
-    pub body_key: &'static str,
 }
 
 impl Place {
@@ -43,7 +41,7 @@ impl Place {
         }
     }
 
-    pub fn position(&self, text: &str, at: &At) -> Option<Position> {
+    pub(crate) fn position(&self, text: &str, at: &At) -> Option<Position> {
         match at {
             At::Start => Some(Position::new(1, 1, if self.format == Format::Markdown { 3 } else { 1 })),
             At::Yaml(p) => Some(Position::new(p.line + self.lines_before_yaml(text)?, p.col, p.len)),
@@ -61,7 +59,7 @@ impl Place {
 }
 
 /// Byte ranges for a file's parts, or the error that stops it being read.
-pub fn place_of(path: &str, format: Format, text: &str, body_key: &'static str) -> Result<Place, Diagnostic> {
+pub(crate) fn place_of(path: &str, format: Format, text: &str) -> Result<Place, Diagnostic> {
     if text.trim().is_empty() {
         let hint = match format {
             Format::Markdown => "start with `---`, the fields (`title:`, `date:` …), `---`, then the text",
@@ -72,9 +70,9 @@ pub fn place_of(path: &str, format: Format, text: &str, body_key: &'static str) 
     match format {
         Format::Markdown => {
             let split = front_matter::split(path, text)?;
-            Ok(Place { path: path.to_owned(), format, yaml: split.yaml, body: split.body, body_key })
+            Ok(Place { path: path.to_owned(), format, yaml: split.yaml, body: split.body })
         }
-        Format::Yaml => Ok(Place { path: path.to_owned(), format, yaml: 0..text.len(), body: 0..0, body_key }),
+        Format::Yaml => Ok(Place { path: path.to_owned(), format, yaml: 0..text.len(), body: 0..0 }),
     }
 }
 
@@ -83,7 +81,7 @@ pub fn place_of(path: &str, format: Format, text: &str, body_key: &'static str) 
 /// indentation; other styles (folded, quoted, plain over lines) do not map character
 /// for character, so the k-th occurrence of a link's text in the value is taken to be
 /// its k-th occurrence in the file after the value starts.
-pub fn place_body_links(text: &str, node: &Node, outline: &mut Outline) {
+pub(crate) fn place_body_links(text: &str, node: &Node, outline: &mut Outline) {
     let Some(value) = node.as_str() else { return };
     let mut spans: Vec<(&mut usize, usize)> = outline.links.iter_mut().map(|l| (&mut l.offset, l.len)).collect();
     spans.extend(outline.unsafe_urls.iter_mut().map(|u| (&mut u.offset, u.len)));
@@ -163,8 +161,7 @@ mod tests {
         let node = doc.get(key).unwrap();
         let mut outline = markdown::render(node.as_str().unwrap(), HtmlMode::Escape).outline;
         place_body_links(text, node, &mut outline);
-        let place =
-            Place { path: "a.yaml".into(), format: Format::Yaml, yaml: 0..text.len(), body: 0..0, body_key: "" };
+        let place = Place { path: "a.yaml".into(), format: Format::Yaml, yaml: 0..text.len(), body: 0..0 };
         outline.links.iter().filter_map(|l| place.position(text, &At::Body(l.offset, l.len))).collect()
     }
 

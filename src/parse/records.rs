@@ -28,39 +28,39 @@ pub struct Ref {
 #[derive(Debug, Clone)]
 pub struct QuoteRecord {
     pub actor: Ref,
-    pub fields: Arc<QuoteFields>,
+    pub(crate) fields: Arc<QuoteFields>,
 }
 
 /// An article file: the fields it shows, and what it refers to.
 #[derive(Debug, Clone)]
 pub struct ArticleRecord {
-    pub fields: Arc<ArticleFields>,
+    pub(crate) fields: Arc<ArticleFields>,
     pub actors: Vec<Ref>,
     pub proposals: Vec<Ref>,
-    pub topics: Vec<String>,
+    pub(crate) topics: Vec<String>,
     pub quotes: Vec<QuoteRecord>,
-    pub draft: bool,
+    pub(crate) draft: bool,
     pub body: Outline,
 }
 
 #[derive(Debug, Clone)]
 pub struct ActorRecord {
-    pub fields: Arc<ActorFields>,
+    pub(crate) fields: Arc<ActorFields>,
     pub body: Outline,
 }
 
 #[derive(Debug, Clone)]
 pub struct PointRecord {
     pub fields: Arc<PointFields>,
-    pub text: Outline,
-    pub topic: Option<String>,
+    pub(crate) text: Outline,
+    pub(crate) topic: Option<String>,
     pub positions: Vec<(Ref, Stance)>,
     pub at: At,
 }
 
 #[derive(Debug, Clone)]
 pub struct ProposalRecord {
-    pub fields: Arc<ProposalFields>,
+    pub(crate) fields: Arc<ProposalFields>,
     pub proposed_by: Vec<Ref>,
     pub supersedes: Option<Ref>,
     pub points: Vec<PointRecord>,
@@ -85,9 +85,9 @@ pub struct Record {
 #[derive(Debug, Clone)]
 pub struct Meta {
     /// Index of the source file in `Sources::items`.
-    pub file: usize,
-    pub kind: Kind,
-    pub id: String,
+    pub(crate) file: usize,
+    pub(crate) kind: Kind,
+    pub(crate) id: String,
     pub id_at: At,
     pub place: Place,
 }
@@ -126,8 +126,7 @@ fn parse_yaml(place: &Place, text: &str) -> Result<yaml::Node, Diagnostic> {
 
 /// `content/site.yaml` → settings, with defaults for what it leaves out.
 pub fn parse_site(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
-    let place =
-        Place { path: file.path.clone(), format: Format::Yaml, yaml: 0..file.text.len(), body: 0..0, body_key: "" };
+    let place = Place { path: file.path.clone(), format: Format::Yaml, yaml: 0..file.text.len(), body: 0..0 };
     let value = parse_yaml(&place, &file.text).map_err(|d| vec![d])?;
     let mut config = SiteConfig::default();
     if value.is_null() {
@@ -183,7 +182,7 @@ pub struct ParsedItem {
 
 impl ParsedItem {
     /// What a file that could not be read gives: why.
-    pub fn unreadable(why: Diagnostic) -> ParsedItem {
+    pub(crate) fn unreadable(why: Diagnostic) -> ParsedItem {
         ParsedItem { record: None, diagnostics: vec![why] }
     }
 }
@@ -202,7 +201,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         Kind::Actor => "bio",
         Kind::Proposal => "description",
     };
-    let place = place_of(&file.path, file.format, &file.text, body_key)?;
+    let place = place_of(&file.path, file.format, &file.text)?;
     let value = parse_yaml(&place, &file.text)?;
     let mut obj = mapping(&value, &place, &file.text)?;
     let mut problems = Problems { place: &place, text: &file.text, diagnostics: Vec::new() };

@@ -9,13 +9,13 @@ use crate::scaffold::PLACEHOLDER_URL;
 use crate::vocab::{Format, SiteConfig};
 
 /// More articles than this on one list page is a typo (or a page no browser opens).
-pub const MAX_ARTICLES_PER_PAGE: usize = 10_000;
+pub(crate) const MAX_ARTICLES_PER_PAGE: usize = 10_000;
 
 /// What is wrong with a base URL, said after its name, and how to write it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub what: String,
-    pub hint: String,
+pub(crate) struct Problem {
+    pub(crate) what: String,
+    pub(crate) hint: String,
 }
 
 impl Problem {
@@ -49,7 +49,7 @@ pub(super) fn check(obj: &Obj<'_>, config: &SiteConfig, problems: &mut Problems<
 /// or `https://` URL, written out whole, that page paths can be added to the end of.
 /// Everything made from it (the feed, the sitemap, robots.txt, canonical links) takes
 /// it as it is written.
-pub fn base_url_problem(url: &str) -> Option<Problem> {
+pub(crate) fn base_url_problem(url: &str) -> Option<Problem> {
     const EXAMPLE: &str = "write the whole address, e.g. `https://example.org/briefing/`";
     if let Some(c) = url.chars().find(|&c| c.is_whitespace() || c.is_control() || crate::terminal::is_unsafe(c)) {
         let what = match c {
@@ -99,7 +99,7 @@ pub fn base_url_problem(url: &str) -> Option<Problem> {
 
 /// A BCP 47 language tag as sites use them: a language of two or three letters, then
 /// subtags of one to eight letters or digits (`en`, `uk`, `pt-BR`, `zh-Hant-TW`, `es-419`).
-pub fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let language = parts.next().unwrap_or("");
     (2..=3).contains(&language.len())
@@ -110,7 +110,7 @@ pub fn is_language_tag(tag: &str) -> bool {
 /// A warning when the site would be published at the placeholder address that
 /// `briefing init` writes (after `--base-url`, which replaces it), at its line in
 /// site.yaml.
-pub fn placeholder(site: Option<&SourceFile>, config: &SiteConfig) -> Option<Diagnostic> {
+pub(crate) fn placeholder(site: Option<&SourceFile>, config: &SiteConfig) -> Option<Diagnostic> {
     if config.base_url != PLACEHOLDER_URL {
         return None;
     }
@@ -118,8 +118,7 @@ pub fn placeholder(site: Option<&SourceFile>, config: &SiteConfig) -> Option<Dia
     let hint = "set it to the address the site will be published at (or pass --base-url): \
                 the feed, the sitemap and canonical links are made from it";
     let Some(file) = site else { return Some(Diagnostic::warning("", message).with_hint(hint)) };
-    let place =
-        Place { path: file.path.clone(), format: Format::Yaml, yaml: 0..file.text.len(), body: 0..0, body_key: "" };
+    let place = Place { path: file.path.clone(), format: Format::Yaml, yaml: 0..file.text.len(), body: 0..0 };
     let warning = Diagnostic::warning(&file.path, message).with_hint(hint);
     // site.yaml parsed once more, for the place: only when the warning is due.
     let written = super::yaml::parse(&file.text).ok().and_then(|root| root.get("base_url").map(|n| n.at));

@@ -25,20 +25,20 @@ use crate::vocab::SiteConfig;
 use crate::write::{Output, Written};
 
 #[derive(Debug, Clone, Default)]
-pub struct Options {
+pub(crate) struct Options {
     /// The site's folder (holding `content/`).
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Include articles marked `draft: true`.
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Overrides `base_url` of site.yaml.
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Treat warnings as errors.
-    pub deny_warnings: bool,
+    pub(crate) deny_warnings: bool,
 }
 
 /// Why a run failed.
 #[derive(Debug)]
-pub enum Failure {
+pub(crate) enum Failure {
     /// The content or templates are wrong: every problem, with warnings too.
     Content(Diagnostics),
     /// Something outside the content: a missing folder, a disk error, an output folder
@@ -51,7 +51,7 @@ pub enum Failure {
 /// while rendering are found too without rendering the whole site: the smallest page
 /// of each kind, the timeline with a sample of its entries, bodies empty (a body is
 /// HTML the templates only pass through).
-pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
+pub(crate) fn check(options: &Options) -> Result<Diagnostics, Failure> {
     // Only the bodies' links are needed.
     let (parsed, theme) = read_and_parse(options, false, Keep::Names)?;
     let Loaded { site, theme, warnings } = parsed.load(theme, options)?;
@@ -71,20 +71,18 @@ pub fn check(options: &Options) -> Result<Diagnostics, Failure> {
     Err(with_warnings(errors, &warnings))
 }
 
-pub struct Report {
-    pub pages: usize,
-    pub files: usize,
+pub(crate) struct Report {
+    pub(crate) pages: usize,
+    pub(crate) files: usize,
     /// How many files were written, left as they were, and removed.
-    pub written: Written,
-    /// The output folder, resolved.
-    pub output: PathBuf,
-    pub elapsed: Duration,
-    pub warnings: Diagnostics,
+    pub(crate) written: Written,
+    pub(crate) elapsed: Duration,
+    pub(crate) warnings: Diagnostics,
 }
 
 /// Builds the site into `output`, which changes only when everything succeeded, and
 /// then in one step. Only files whose bytes changed are written.
-pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
+pub(crate) fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     let started = Instant::now();
     let waiting = || {
         // Only news: a build that cannot say it waits still builds.
@@ -95,7 +93,6 @@ pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     let (loaded, surveyed) = output.survey_beside(shaped, || load(options));
     let surveyed = surveyed.map_err(Failure::Error)?;
     let Loaded { site, theme, warnings } = loaded?;
-    let path = output.path().to_path_buf();
     let writer = output.begin(surveyed).map_err(Failure::Error)?;
     let mut clock = Stopwatch::start();
     let rendered = writer.with_folders_ahead(
@@ -107,7 +104,7 @@ pub fn build(options: &Options, output: &Path) -> Result<Report, Failure> {
     let written = writer.commit().map_err(Failure::Error)?;
     clock.lap("swap");
     let_go((site, theme));
-    Ok(Report { pages, files, written, output: path, elapsed: started.elapsed(), warnings })
+    Ok(Report { pages, files, written, elapsed: started.elapsed(), warnings })
 }
 
 /// A site read, parsed and modelled, with the warnings found on the way.

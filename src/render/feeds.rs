@@ -205,13 +205,13 @@ fn write_json<T: Serialize>(out: &mut Vec<u8>, value: &T) {
 /// the preview server keeps them, and after an edit makes again only those of the
 /// articles that changed.
 #[derive(Debug, Clone)]
-pub struct ArticleJson {
-    pub search: Arc<str>,
-    pub data: Arc<str>,
+pub(crate) struct ArticleJson {
+    pub(crate) search: Arc<str>,
+    pub(crate) data: Arc<str>,
 }
 
 impl ArticleJson {
-    pub fn new(site: &Site, a: &Article) -> ArticleJson {
+    pub(crate) fn new(site: &Site, a: &Article) -> ArticleJson {
         ArticleJson {
             search: serde_json::to_string(&article_search_entry(a)).unwrap_or_default().into(),
             data: article_data_item(site, a).into(),

@@ -7,14 +7,14 @@
 //! 5. add the theme's static files.
 
 mod feeds;
-pub mod pages;
+pub(crate) mod pages;
 mod routes;
 pub mod templates;
 mod views;
 
 use rayon::prelude::*;
 
-pub use pages::Page;
+pub(crate) use pages::Page;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{ArticleIx, ItemFlags, Site};
@@ -23,10 +23,10 @@ use views::Summaries;
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     /// Relative to the output folder, `/`-separated.
-    pub path: String,
-    pub bytes: Vec<u8>,
+    pub(crate) path: String,
+    pub(crate) bytes: Vec<u8>,
 }
 
 impl OutputFile {
@@ -37,7 +37,7 @@ impl OutputFile {
 
 /// Why rendering stopped.
 #[derive(Debug)]
-pub enum RenderError<E> {
+pub(crate) enum RenderError<E> {
     /// Template errors, each distinct one once.
     Templates(Vec<Diagnostic>),
     /// A file could not be put where it goes (a disk error, when writing as we go).
@@ -45,7 +45,7 @@ pub enum RenderError<E> {
 }
 
 /// Templates compiled and summaries built for one site: renders any of its pages.
-pub struct Renderer {
+pub(crate) struct Renderer {
     tera: tera::Tera,
     summaries: Summaries,
 }
@@ -53,13 +53,13 @@ pub struct Renderer {
 impl Renderer {
     /// A renderer for one build or check. Fails on a template error, or on a static
     /// file that would replace a generated one.
-    pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
+    pub(crate) fn new(site: &Site, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
         Renderer::with(site, theme, false)
     }
 
     /// A renderer for a site that is edited while it runs (the preview server): it keeps
     /// the parts made from each article, and follows the model (`follow`).
-    pub fn keeping(site: &Site, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
+    pub(crate) fn keeping(site: &Site, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
         Renderer::with(site, theme, true)
     }
 
@@ -75,12 +75,12 @@ impl Renderer {
     /// Follows `site`, a new model of the same site with the same pages, in which
     /// article `i` is as it was where `same(i)`; says which items' summaries changed
     /// (see `Summaries::follow`).
-    pub fn follow(&mut self, site: &Site, same: &(dyn Fn(ArticleIx) -> bool + Sync)) -> ItemFlags {
+    pub(crate) fn follow(&mut self, site: &Site, same: &(dyn Fn(ArticleIx) -> bool + Sync)) -> ItemFlags {
         self.summaries.follow(site, same)
     }
 
     /// One page, or its template error.
-    pub fn page(&self, site: &Site, theme: &Theme, page: Page) -> Result<OutputFile, Diagnostic> {
+    pub(crate) fn page(&self, site: &Site, theme: &Theme, page: Page) -> Result<OutputFile, Diagnostic> {
         let ctx = page.context(site, &self.summaries);
         // Most pages are tens of kilobytes: start big rather than grow the buffer.
         let mut html = Vec::with_capacity(64 * 1024);
@@ -92,7 +92,7 @@ impl Renderer {
 
     /// Every file of the site, each handed to `put` as soon as it is ready (so a big
     /// site never sits in memory whole); returns how many files and pages there were.
-    pub fn render_all<E: Send>(
+    pub(crate) fn render_all<E: Send>(
         &self,
         site: &Site,
         theme: &Theme,
@@ -134,7 +134,7 @@ impl Renderer {
 
     /// The feed, sitemap, robots.txt, search index, open data and the theme's static
     /// files, sorted by path.
-    pub fn others(&self, site: &Site, theme: &Theme) -> Vec<OutputFile> {
+    pub(crate) fn others(&self, site: &Site, theme: &Theme) -> Vec<OutputFile> {
         let files = std::sync::Mutex::new(Vec::new());
         let keep = |file: OutputFile| -> Result<(), std::convert::Infallible> {
             files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file);
@@ -198,7 +198,7 @@ impl Renderer {
 }
 
 /// Renders the whole site (see `Renderer::render_all`).
-pub fn render<E: Send>(
+pub(crate) fn render<E: Send>(
     site: &Site,
     theme: &Theme,
     put: impl Fn(OutputFile) -> Result<(), E> + Sync,
@@ -207,7 +207,7 @@ pub fn render<E: Send>(
 }
 
 /// The feed alone (what an edit to an article's text changes besides its page).
-pub fn feed(site: &Site) -> OutputFile {
+pub(crate) fn feed(site: &Site) -> OutputFile {
     OutputFile::new("atom.xml", feeds::atom(site))
 }
 
@@ -222,7 +222,7 @@ fn render_order(pages: &[Page]) -> Vec<Page> {
 }
 
 /// The files of the site's pages, in the order `render_all` renders them.
-pub fn page_files(site: &Site) -> Vec<String> {
+pub(crate) fn page_files(site: &Site) -> Vec<String> {
     render_order(&pages::all(site)).into_iter().map(|page| page.file(site)).collect()
 }
 
@@ -241,7 +241,7 @@ const GENERATED: [&str; 8] = [
 /// Whether a build of the site at `root` could have written a file at `path` (relative
 /// to the output): a page, a generated file, a data file, or a static file of the theme
 /// or the site. Recognizes an output written before builds kept a manifest.
-pub fn could_have_written(root: &std::path::Path) -> impl Fn(&str) -> bool + Sync + use<> {
+pub(crate) fn could_have_written(root: &std::path::Path) -> impl Fn(&str) -> bool + Sync + use<> {
     let mut statics: std::collections::HashSet<String> =
         crate::theme::BUILT_IN_STATIC.iter().map(|(name, _)| (*name).to_owned()).collect();
     let folder = root.join("static");

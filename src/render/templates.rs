@@ -93,7 +93,7 @@ pub const TESTS: &[&str] = &[
 ];
 
 /// All templates compiled, or every syntax error found in them.
-pub fn compile(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
+pub(crate) fn compile(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     register_contrib(&mut tera);
     // Load one at a time first, so that each file's syntax error is reported.
@@ -143,7 +143,7 @@ fn register_contrib(tera: &mut Tera) {
 const HELP: &str = "fix the template, or delete it from templates/ to use the built-in one";
 
 /// A template error as a diagnostic placed in the template's source.
-pub fn diagnostic(theme: &Theme, error: &tera::Error, page: Option<&str>) -> Diagnostic {
+pub(crate) fn diagnostic(theme: &Theme, error: &tera::Error, page: Option<&str>) -> Diagnostic {
     let rendering = page
         .map(|p| format!(" while rendering {}", if p.is_empty() { "the front page" } else { p }))
         .unwrap_or_default();

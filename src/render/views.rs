@@ -68,21 +68,21 @@ struct SiteView<'a> {
 /// Template values for every item, indexed like the model's lists. An article's
 /// summary is made the first time a page shows it: `check`, which renders one page of
 /// each kind, makes only the few it needs.
-pub struct Summaries {
-    pub site: Value,
+pub(crate) struct Summaries {
+    pub(crate) site: Value,
     articles: Vec<OnceLock<Value>>,
-    pub actors: Vec<Value>,
-    pub proposals: Vec<Value>,
-    pub topics: Vec<Value>,
+    pub(crate) actors: Vec<Value>,
+    pub(crate) proposals: Vec<Value>,
+    pub(crate) topics: Vec<Value>,
     /// Parts made from one article each, kept by a renderer that follows edits (see
     /// `Renderer::keeping`): after an edit only those of the articles that changed are
     /// made again. None for a build or a check, which make them as they go.
-    pub kept: Option<Kept>,
+    pub(crate) kept: Option<Kept>,
 }
 
 /// Each article's timeline entry and its parts of the search index and of
 /// `data/articles.json`, each made when first needed.
-pub struct Kept {
+pub(crate) struct Kept {
     timeline: Vec<OnceLock<Value>>,
     json: Vec<OnceLock<ArticleJson>>,
 }
@@ -92,12 +92,12 @@ impl Kept {
         Kept { timeline: (0..n).map(|_| OnceLock::new()).collect(), json: (0..n).map(|_| OnceLock::new()).collect() }
     }
 
-    pub fn timeline_entry(&self, a: &Article, ix: ArticleIx) -> Value {
+    pub(crate) fn timeline_entry(&self, a: &Article, ix: ArticleIx) -> Value {
         self.timeline[ix].get_or_init(|| timeline_article(a)).clone()
     }
 
     /// Every article's parts, in order (made in parallel where missing).
-    pub fn article_json(&self, site: &Site) -> Vec<&ArticleJson> {
+    pub(crate) fn article_json(&self, site: &Site) -> Vec<&ArticleJson> {
         self.json
             .par_iter()
             .zip(site.articles.par_iter())
@@ -114,7 +114,7 @@ pub(crate) fn to_value<T: Serialize>(v: &T) -> Value {
 
 impl Summaries {
     /// The summaries of `site`; with `keep`, the kept parts too (see `kept`).
-    pub fn new(site: &Site, keep: bool) -> Summaries {
+    pub(crate) fn new(site: &Site, keep: bool) -> Summaries {
         let c = &site.config;
         Summaries {
             site: to_value(&SiteView {
@@ -137,7 +137,7 @@ impl Summaries {
     /// made from article `i` are kept where `same(i)` says it is as it was and none of
     /// its topics' summaries changed, and made again for the others; the summaries of
     /// actors, proposals and topics are made again. Says which summaries now differ.
-    pub fn follow(&mut self, site: &Site, same: &(dyn Fn(ArticleIx) -> bool + Sync)) -> ItemFlags {
+    pub(crate) fn follow(&mut self, site: &Site, same: &(dyn Fn(ArticleIx) -> bool + Sync)) -> ItemFlags {
         let topics: Vec<Value> = site.topics.iter().map(topic_ref).collect();
         let actors: Vec<Value> = site.actors.iter().map(actor_ref).collect();
         let proposals: Vec<Value> = site.proposals.iter().map(proposal_ref).collect();
@@ -165,7 +165,7 @@ impl Summaries {
     }
 
     /// The summary of article `ix`.
-    pub fn article(&self, site: &Site, ix: ArticleIx) -> Value {
+    pub(crate) fn article(&self, site: &Site, ix: ArticleIx) -> Value {
         self.articles[ix].get_or_init(|| article_summary(&site.articles[ix], &self.topics)).clone()
     }
 
@@ -197,7 +197,7 @@ impl Summaries {
     }
 
     /// The timeline's entry for article `ix`: kept, or made here.
-    pub fn timeline_entry(&self, site: &Site, ix: ArticleIx) -> Value {
+    pub(crate) fn timeline_entry(&self, site: &Site, ix: ArticleIx) -> Value {
         let a = &site.articles[ix];
         match &self.kept {
             Some(kept) => kept.timeline_entry(a, ix),
@@ -205,19 +205,19 @@ impl Summaries {
         }
     }
 
-    pub fn articles_of(&self, site: &Site, ixs: impl IntoIterator<Item = ArticleIx>) -> Vec<Value> {
+    pub(crate) fn articles_of(&self, site: &Site, ixs: impl IntoIterator<Item = ArticleIx>) -> Vec<Value> {
         ixs.into_iter().map(|i| self.article(site, i)).collect()
     }
 
-    pub fn actors_of(&self, ixs: &[ActorIx]) -> Vec<Value> {
+    pub(crate) fn actors_of(&self, ixs: &[ActorIx]) -> Vec<Value> {
         ixs.iter().map(|i| self.actors[*i].clone()).collect()
     }
 
-    pub fn proposals_of(&self, ixs: &[ProposalIx]) -> Vec<Value> {
+    pub(crate) fn proposals_of(&self, ixs: &[ProposalIx]) -> Vec<Value> {
         ixs.iter().map(|i| self.proposals[*i].clone()).collect()
     }
 
-    pub fn proposal_opt(&self, ix: Option<ProposalIx>) -> Value {
+    pub(crate) fn proposal_opt(&self, ix: Option<ProposalIx>) -> Value {
         ix.map_or_else(Value::none, |i| self.proposals[i].clone())
     }
 }
@@ -311,8 +311,8 @@ fn topic_ref(t: &Topic) -> Value {
 /// `{stance, stance_label}` fields for a position.
 #[derive(Serialize)]
 pub(crate) struct StanceView {
-    pub stance: &'static str,
-    pub stance_label: &'static str,
+    pub(crate) stance: &'static str,
+    pub(crate) stance_label: &'static str,
 }
 
 impl StanceView {

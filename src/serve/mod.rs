@@ -24,13 +24,13 @@ use crate::pipeline::{Files, Options, Session};
 
 /// Every file of one successful build, by output path (`articles/x/index.html`).
 #[derive(Default)]
-pub struct Snapshot {
-    pub files: Files,
+pub(crate) struct Snapshot {
+    pub(crate) files: Files,
 }
 
 impl Snapshot {
     /// Output paths whose bytes differ between two builds (added and removed ones too).
-    pub fn changed_paths(&self, newer: &Snapshot) -> Vec<String> {
+    pub(crate) fn changed_paths(&self, newer: &Snapshot) -> Vec<String> {
         let mut changed: Vec<String> = newer
             .files
             .iter()
@@ -45,7 +45,7 @@ impl Snapshot {
 
 /// What open pages are told after a rebuild.
 #[derive(Debug, Clone)]
-pub enum Event {
+pub(crate) enum Event {
     /// These output paths changed; pages showing one of them reload.
     Changed(Vec<String>),
     /// The content is broken: the diagnostics to show over the page.
@@ -55,25 +55,25 @@ pub enum Event {
 }
 
 /// The newest good build and the errors of the newest attempt, if it failed.
-pub struct State {
-    pub snapshot: RwLock<Arc<Snapshot>>,
-    pub errors: RwLock<Option<String>>,
+pub(crate) struct State {
+    pub(crate) snapshot: RwLock<Arc<Snapshot>>,
+    pub(crate) errors: RwLock<Option<String>>,
     /// The warnings last printed, so that each rebuild prints only new ones.
-    pub warnings: RwLock<String>,
-    pub events: broadcast::Sender<Event>,
+    pub(crate) warnings: RwLock<String>,
+    pub(crate) events: broadcast::Sender<Event>,
     /// Places for open event streams (one per open page), fewer than for connections.
-    pub streams: Arc<Semaphore>,
+    pub(crate) streams: Arc<Semaphore>,
 }
 
-pub struct ServeOptions {
-    pub site: Options,
-    pub bind: std::net::IpAddr,
-    pub port: u16,
-    pub open: bool,
+pub(crate) struct ServeOptions {
+    pub(crate) site: Options,
+    pub(crate) bind: std::net::IpAddr,
+    pub(crate) port: u16,
+    pub(crate) open: bool,
 }
 
 /// Runs the preview server until interrupted.
-pub fn run(options: ServeOptions) -> Result<(), Error> {
+pub(crate) fn run(options: ServeOptions) -> Result<(), Error> {
     let (events, _) = broadcast::channel(64);
     let state = Arc::new(State {
         snapshot: RwLock::new(Arc::new(Snapshot::default())),

@@ -14,4 +14,4 @@ pub enum HtmlMode {
 }
 
 /// Rendered HTML: shared, never copied, between what was parsed and the model.
-pub type Html = std::sync::Arc<str>;
+pub(crate) type Html = std::sync::Arc<str>;

@@ -8,59 +8,59 @@ use serde_json::Value;
 use super::{Html, Status, When};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleFields {
-    pub title: String,
-    pub date: When,
-    pub summary: Option<String>,
-    pub location: Option<String>,
-    pub sources: Vec<Source>,
-    pub extra: Value,
-    pub body: Html,
+pub(crate) struct ArticleFields {
+    pub(crate) title: String,
+    pub(crate) date: When,
+    pub(crate) summary: Option<String>,
+    pub(crate) location: Option<String>,
+    pub(crate) sources: Vec<Source>,
+    pub(crate) extra: Value,
+    pub(crate) body: Html,
 }
 
 /// A source an article cites (`sources:`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
-    pub title: String,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
-    pub date: Option<When>,
+pub(crate) struct Source {
+    pub(crate) title: String,
+    pub(crate) publisher: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) date: Option<When>,
 }
 
 /// The words of a quote; who said them is a reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuoteFields {
-    pub text: String,
-    pub context: Option<String>,
+pub(crate) struct QuoteFields {
+    pub(crate) text: String,
+    pub(crate) context: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActorFields {
-    pub name: String,
-    pub role: Option<String>,
-    pub side: Option<String>,
-    pub aliases: Vec<String>,
-    pub summary: Option<String>,
-    pub extra: Value,
-    pub bio: Html,
+pub(crate) struct ActorFields {
+    pub(crate) name: String,
+    pub(crate) role: Option<String>,
+    pub(crate) side: Option<String>,
+    pub(crate) aliases: Vec<String>,
+    pub(crate) summary: Option<String>,
+    pub(crate) extra: Value,
+    pub(crate) bio: Html,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProposalFields {
-    pub title: String,
-    pub date: Option<When>,
-    pub status: Option<Status>,
-    pub summary: Option<String>,
-    pub extra: Value,
-    pub description: Html,
+pub(crate) struct ProposalFields {
+    pub(crate) title: String,
+    pub(crate) date: Option<When>,
+    pub(crate) status: Option<Status>,
+    pub(crate) summary: Option<String>,
+    pub(crate) extra: Value,
+    pub(crate) description: Html,
 }
 
 /// A point of a proposal; its topic and positions are references.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PointFields {
     pub id: String,
-    pub title: String,
-    pub text: Html,
+    pub(crate) title: String,
+    pub(crate) text: Html,
     /// The point's text as written, to compare versions.
-    pub text_source: String,
+    pub(crate) text_source: String,
 }

@@ -19,7 +19,7 @@ impl Kind {
         }
     }
 
-    pub fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             Kind::Article => "article",
             Kind::Actor => "actor",

@@ -11,10 +11,11 @@ mod stance;
 mod status;
 mod when;
 
-pub use html::{Html, HtmlMode};
-pub use items::{ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, Source};
+pub(crate) use html::Html;
+pub use html::HtmlMode;
+pub(crate) use items::{ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, Source};
 pub use kind::{Format, Kind};
-pub use settings::SiteConfig;
+pub(crate) use settings::SiteConfig;
 pub use stance::Stance;
-pub use status::Status;
-pub use when::{DateProblem, When};
+pub(crate) use status::Status;
+pub(crate) use when::When;

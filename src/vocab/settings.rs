@@ -7,14 +7,14 @@ use super::HtmlMode;
 /// `content/site.yaml`.
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
-    pub title: String,
-    pub description: String,
-    pub base_url: String,
-    pub language: String,
-    pub author: String,
-    pub articles_per_page: usize,
-    pub html: HtmlMode,
-    pub extra: Value,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) base_url: String,
+    pub(crate) language: String,
+    pub(crate) author: String,
+    pub(crate) articles_per_page: usize,
+    pub(crate) html: HtmlMode,
+    pub(crate) extra: Value,
 }
 
 impl Default for SiteConfig {

@@ -9,9 +9,9 @@ pub enum Stance {
 }
 
 impl Stance {
-    pub const ALL: [Stance; 4] = [Stance::Supports, Stance::Opposes, Stance::Conditional, Stance::Unclear];
+    pub(crate) const ALL: [Stance; 4] = [Stance::Supports, Stance::Opposes, Stance::Conditional, Stance::Unclear];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Stance::Supports => "supports",
             Stance::Opposes => "opposes",
@@ -20,7 +20,7 @@ impl Stance {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Stance::Supports => "Supports",
             Stance::Opposes => "Opposes",

@@ -1,7 +1,7 @@
 //! Where a proposal stands in the talks (`status:`).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
+pub(crate) enum Status {
     UnderNegotiation,
     Tabled,
     Draft,
@@ -11,7 +11,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
+    pub(crate) const ALL: [Status; 6] = [
         Status::Draft,
         Status::Tabled,
         Status::UnderNegotiation,
@@ -20,7 +20,7 @@ impl Status {
         Status::Accepted,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Status::Draft => "draft",
             Status::Tabled => "tabled",
@@ -31,7 +31,7 @@ impl Status {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Status::Draft => "Draft",
             Status::Tabled => "Tabled",

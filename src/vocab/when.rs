@@ -5,12 +5,12 @@ use jiff::civil::{Date, DateTime};
 /// A calendar date with an optional time of day (no time zone: briefings are dated
 /// where things happened).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct When {
+pub(crate) struct When {
     /// The date and time as written, in the place's own time.
-    pub datetime: DateTime,
-    pub has_time: bool,
+    pub(crate) datetime: DateTime,
+    pub(crate) has_time: bool,
     /// The UTC offset written after the time (`Z`, `+02:00`), in minutes.
-    pub offset_minutes: Option<i32>,
+    pub(crate) offset_minutes: Option<i32>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -30,7 +30,7 @@ const MONTHS: [&str; 12] = [
 
 /// Why a date cannot be read, said in words after "is not a valid date: ".
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DateProblem {
+pub(crate) enum DateProblem {
     /// Not `YYYY-MM-DD` at the start.
     Shape,
     /// The year, month or day (named) is not a number.
@@ -70,7 +70,7 @@ impl std::error::Error for DateProblem {}
 impl When {
     /// Parses `2025-12-02`, `2025-12-02T14:30`, `2025-12-02 14:30:00` or an RFC 3339
     /// timestamp; the error says what is wrong.
-    pub fn parse(text: &str) -> Result<When, DateProblem> {
+    pub(crate) fn parse(text: &str) -> Result<When, DateProblem> {
         let text = text.trim();
         let date_part = text.get(..10).unwrap_or(text);
         let bytes = date_part.as_bytes();
@@ -108,30 +108,30 @@ impl When {
         }
     }
 
-    pub fn date(&self) -> Date {
+    pub(crate) fn date(&self) -> Date {
         self.datetime.date()
     }
 
     /// `2025-12-02`
-    pub fn ymd(&self) -> String {
+    pub(crate) fn ymd(&self) -> String {
         let d = self.date();
         format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     }
 
     /// `2 December 2025`
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         let d = self.date();
         format!("{} {} {}", d.day(), MONTHS[(d.month() - 1) as usize], d.year())
     }
 
     /// `December 2025`
-    pub fn month_label(&self) -> String {
+    pub(crate) fn month_label(&self) -> String {
         let d = self.date();
         format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year())
     }
 
     /// RFC 3339 with the offset as written (UTC when none was), for feeds.
-    pub fn rfc3339(&self) -> String {
+    pub(crate) fn rfc3339(&self) -> String {
         let dt = self.datetime;
         let offset = match self.offset_minutes {
             None | Some(0) => "Z".to_owned(),

@@ -18,7 +18,7 @@ mod workspace;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-pub use site::Written;
+pub(crate) use site::Written;
 
 use manifest::{Entry, Manifest};
 use site::SiteWriter;
@@ -39,7 +39,7 @@ pub(crate) enum Live {
 }
 
 /// An output folder claimed for one build: resolved, judged and locked.
-pub struct Output {
+pub(crate) struct Output {
     path: PathBuf,
     workspace: Workspace,
 }
@@ -48,18 +48,13 @@ impl Output {
     /// Resolves `output` (`..` and links), refuses places a build must never write to,
     /// and takes the output's lock, waiting while another build holds it (`waiting` is
     /// called first).
-    pub fn claim(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Output, Error> {
+    pub(crate) fn claim(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Output, Error> {
         let resolve = |p: &Path| paths::resolve(p).map_err(|e| Error::io("resolve", p, e));
         let (root, path) = (resolve(root)?, resolve(output)?);
         paths::guard(&root, &path)?;
         let workspace = Workspace::claim(&path, waiting)?;
         swap::recover(&workspace.standby, &path)?;
         Ok(Output { path, workspace })
-    }
-
-    /// The output folder, resolved.
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// `survey`, on another thread while `work` runs (the slow part of preparing, which
@@ -120,7 +115,7 @@ impl Output {
 }
 
 /// What `Output::survey` found.
-pub struct Surveyed {
+pub(crate) struct Surveyed {
     live: Judged,
     /// The standby's files that are as its manifest says, or None (start it afresh).
     standby: Option<HashMap<String, Entry>>,

@@ -21,10 +21,10 @@ use crate::error::Error;
 
 /// How many files a build wrote, left as they were, and removed from the output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Written {
-    pub written: usize,
-    pub unchanged: usize,
-    pub removed: usize,
+pub(crate) struct Written {
+    pub(crate) written: usize,
+    pub(crate) unchanged: usize,
+    pub(crate) removed: usize,
 }
 
 /// A site being written into the standby folder; the output changes only at `commit`.

@@ -4,13 +4,13 @@ use crate::diagnostic::Position;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
-    pub kind: YamlErrorKind,
+    pub(crate) kind: YamlErrorKind,
     /// Line and column within the parsed text (1-based), when there is one place to blame.
     pub position: Option<Position>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum YamlErrorKind {
+pub(crate) enum YamlErrorKind {
     /// Not YAML, in the parser's own words.
     Syntax(String),
     /// A `[` or `{` still open where the text went on with something else; holds the
@@ -38,17 +38,17 @@ pub enum YamlErrorKind {
 }
 
 /// Levels of collections inside collections that a document may use (serde_yaml's limit).
-pub const MAX_DEPTH: usize = 128;
+pub(crate) const MAX_DEPTH: usize = 128;
 
 /// Aliases copy the node they name: a few of a big node can be gigabytes.
-pub const MAX_ALIAS_BYTES: usize = 1 << 20;
+pub(crate) const MAX_ALIAS_BYTES: usize = 1 << 20;
 
 const SYNTAX_HINT: &str = "check the indentation and quoting on this line; text containing `: ` or starting with a quote mark needs quotes around it";
 const LIMITS_HINT: &str =
     "write the values out: fields may use a few YAML aliases (`*name`) and nest a few levels, not more";
 
 impl YamlErrorKind {
-    pub fn message(&self) -> String {
+    pub(crate) fn message(&self) -> String {
         match self {
             YamlErrorKind::Syntax(message) => format!("YAML syntax error: {message}"),
             YamlErrorKind::UnclosedFlow(close) => format!("YAML syntax error: did not find expected ',' or '{close}'"),
@@ -65,7 +65,7 @@ impl YamlErrorKind {
         }
     }
 
-    pub fn hint(&self) -> &'static str {
+    pub(crate) fn hint(&self) -> &'static str {
         match self {
             YamlErrorKind::Syntax(_) | YamlErrorKind::UnclosedFlow(_) => SYNTAX_HINT,
             YamlErrorKind::SeveralDocuments => "a file holds one document: remove this `---` line or what follows it",

@@ -10,7 +10,7 @@ mod flow_depth;
 mod scalar;
 mod tree;
 
-pub use error::{MAX_ALIAS_BYTES, MAX_DEPTH, YamlError, YamlErrorKind};
+pub(crate) use error::YamlError;
 pub use tree::{Entry, Map, Node, Value};
 
 /// Parses one YAML document into a tree. An empty document is a null node.
@@ -20,6 +20,7 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
 
 #[cfg(test)]
 mod tests {
+    use super::error::YamlErrorKind;
     use super::*;
     use crate::diagnostic::Position;
 

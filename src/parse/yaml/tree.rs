@@ -9,7 +9,7 @@ pub struct Node {
     pub value: Value,
     pub at: Position,
     /// Written as a literal block (`key: |`), whose lines are the file's lines.
-    pub literal: bool,
+    pub(crate) literal: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,13 +31,13 @@ pub struct Map {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub(crate) key: String,
     pub key_at: Position,
     pub value: Node,
 }
 
 impl Node {
-    pub fn null(at: Position) -> Self {
+    pub(crate) fn null(at: Position) -> Self {
         Node { value: Value::Null, at, literal: false }
     }
 
@@ -45,7 +45,7 @@ impl Node {
         matches!(self.value, Value::Null)
     }
 
-    pub fn as_str(&self) -> Option<&str> {
+    pub(crate) fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),
             _ => None,
@@ -53,7 +53,7 @@ impl Node {
     }
 
     /// The value of `key`, if this is a mapping that has it.
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Node> {
         match &self.value {
             Value::Map(map) => map.get(key).map(|e| &e.value),
             _ => None,
@@ -80,17 +80,9 @@ impl Map {
         Map { entries }
     }
 
-    pub fn get(&self, key: &str) -> Option<&Entry> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Entry> {
         // Mappings are a few fields each: a scan beats sorting them, or hashing.
         self.entries.iter().find(|e| e.key == key)
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 
     /// The entries in the order written.
@@ -99,15 +91,10 @@ impl Map {
     }
 
     /// Keys and values in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Node)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&String, &Node)> {
         let mut sorted: Vec<&Entry> = self.entries.iter().collect();
         sorted.sort_unstable_by(|a, b| a.key.cmp(&b.key));
         sorted.into_iter().map(|e| (&e.key, &e.value))
-    }
-
-    /// Keys in key order.
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.iter().map(|(k, _)| k)
     }
 }
 

@@ -17,7 +17,7 @@ use crate::model::Site;
 
 /// One page to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
+pub(crate) enum Page {
     Index,
     ArticleList(usize),
     Article(usize),
@@ -38,7 +38,7 @@ pub enum Page {
 const SAMPLE: usize = 20;
 
 /// All pages of the site, in a fixed order.
-pub fn all(site: &Site) -> Vec<Page> {
+pub(crate) fn all(site: &Site) -> Vec<Page> {
     let mut pages = vec![Page::Index, Page::Actors, Page::Proposals, Page::Topics, Page::Timeline, Page::NotFound];
     pages.extend((1..=list_pages(site)).map(Page::ArticleList));
     pages.extend((0..site.articles.len()).map(Page::Article));
@@ -51,7 +51,7 @@ pub fn all(site: &Site) -> Vec<Page> {
 /// One page of each kind that the site has, each the smallest of its kind, and the
 /// sampled timeline (for `check`, which renders these to find template errors without
 /// rendering everything).
-pub fn one_of_each_kind(site: &Site) -> Vec<Page> {
+pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
     fn smallest<T>(items: &[T], size: impl Fn(&T) -> usize) -> Option<usize> {
         (0..items.len()).min_by_key(|i| size(&items[*i]))
     }
@@ -77,14 +77,14 @@ fn list_pages(site: &Site) -> usize {
 
 impl Page {
     /// Long pages first: 0 for the kinds that list many articles each, 1 for the rest.
-    pub fn length_rank(self) -> u8 {
+    pub(crate) fn length_rank(self) -> u8 {
         match self {
             Page::Topic(_) | Page::Proposal(_) | Page::Actor(_) | Page::Timeline | Page::TimelineSample => 0,
             _ => 1,
         }
     }
 
-    pub fn template(self) -> &'static str {
+    pub(crate) fn template(self) -> &'static str {
         match self {
             Page::Index => "index.html",
             Page::ArticleList(_) => "articles.html",
@@ -105,7 +105,7 @@ impl Page {
     }
 
     /// The page's path relative to the site root (`""` for the front page).
-    pub fn path(self, site: &Site) -> String {
+    pub(crate) fn path(self, site: &Site) -> String {
         match self {
             Page::Index | Page::NotFound => String::new(),
             Page::ArticleList(n) => routes::article_list(n),
@@ -121,7 +121,7 @@ impl Page {
     }
 
     /// The output file this page is written to.
-    pub fn file(self, site: &Site) -> String {
+    pub(crate) fn file(self, site: &Site) -> String {
         match self {
             Page::NotFound => "404.html".to_owned(),
             _ => routes::file_of(&self.path(site)),
@@ -129,7 +129,7 @@ impl Page {
     }
 
     /// Everything the template receives.
-    pub fn context(self, site: &Site, summaries: &Summaries) -> Context {
+    pub(crate) fn context(self, site: &Site, summaries: &Summaries) -> Context {
         let path = self.path(site);
         let mut ctx = Context::new();
         let root = match self {
