@@ -3,6 +3,9 @@
 //! 2. resolve every reference to an index, with "did you mean" (`resolve`);
 //! 3. derive the relations: mentions, quotes, positions, topics, lineage, change sets
 //!    (`relations`).
+//!
+//! Each item holds its fields as the parse stage read them (`vocab::items`), copied
+//! whole; an edit that changes only those is patched in (`Site::patch_article`).
 
 mod ids;
 mod relations;

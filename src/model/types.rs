@@ -2,8 +2,6 @@
 //! reference an index into the lists of `Site`, and every relation between items
 //! computed once, before rendering.
 
-use std::sync::Arc;
-
 use crate::parse::ArticleRecord;
 use crate::vocab::{ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, SiteConfig, Stance};
 
@@ -59,18 +57,18 @@ pub struct Site {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Quote {
     pub(crate) actor: ActorIx,
-    pub(crate) fields: Arc<QuoteFields>,
+    pub(crate) fields: QuoteFields,
 }
 
-/// Two are equal when they show the same and refer to the same: fields shared with the
-/// same parse compare at once (an `Arc` of an `Eq` type compares its pointers first).
+/// Two are equal when they show the same and refer to the same (the preview server
+/// keeps the parts made from an article that is as it was).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Article {
     pub(crate) id: String,
     /// The content file it comes from, relative to the site root.
     pub(crate) source: String,
-    /// As written, shared with what the file parsed to.
-    pub(crate) fields: Arc<ArticleFields>,
+    /// As written (see `vocab::items`).
+    pub(crate) fields: ArticleFields,
     /// From front matter, in the order written.
     pub(crate) actors: Vec<ActorIx>,
     pub(crate) proposals: Vec<ProposalIx>,
@@ -84,8 +82,8 @@ pub(crate) struct Article {
 #[derive(Debug, Clone)]
 pub(crate) struct Actor {
     pub(crate) id: String,
-    /// As written, shared with what the file parsed to.
-    pub(crate) fields: Arc<ActorFields>,
+    /// As written (see `vocab::items`).
+    pub(crate) fields: ActorFields,
     /// Articles mentioning this actor, newest first.
     pub(crate) articles: Vec<ArticleIx>,
     /// (article, quote index within it), newest first.
@@ -98,7 +96,7 @@ pub(crate) struct Actor {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Point {
-    pub(crate) fields: Arc<PointFields>,
+    pub(crate) fields: PointFields,
     pub(crate) topic: Option<TopicIx>,
     /// Sorted by actor id.
     pub(crate) positions: Vec<(ActorIx, Stance)>,
@@ -120,8 +118,8 @@ pub(crate) struct Changes {
 #[derive(Debug, Clone)]
 pub(crate) struct Proposal {
     pub(crate) id: String,
-    /// As written, shared with what the file parsed to.
-    pub(crate) fields: Arc<ProposalFields>,
+    /// As written (see `vocab::items`).
+    pub(crate) fields: ProposalFields,
     pub(crate) sponsors: Vec<ActorIx>,
     pub(crate) supersedes: Option<ProposalIx>,
     pub(crate) superseded_by: Option<ProposalIx>,
@@ -149,9 +147,9 @@ impl Site {
     /// sorts: then nothing else in the model differs.
     pub(crate) fn patch_article(&mut self, ix: ArticleIx, record: &ArticleRecord) {
         let article = &mut self.articles[ix];
-        article.fields = Arc::clone(&record.fields);
+        article.fields = record.fields.clone();
         for (quote, written) in article.quotes.iter_mut().zip(&record.quotes) {
-            quote.fields = Arc::clone(&written.fields);
+            quote.fields = written.fields.clone();
         }
     }
 }

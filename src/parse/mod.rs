@@ -2,7 +2,9 @@
 //! looks at other files. Steps per file:
 //! 1. split front matter from body (`front_matter`), or take the whole YAML file;
 //! 2. parse the YAML once into a tree whose nodes know their line and column (`yaml`);
-//! 3. read the known fields with their types, rejecting unknown keys (`fields`, `records`);
+//! 3. read the known fields with their types, rejecting unknown keys (`fields`), into
+//!    the record of its kind: the fields it shows (`vocab::items`) beside the
+//!    references it makes (`records`);
 //! 4. render the Markdown body, collecting links and anchors (`markdown`), and keep where
 //!    each was written (`place`).
 

@@ -1,7 +1,5 @@
 //! The typed records of each kind, as read from one file, and the readers that build them.
 
-use std::sync::Arc;
-
 use serde_json::Value;
 
 use super::fields::{Obj, Problems, item_obj};
@@ -28,13 +26,13 @@ pub struct Ref {
 #[derive(Debug, Clone)]
 pub struct QuoteRecord {
     pub actor: Ref,
-    pub(crate) fields: Arc<QuoteFields>,
+    pub(crate) fields: QuoteFields,
 }
 
 /// An article file: the fields it shows, and what it refers to.
 #[derive(Debug, Clone)]
 pub struct ArticleRecord {
-    pub(crate) fields: Arc<ArticleFields>,
+    pub(crate) fields: ArticleFields,
     pub actors: Vec<Ref>,
     pub proposals: Vec<Ref>,
     pub(crate) topics: Vec<String>,
@@ -45,13 +43,13 @@ pub struct ArticleRecord {
 
 #[derive(Debug, Clone)]
 pub struct ActorRecord {
-    pub(crate) fields: Arc<ActorFields>,
+    pub(crate) fields: ActorFields,
     pub body: Outline,
 }
 
 #[derive(Debug, Clone)]
 pub struct PointRecord {
-    pub fields: Arc<PointFields>,
+    pub fields: PointFields,
     pub(crate) text: Outline,
     pub(crate) topic: Option<String>,
     pub positions: Vec<(Ref, Stance)>,
@@ -60,7 +58,7 @@ pub struct PointRecord {
 
 #[derive(Debug, Clone)]
 pub struct ProposalRecord {
-    pub(crate) fields: Arc<ProposalFields>,
+    pub(crate) fields: ProposalFields,
     pub proposed_by: Vec<Ref>,
     pub supersedes: Option<Ref>,
     pub points: Vec<PointRecord>,
@@ -273,15 +271,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
                 extra,
                 body: body.html,
             };
-            Data::Article(ArticleRecord {
-                fields: Arc::new(fields),
-                actors,
-                proposals,
-                topics,
-                quotes,
-                draft,
-                body: body.outline,
-            })
+            Data::Article(ArticleRecord { fields, actors, proposals, topics, quotes, draft, body: body.outline })
         }
         Kind::Actor => {
             let name = obj.required_text("name", &mut problems);
@@ -306,7 +296,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             }
             let name = name.unwrap_or_default();
             let fields = ActorFields { name, role, side, aliases, summary, extra, bio: body.html };
-            Data::Actor(ActorRecord { fields: Arc::new(fields), body: body.outline })
+            Data::Actor(ActorRecord { fields, body: body.outline })
         }
         Kind::Proposal => {
             let title = obj.required_text("title", &mut problems);
@@ -325,13 +315,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             obj.reject_unknown("a proposal", &mut problems);
             let title = title.unwrap_or_default();
             let fields = ProposalFields { title, date, status, summary, extra, description: body.html };
-            Data::Proposal(ProposalRecord {
-                fields: Arc::new(fields),
-                proposed_by,
-                supersedes,
-                points,
-                body: body.outline,
-            })
+            Data::Proposal(ProposalRecord { fields, proposed_by, supersedes, points, body: body.outline })
         }
     };
     let diagnostics = problems.diagnostics;
@@ -432,7 +416,7 @@ fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {
         let context = item.text("context", problems);
         item.reject_unknown("a quote", problems);
         if let (Some(id), Some(text)) = (actor, text) {
-            let fields = Arc::new(QuoteFields { text, context });
+            let fields = QuoteFields { text, context };
             out.push(QuoteRecord { actor: Ref { id, at: item.at_value("actor") }, fields });
         }
     }
@@ -495,7 +479,7 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
         let text = markdown::render(&text_source, html);
         too_deep(&text.outline, problems);
         let fields = PointFields { id, title: title.unwrap_or_default(), text: text.html, text_source };
-        out.push(PointRecord { fields: Arc::new(fields), text: text.outline, topic, positions, at });
+        out.push(PointRecord { fields, text: text.outline, topic, positions, at });
     }
     out
 }

@@ -164,7 +164,7 @@ impl Session {
             return None;
         };
         // What was parsed follows the edit, for the next edit that redoes the model.
-        Arc::make_mut(&mut record.fields).body = after.html;
+        record.fields.body = after.html;
         built.parsed.sources.items[file_ix].text = new.to_owned();
         built.site.patch_article(ix, record);
         let page = built.renderer.page(&built.site, &built.theme, Page::Article(ix)).ok()?;

@@ -98,6 +98,7 @@ impl Renderer {
         theme: &Theme,
         put: impl Fn(OutputFile) -> Result<(), E> + Sync,
     ) -> Result<(usize, usize), RenderError<E>> {
+        self.summaries.make_all(site);
         let pages = pages::all(site);
         let order = render_order(&pages);
         // The feed, sitemap, search index and data files are built on the side while

@@ -164,6 +164,14 @@ impl Summaries {
         changed
     }
 
+    /// Makes every article's summary not made yet, in parallel: for rendering every page,
+    /// where making them as pages ask would have threads wait for each other's.
+    pub(crate) fn make_all(&self, site: &Site) {
+        self.articles.par_iter().zip(site.articles.par_iter()).for_each(|(summary, a)| {
+            summary.get_or_init(|| article_summary(a, &self.topics));
+        });
+    }
+
     /// The summary of article `ix`.
     pub(crate) fn article(&self, site: &Site, ix: ArticleIx) -> Value {
         self.articles[ix].get_or_init(|| article_summary(&site.articles[ix], &self.topics)).clone()

@@ -1,7 +1,7 @@
 //! What each kind of item shows, as written. The parse stage reads a file's fields into
-//! these; the model holds them as they are (shared, never copied) beside the references
-//! it resolves; `render::views` shows them to templates. A new field is added here, read
-//! in `parse::records`, and shown in `render`.
+//! these; the model takes each whole beside the references it resolves; `render` shows
+//! them to templates. A new field is added here, read in `parse::records`, and shown in
+//! `render::pages` (or `views`), with nothing to copy in between.
 
 use serde_json::Value;
 

@@ -2,8 +2,10 @@
 //! that briefing made (or an empty or new one). Steps:
 //! 1. resolve the output path and refuse dangerous ones (`paths`);
 //! 2. take the output's workspace and its lock, one build at a time (`workspace`);
-//! 3. judge the output by its manifest and what it holds (`manifest`, `survey`);
-//! 4. write the new site into the standby folder, changing only what differs (`site`);
+//! 3. judge the output by its manifest and what it holds (`manifest`, `survey`), while
+//!    the site is read and parsed (`Output::survey_beside`);
+//! 4. write the new site into the standby folder, changing only what differs, its
+//!    folders made ahead of the pages (`site`);
 //! 5. swap the standby with the output in one step (`swap`).
 //!
 //! A failed or interrupted build leaves the output exactly as it was.
