@@ -50,6 +50,10 @@ pub(crate) struct SiteArgs {
     /// Treat warnings (things allowed but probably wrong) as errors, e.g. in CI
     #[arg(long)]
     pub(crate) deny_warnings: bool,
+    /// Judge embargoes (`publish:`) at this moment instead of the clock's, to preview the
+    /// site as it will be then: 2025-12-05, or 2025-12-05T09:00+01:00 (UTC without an offset)
+    #[arg(long, value_name = "TIME", value_parser = moment)]
+    pub(crate) now: Option<jiff::Timestamp>,
 }
 
 #[derive(Debug, Args)]
@@ -186,4 +190,21 @@ fn git_url(text: &str) -> Result<String, BadUrl> {
         Some(c) => Err(BadUrl::Character(c)),
         None => Ok(text.to_owned()),
     }
+}
+
+/// Why a `--now` is refused; clap shows it in a usage error.
+#[derive(Debug)]
+struct BadMoment(crate::vocab::moment::DateProblem);
+
+impl std::fmt::Display for BadMoment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "not a date: {}; write YYYY-MM-DD, optionally with a time: 2025-12-05T09:00+01:00", self.0)
+    }
+}
+
+impl std::error::Error for BadMoment {}
+
+/// `--now`, written as `publish:` is.
+fn moment(text: &str) -> Result<jiff::Timestamp, BadMoment> {
+    crate::vocab::moment::parse_now(text).map_err(BadMoment)
 }

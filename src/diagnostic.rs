@@ -17,6 +17,7 @@ pub(crate) struct Palette {
     warning: Style,
     gutter: Style,
     help: Style,
+    note: Style,
 }
 
 impl Palette {
@@ -26,6 +27,7 @@ impl Palette {
         warning: Style::new(),
         gutter: Style::new(),
         help: Style::new(),
+        note: Style::new(),
     };
 
     pub(crate) const COLOURED: Palette = Palette {
@@ -34,12 +36,14 @@ impl Palette {
         warning: AnsiColor::Yellow.on_default().bold(),
         gutter: AnsiColor::Blue.on_default().bold(),
         help: Style::new().bold(),
+        note: AnsiColor::Cyan.on_default().bold(),
     };
 
     fn severity(&self, severity: Severity) -> Style {
         match severity {
             Severity::Error => self.error,
             Severity::Warning => self.warning,
+            Severity::Note => self.note,
         }
     }
 
@@ -48,6 +52,7 @@ impl Palette {
         let label = match severity {
             Severity::Error => "error:",
             Severity::Warning => "warning:",
+            Severity::Note => "note:",
         };
         paint(self.severity(severity), label)
     }
@@ -62,6 +67,9 @@ fn paint(style: Style, text: &str) -> String {
 pub enum Severity {
     Error,
     Warning,
+    /// News about the run that is neither wrong nor suspect (an embargoed item left out):
+    /// never counted as a problem, never denied by `--deny-warnings`.
+    Note,
 }
 
 /// A position in a file: 1-based line, 1-based column (in characters), and the
@@ -125,6 +133,10 @@ impl Diagnostic {
 
     pub(crate) fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
+    }
+
+    pub(crate) fn note(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Note, ..Diagnostic::error(path, message) }
     }
 
     /// Places the diagnostic at `position` in `text`, keeping the source line to show.
@@ -321,7 +333,9 @@ impl Diagnostics {
         }
         let mut shown_in: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for d in &sorted {
-            if d.severity == Severity::Warning {
+            if d.severity == Severity::Note {
+                // Shown whole: each is an item the run left out on purpose.
+            } else if d.severity == Severity::Warning {
                 warnings += 1;
                 if warnings > MAX_WARNINGS_SHOWN {
                     continue;
@@ -363,11 +377,12 @@ impl Diagnostics {
         out
     }
 
-    /// How many errors and how many warnings there are, each counted once.
+    /// How many errors and how many warnings there are, each counted once (notes are
+    /// neither).
     pub(crate) fn counts(&self) -> (usize, usize) {
         let sorted = self.sorted();
-        let errors = sorted.iter().filter(|d| d.severity == Severity::Error).count();
-        (errors, sorted.len() - errors)
+        let count = |severity: Severity| sorted.iter().filter(|d| d.severity == severity).count();
+        (count(Severity::Error), count(Severity::Warning))
     }
 }
 

@@ -55,6 +55,7 @@ error_case!(yaml_syntax_error, "yaml-syntax");
 error_case!(non_utf8_file, "non-utf8");
 error_case!(site_yaml_unknown_key_and_bad_setting, "site-unknown-key");
 error_case!(link_to_a_draft_article, "link-to-draft");
+error_case!(link_to_an_embargoed_item, "link-to-embargoed");
 // Templates (docs/pages.md, "Templates").
 error_case!(template_syntax_error, "template-syntax");
 error_case!(template_error_while_rendering, "template-runtime");

@@ -341,7 +341,15 @@ fn parse_everything(text: &str, stem: &str, mode: HtmlMode, carets: bool) -> Res
     }
     let mut model_diagnostics = Diagnostics::new();
     let records: Vec<&Record> = records.iter().collect();
-    let _ = briefing::model::build(Default::default(), &records, &[], &files, true, &mut model_diagnostics);
+    let _ = briefing::model::build(
+        Default::default(),
+        &records,
+        &[],
+        &files,
+        true,
+        &Default::default(),
+        &mut model_diagnostics,
+    );
     for d in model_diagnostics.into_vec() {
         check_diagnostic(text, &d)?;
         all.push(d);
@@ -592,7 +600,7 @@ proptest! {
         let parsed: Vec<_> = files.iter().enumerate().map(|(i, f)| parse_item(i, f, HtmlMode::Escape)).collect();
         let records: Vec<&Record> = parsed.iter().filter_map(|p| p.record.as_ref()).collect();
         let mut diagnostics = Diagnostics::new();
-        let _ = briefing::model::build(Default::default(), &records, &[], &files, true, &mut diagnostics);
+        let _ = briefing::model::build(Default::default(), &records, &[], &files, true, &Default::default(), &mut diagnostics);
         let errors: Vec<Diagnostic> = diagnostics.into_vec().into_iter().filter(|d| d.severity == Severity::Error).collect();
         prop_assert_eq!(errors.len(), 1, "{:?}", errors);
         prop_assert_eq!(&errors[0].message, &format!("unknown actor `{unknown}`"));

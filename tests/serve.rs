@@ -207,8 +207,14 @@ fn after_edits_the_served_site_equals_a_fresh_build() {
 /// Every file a fresh `build` of `root` writes is served with the same bytes (apart
 /// from the live-reload script).
 fn assert_served_site_is_a_fresh_build(server: &Server, root: &std::path::Path) {
+    assert_served_site_is_a_build_with(server, root, &[]);
+}
+
+/// Every file that `build` of `root` with `extra` arguments writes is served with the
+/// same bytes (apart from the live-reload script).
+fn assert_served_site_is_a_build_with(server: &Server, root: &std::path::Path, extra: &[&str]) {
     let out = TempDir::new("serve-fresh");
-    build_ok(root, &out.join("public"), &[]);
+    build_ok(root, &out.join("public"), extra);
     // The build's manifest is its own record, not part of the site.
     for (path, bytes) in read_tree(&out.join("public")).into_iter().filter(|(p, _)| p != ".briefing-manifest.json") {
         let served = server.get(&format!("/{path}"));
@@ -301,4 +307,33 @@ fn a_request_flood_neither_crashes_the_server_nor_stops_rebuilds() {
     let answered: usize = flood.into_iter().map(|t| t.join().expect("flood thread")).sum();
     assert_eq!(answered, 10_000);
     assert_eq!(server.get("/").status, 200);
+}
+
+#[test]
+fn an_embargo_set_and_lifted_by_edits_is_served_as_a_build_at_that_moment() {
+    let (_tmp, root) = site();
+    let now = ["--now", "2025-12-05T08:00Z"];
+    let server = Server::start(&root, &now);
+    // An article nothing links to (a link to an embargoed one would be an error).
+    let path = root.join("content/articles/ceasefire-holds.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(server.get("/articles/ceasefire-holds/").status, 200);
+    // Embargoed until an hour after --now (08:00 at +00:00 is 09:00 at +01:00).
+    std::fs::write(&path, text.replacen("date: ", "publish: 2025-12-05T10:00+01:00\ndate: ", 1)).unwrap();
+    wait_for_status(&server, "/articles/ceasefire-holds/", 404);
+    assert!(!server.get("/search-index.json").body_text().contains("ceasefire-holds"));
+    assert_served_site_is_a_build_with(&server, &root, &now);
+    // Moved to the moment itself: published again.
+    std::fs::write(&path, text.replacen("date: ", "publish: 2025-12-05T09:00+01:00\ndate: ", 1)).unwrap();
+    server.wait_for("/articles/ceasefire-holds/", "Ceasefire holds for a week");
+    assert_served_site_is_a_build_with(&server, &root, &now);
+}
+
+/// Waits until `path` answers with `status`.
+fn wait_for_status(server: &Server, path: &str, status: u16) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.get(path).status != status {
+        assert!(Instant::now() < deadline, "{path} never answered {status}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

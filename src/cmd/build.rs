@@ -13,6 +13,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
         drafts: args.drafts,
         base_url: args.base_url,
         deny_warnings: args.site.deny_warnings,
+        now: args.site.now,
     };
     let output = args.output.unwrap_or_else(|| args.site.root.join("public"));
     match pipeline::build(&options, &output) {

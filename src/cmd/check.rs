@@ -10,8 +10,13 @@ use crate::pipeline::{self, Options};
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let options =
-        Options { root: args.site.root, drafts: args.drafts, base_url: None, deny_warnings: args.site.deny_warnings };
+    let options = Options {
+        root: args.site.root,
+        drafts: args.drafts,
+        base_url: None,
+        deny_warnings: args.site.deny_warnings,
+        now: args.site.now,
+    };
     match pipeline::check(&options) {
         Ok(warnings) => {
             let ms = started.elapsed().as_millis();

@@ -17,6 +17,8 @@ pub(super) struct Grouped<'r> {
     pub(crate) hidden_drafts: Vec<String>,
     /// Ids of files that could not be read, whose own errors are already reported.
     pub(crate) unreadable: Vec<(Kind, String)>,
+    /// Items whose `publish:` moment is still to come, left out as drafts are.
+    pub(crate) embargoed: Vec<super::embargo::Embargoed>,
 }
 
 pub(super) fn group<'r>(
@@ -24,6 +26,7 @@ pub(super) fn group<'r>(
     unreadable: &[(Kind, String)],
     files: &[SourceFile],
     include_drafts: bool,
+    now: jiff::Timestamp,
     diagnostics: &mut Diagnostics,
 ) -> Grouped<'r> {
     let mut by_id: BTreeMap<(Kind, &str), Vec<&Meta>> = BTreeMap::new();
@@ -49,8 +52,15 @@ pub(super) fn group<'r>(
         proposals: Vec::with_capacity(count(Kind::Proposal)),
         hidden_drafts: Vec::new(),
         unreadable: unreadable.to_vec(),
+        embargoed: Vec::new(),
     };
     for Record { meta, data } in records.iter().copied() {
+        let hidden_draft = matches!(data, Data::Article(a) if a.draft && !include_drafts);
+        if let Some(until) = super::embargo::until(meta, now).filter(|_| !hidden_draft) {
+            diagnostics.push(super::embargo::note(meta, &until, files));
+            grouped.embargoed.push(super::embargo::Embargoed { kind: meta.kind, id: meta.id.clone(), until });
+            continue;
+        }
         match data {
             Data::Article(a) if a.draft && !include_drafts => grouped.hidden_drafts.push(meta.id.clone()),
             Data::Article(a) => grouped.articles.push((meta, a)),

@@ -7,6 +7,7 @@
 //! Each item holds its fields as the parse stage read them (`vocab::items`), copied
 //! whole; an edit that changes only those is patched in (`Site::patch_article`).
 
+mod embargo;
 mod ids;
 mod relations;
 mod resolve;
@@ -19,6 +20,20 @@ use crate::parse::Record;
 use crate::read::SourceFile;
 use crate::vocab::{Kind, SiteConfig};
 
+/// What the model is built against beside the content files.
+#[derive(Debug, Clone)]
+pub struct World {
+    /// The moment embargoes are judged at (`publish:`): the clock's, or `--now`.
+    pub(crate) now: jiff::Timestamp,
+}
+
+impl Default for World {
+    /// The clock's time.
+    fn default() -> World {
+        World { now: jiff::Timestamp::now() }
+    }
+}
+
 /// Builds the briefing from parsed records; errors and warnings go to `diagnostics`.
 pub fn build(
     config: SiteConfig,
@@ -26,9 +41,10 @@ pub fn build(
     unreadable: &[(Kind, String)],
     files: &[SourceFile],
     include_drafts: bool,
+    world: &World,
     diagnostics: &mut Diagnostics,
 ) -> Option<Site> {
-    let grouped = ids::group(records, unreadable, files, include_drafts, diagnostics);
+    let grouped = ids::group(records, unreadable, files, include_drafts, world.now, diagnostics);
     let mut site = resolve::resolve(config, &grouped, files, diagnostics);
     if diagnostics.has_errors() {
         return None;

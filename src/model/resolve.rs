@@ -72,11 +72,15 @@ impl Lookup<'_> {
             return None;
         }
         let noun = kind.noun();
+        let embargoed = self.grouped.embargoed.iter().find(|e| e.kind == kind && e.id == id);
         let (message, hint) = if kind == Kind::Article && self.grouped.hidden_drafts.iter().any(|d| d == id) {
             (
                 format!("`{id}` is a draft article, left out of this build"),
                 Some("publish it (remove `draft: true`) or build with --drafts".to_owned()),
             )
+        } else if let Some(item) = embargoed {
+            let (message, hint) = super::embargo::referred(item);
+            (message, Some(hint))
         } else {
             let hint = suggest::did_you_mean(id, self.ids(kind)).unwrap_or_else(|| {
                 format!("no {noun} has this id; {noun}s are the files in content/{}/", kind.folder())

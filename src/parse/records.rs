@@ -88,6 +88,8 @@ pub struct Meta {
     pub(crate) id: String,
     pub id_at: At,
     pub place: Place,
+    /// `publish`, `redirect_from` and `image`, which every kind may have.
+    pub(crate) common: super::common::Common,
 }
 
 /// Reads the document's YAML as a mapping, or says why it can't.
@@ -226,6 +228,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         let hint = Some("its page's folder is named after the id: choose a shorter `slug:`".to_owned());
         problems.error(&id_at, format!("the id {why}"), hint);
     }
+    let common = super::common::read(&mut obj, &mut problems);
     let body_source = match file.format {
         Format::Markdown => {
             obj.raw(body_key); // a body field in front matter is still unknown below
@@ -319,7 +322,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         }
     };
     let diagnostics = problems.diagnostics;
-    Ok((Record { meta: Meta { file: index, kind: file.kind, id, id_at, place }, data }, diagnostics))
+    Ok((Record { meta: Meta { file: index, kind: file.kind, id, id_at, place, common }, data }, diagnostics))
 }
 
 fn too_deep(body: &Outline, problems: &mut Problems<'_>) {
@@ -335,7 +338,12 @@ fn too_deep(body: &Outline, problems: &mut Problems<'_>) {
     }
 }
 
-fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, problems: &mut Problems<'_>) -> Option<When> {
+pub(super) fn date_field(
+    obj: &mut Obj<'_>,
+    key: &'static str,
+    required: bool,
+    problems: &mut Problems<'_>,
+) -> Option<When> {
     let text = if required { obj.required_text(key, problems)? } else { obj.text(key, problems)? };
     match When::parse(&text) {
         Ok(when) => Some(when),

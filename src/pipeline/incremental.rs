@@ -231,7 +231,8 @@ impl Built {
             return None;
         };
         let quiet = old.diagnostics.is_empty() && new.diagnostics.is_empty() && !self.warned.contains(path);
-        let refers_alike = old_meta.id == meta.id && same_shape(was, now);
+        // `publish`, `redirect_from` and `image` change what is built beside the page.
+        let refers_alike = old_meta.id == meta.id && old_meta.common == meta.common && same_shape(was, now);
         if !quiet || !refers_alike {
             return None;
         }

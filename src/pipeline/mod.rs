@@ -34,6 +34,8 @@ pub(crate) struct Options {
     pub(crate) base_url: Option<String>,
     /// Treat warnings as errors.
     pub(crate) deny_warnings: bool,
+    /// The moment embargoes are judged at (`--now`), instead of the clock's.
+    pub(crate) now: Option<jiff::Timestamp>,
 }
 
 /// Why a run failed.
@@ -189,6 +191,7 @@ impl ParsedSite {
             &unreadable,
             &self.sources.items,
             options.drafts,
+            &model::World { now: options.now.unwrap_or_else(jiff::Timestamp::now) },
             &mut diagnostics,
         );
         if options.deny_warnings {

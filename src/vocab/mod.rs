@@ -6,6 +6,7 @@
 mod html;
 mod items;
 mod kind;
+pub(crate) mod moment;
 mod settings;
 mod stance;
 mod status;
