@@ -91,8 +91,8 @@ writes it to public/.
   from `briefing init --theme` (or the briefing repository's templates/) and edit
   it. The page templates are base.html, index.html, articles.html, article.html,
   actors.html, actor.html, proposals.html, proposal.html, topics.html, topic.html,
-  timeline.html and 404.html; the values each receives are listed in the briefing
-  repository's docs/templates.md.
+  timeline.html, 404.html and redirect.html; the values each receives are listed
+  in the briefing repository's docs/templates.md.
 - static/: files here are copied to the root of the built site (images, a
   favicon, …); a style.css or search.js here replaces the built-in theme's.
 ";

@@ -56,6 +56,9 @@ error_case!(non_utf8_file, "non-utf8");
 error_case!(site_yaml_unknown_key_and_bad_setting, "site-unknown-key");
 error_case!(link_to_a_draft_article, "link-to-draft");
 error_case!(link_to_an_embargoed_item, "link-to-embargoed");
+// Renamed items (docs/content.md, "Renaming an item").
+error_case!(a_reference_to_an_old_id, "renamed-reference");
+error_case!(an_old_id_that_is_taken, "redirect-taken");
 // Templates (docs/pages.md, "Templates").
 error_case!(template_syntax_error, "template-syntax");
 error_case!(template_error_while_rendering, "template-runtime");

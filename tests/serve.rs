@@ -337,3 +337,23 @@ fn wait_for_status(server: &Server, path: &str, status: u16) {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn an_old_id_added_or_dropped_by_an_edit_is_served_as_a_build_makes_it() {
+    let (_tmp, root) = site();
+    let server = Server::start(&root, &[]);
+    let path = root.join("content/articles/ceasefire-holds.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(server.get("/articles/quiet-line/").status, 404);
+    std::fs::write(&path, text.replacen("date: ", "redirect_from: [quiet-line]\ndate: ", 1)).unwrap();
+    server.wait_for("/articles/quiet-line/", "url=../../articles/ceasefire-holds/index.html");
+    assert_served_site_is_a_fresh_build(&server, &root);
+    // Another old id instead: as many pages as before, at another address.
+    std::fs::write(&path, text.replacen("date: ", "redirect_from: [calm-line]\ndate: ", 1)).unwrap();
+    server.wait_for("/articles/calm-line/", "url=../../articles/ceasefire-holds/index.html");
+    assert_eq!(server.get("/articles/quiet-line/").status, 404);
+    assert_served_site_is_a_fresh_build(&server, &root);
+    std::fs::write(&path, &text).unwrap();
+    wait_for_status(&server, "/articles/calm-line/", 404);
+    assert_served_site_is_a_fresh_build(&server, &root);
+}

@@ -19,6 +19,8 @@ pub(super) struct Grouped<'r> {
     pub(crate) unreadable: Vec<(Kind, String)>,
     /// Items whose `publish:` moment is still to come, left out as drafts are.
     pub(crate) embargoed: Vec<super::embargo::Embargoed>,
+    /// The published items' old ids (`redirect_from:`), once checked.
+    pub(crate) renamed: Vec<super::redirects::Renamed>,
 }
 
 pub(super) fn group<'r>(
@@ -53,6 +55,7 @@ pub(super) fn group<'r>(
         hidden_drafts: Vec::new(),
         unreadable: unreadable.to_vec(),
         embargoed: Vec::new(),
+        renamed: Vec::new(),
     };
     for Record { meta, data } in records.iter().copied() {
         let hidden_draft = matches!(data, Data::Article(a) if a.draft && !include_drafts);

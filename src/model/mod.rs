@@ -9,6 +9,7 @@
 
 mod embargo;
 mod ids;
+pub(crate) mod redirects;
 mod relations;
 mod resolve;
 pub(crate) mod types;
@@ -44,8 +45,10 @@ pub fn build(
     world: &World,
     diagnostics: &mut Diagnostics,
 ) -> Option<Site> {
-    let grouped = ids::group(records, unreadable, files, include_drafts, world.now, diagnostics);
+    let mut grouped = ids::group(records, unreadable, files, include_drafts, world.now, diagnostics);
+    grouped.renamed = redirects::renamed(&grouped, files, diagnostics);
     let mut site = resolve::resolve(config, &grouped, files, diagnostics);
+    site.redirects = redirects::pages(&site, &grouped.renamed);
     if diagnostics.has_errors() {
         return None;
     }

@@ -81,6 +81,9 @@ impl Lookup<'_> {
         } else if let Some(item) = embargoed {
             let (message, hint) = super::embargo::referred(item);
             (message, Some(hint))
+        } else if let Some(renamed) = self.grouped.renamed.iter().find(|r| r.kind == kind && r.old == id) {
+            let (message, hint) = super::redirects::referred(renamed);
+            (message, Some(hint))
         } else {
             let hint = suggest::did_you_mean(id, self.ids(kind)).unwrap_or_else(|| {
                 format!("no {noun} has this id; {noun}s are the files in content/{}/", kind.folder())
@@ -276,7 +279,7 @@ pub(super) fn resolve(
             pt.topic = pt.topic.map(|t| remap[t]);
         }
     }
-    Site { config, articles, actors, proposals, topics: topic_list }
+    Site { config, articles, actors, proposals, topics: topic_list, redirects: Vec::new() }
 }
 
 /// One article with its references turned into indices (its topics already are).

@@ -52,6 +52,8 @@ pub struct Site {
     pub(crate) proposals: Vec<Proposal>,
     /// Sorted by slug.
     pub(crate) topics: Vec<Topic>,
+    /// A page for each old id of an item (`redirect_from:`), by kind and old id.
+    pub(crate) redirects: Vec<super::redirects::Redirect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -297,6 +297,7 @@ fn same_pages(a: &Site, b: &Site) -> bool {
         && same(&a.actors, &b.actors, |x| &x.id)
         && same(&a.proposals, &b.proposals, |x| &x.id)
         && same(&a.topics, &b.topics, |x| &x.slug)
+        && a.redirects == b.redirects
 }
 
 /// Whether two versions of an article refer to the same items in the same order (front

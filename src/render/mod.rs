@@ -165,7 +165,7 @@ impl Renderer {
                 give("atom.xml", feeds::atom(site))?;
                 let sitemap_pages: Vec<(String, Option<String>)> = pages
                     .iter()
-                    .filter(|p| !matches!(p, Page::NotFound))
+                    .filter(|p| !matches!(p, Page::NotFound | Page::Redirect(_)))
                     .map(|p| {
                         let lastmod = match p {
                             Page::Article(i) => Some(site.articles[*i].fields.date.ymd()),

@@ -5,6 +5,7 @@
 
 mod items;
 mod lists;
+mod redirect;
 mod shows;
 
 use tera::Context;
@@ -32,6 +33,8 @@ pub(crate) enum Page {
     /// part of its template, in constant time. Never written.
     TimelineSample,
     NotFound,
+    /// The page at an old id's address (`Site::redirects`), sending readers on.
+    Redirect(usize),
 }
 
 /// Entries of each kind on the sampled timeline.
@@ -45,6 +48,7 @@ pub(crate) fn all(site: &Site) -> Vec<Page> {
     pages.extend((0..site.actors.len()).map(Page::Actor));
     pages.extend((0..site.proposals.len()).map(Page::Proposal));
     pages.extend((0..site.topics.len()).map(Page::Topic));
+    pages.extend((0..site.redirects.len()).map(Page::Redirect));
     pages
 }
 
@@ -68,6 +72,7 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
     pages.extend(smallest(&site.actors, |a| a.articles.len() + a.quotes.len()).map(Page::Actor));
     pages.extend(smallest(&site.proposals, |p| p.articles.len() + p.points.len()).map(Page::Proposal));
     pages.extend(smallest(&site.topics, |t| t.articles.len()).map(Page::Topic));
+    pages.extend((!site.redirects.is_empty()).then_some(Page::Redirect(0)));
     pages
 }
 
@@ -97,6 +102,7 @@ impl Page {
             Page::Topic(_) => "topic.html",
             Page::Timeline | Page::TimelineSample => "timeline.html",
             Page::NotFound => "404.html",
+            Page::Redirect(_) => "redirect.html",
         }
     }
 
@@ -117,6 +123,7 @@ impl Page {
             Page::Topics => "topics/".to_owned(),
             Page::Topic(i) => routes::topic(&site.topics[i]),
             Page::Timeline | Page::TimelineSample => "timeline/".to_owned(),
+            Page::Redirect(i) => redirect::path(&site.redirects[i]),
         }
     }
 
@@ -141,6 +148,8 @@ impl Page {
         // A not-found page stands in for many URLs: it has no canonical one.
         let canonical = match self {
             Page::NotFound => String::new(),
+            // An old address's canonical page is the one it sends readers to.
+            Page::Redirect(i) => format!("{}{}", site.config.base_url, redirect::target(site, &site.redirects[i])),
             _ => format!("{}{}", site.config.base_url, path),
         };
         ctx.insert("canonical", &canonical);
@@ -172,6 +181,7 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
             lists::timeline(site, summaries, ctx, articles, proposals, limit)
         }
         Shows::NotFound => ("Page not found".to_owned(), String::new()),
+        Shows::Redirect { ix, to } => redirect::fill(site, summaries, ctx, ix, to),
     }
 }
 

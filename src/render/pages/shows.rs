@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::{Page, SAMPLE, list_pages};
 use crate::model::{ActorIx, ArticleIx, ItemIx, Point, ProposalIx, Quote, Site, TopicIx};
-use crate::vocab::Stance;
+use crate::vocab::{Kind, Stance};
 
 /// The items a page shows (their summaries, or more of them), as its values list them.
 pub(crate) enum Shows<'s> {
@@ -48,6 +48,11 @@ pub(crate) enum Shows<'s> {
         limit: usize,
     },
     NotFound,
+    /// Redirect `ix` of the site, to the item it names.
+    Redirect {
+        ix: usize,
+        to: ItemIx,
+    },
 }
 
 /// An article whole, its neighbours in the list, and what it names.
@@ -145,6 +150,15 @@ impl Page {
                 limit: if matches!(self, Page::TimelineSample) { SAMPLE } else { usize::MAX },
             },
             Page::NotFound => Shows::NotFound,
+            Page::Redirect(ix) => {
+                let r = &site.redirects[ix];
+                let to = match r.kind {
+                    Kind::Article => ItemIx::Article(r.to),
+                    Kind::Actor => ItemIx::Actor(r.to),
+                    Kind::Proposal => ItemIx::Proposal(r.to),
+                };
+                Shows::Redirect { ix, to }
+            }
         }
     }
 }
@@ -206,6 +220,7 @@ impl Shows<'_> {
                 all(f, ItemIx::Proposal, proposals.clone());
             }
             Shows::NotFound => {}
+            Shows::Redirect { ix: _, to } => f(*to),
         }
     }
 }
