@@ -13,6 +13,10 @@ use crate::error::Error;
 use crate::fs;
 use crate::vocab::{Format, Kind};
 
+mod bundles;
+
+pub(crate) use bundles::{Attachment, content_stem};
+
 /// Asks the operating system to start reading `paths` into its cache, without waiting,
 /// until `stop` is set. The parse stage reads each file on the thread that parses it,
 /// one file at a time per thread: on a cold cache (a CI machine, a first build, memory
@@ -132,6 +136,8 @@ pub(crate) struct Sources {
     /// Kind and id of content files that could not be read as text, whose own error
     /// is reported: references to them are not reported again.
     pub(crate) unreadable: Vec<(Kind, String)>,
+    /// The files of the items in folders of their own (bundles), sorted by path.
+    pub(crate) attachments: Vec<Attachment>,
 }
 
 /// What to keep of the content files' texts once each is parsed.
@@ -234,9 +240,28 @@ pub(crate) fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result
         let bytes = path.as_os_str().as_encoded_bytes();
         bytes.iter().map(|&b| if std::path::is_separator(b as char) { 0 } else { b }).collect::<Vec<u8>>()
     });
+    let rels: Vec<String> = paths.iter().map(|path| fs::relative(root, path)).collect();
+    let bundles = bundles::Bundles::find(rels.iter().map(String::as_str));
     let mut sources = Sources::default();
-    for path in paths {
+    let mut attached: Vec<(String, String, String, PathBuf)> = Vec::new();
+    for (path, rel) in paths.into_iter().zip(rels) {
+        let id = match bundles.role(&rel) {
+            bundles::Role::Outside => None,
+            bundles::Role::Index { id } => Some(id),
+            bundles::Role::Attachment { bundle, name } => {
+                attached.push((bundle, name, rel, path));
+                continue;
+            }
+            bundles::Role::Misplaced { bundle } => {
+                diagnostics.push(misplaced(&rel, &bundle));
+                continue;
+            }
+        };
         match find_one(root, path) {
+            Found::File(mut file) if id.is_some() => {
+                file.stem = id.unwrap_or_default();
+                sources.items.push(file);
+            }
             Found::File(file) if file.path == "content/site.yaml" => match file.read_text() {
                 Ok(text) => sources.site = Some(SourceFile { text, ..file }),
                 Err(d) => diagnostics.push(d),
@@ -245,7 +270,40 @@ pub(crate) fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result
             Found::Skipped(d) => diagnostics.push(d),
         }
     }
+    sources.attachments = attach(&sources.items, attached);
     Ok(sources)
+}
+
+/// Each bundle's files, given to the item of its `index` file (`items`, by index).
+fn attach(items: &[SourceFile], attached: Vec<(String, String, String, PathBuf)>) -> Vec<Attachment> {
+    let index_of = |bundle: &str| {
+        items.iter().position(|f| {
+            f.path
+                .rsplit_once('/')
+                .is_some_and(|(folder, name)| folder == bundle && bundles::content_stem(name) == Some("index"))
+        })
+    };
+    let mut found: std::collections::HashMap<String, Option<usize>> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(attached.len());
+    for (bundle, name, path, full_path) in attached {
+        // An index that is not an item (outside the kinds' folders) has its own error.
+        let item = *found.entry(bundle.clone()).or_insert_with(|| index_of(&bundle));
+        if let Some(item) = item {
+            out.push(Attachment { path, full_path, item, name });
+        }
+    }
+    out
+}
+
+/// The error for a content file inside another item's folder.
+fn misplaced(rel: &str, bundle: &str) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        format!("this file is inside the folder of the item {bundle}/, which holds one item and its files"),
+    )
+    .with_hint(format!(
+        "move it out of {bundle}/; files published beside the item need another extension than .md or .yaml"
+    ))
 }
 
 /// What a file of `file_type` is, when it is neither a regular file nor a folder.
@@ -332,7 +390,7 @@ fn find_one(root: &Path, path: PathBuf) -> Found {
         _ => {
             return Found::Skipped(
                 Diagnostic::warning(&rel, "ignored: content files end in .md or .yaml")
-                    .with_hint("keep images and other files in static/"),
+                    .with_hint("keep images and other files in static/, or beside an item in its own folder (content/articles/ID/index.md)"),
             );
         }
     };

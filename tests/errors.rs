@@ -59,6 +59,9 @@ error_case!(link_to_an_embargoed_item, "link-to-embargoed");
 // Renamed items (docs/content.md, "Renaming an item").
 error_case!(a_reference_to_an_old_id, "renamed-reference");
 error_case!(an_old_id_that_is_taken, "redirect-taken");
+// Files beside items, and links to files (docs/content.md, "Images and other files").
+error_case!(a_link_to_a_file_the_site_lacks, "missing-file");
+error_case!(a_content_file_inside_an_items_folder, "bundle-misplaced");
 // Templates (docs/pages.md, "Templates").
 error_case!(template_syntax_error, "template-syntax");
 error_case!(template_error_while_rendering, "template-runtime");

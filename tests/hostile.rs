@@ -407,7 +407,7 @@ fn binary_file_with_another_extension_is_a_warning() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     for path in ["content/articles/blob.bin", "content/articles/photo.png"] {
         let warning = format!(
-            "{path}: warning: ignored: content files end in .md or .yaml\n  = help: keep images and other files in static/\n"
+            "{path}: warning: ignored: content files end in .md or .yaml\n  = help: keep images and other files in static/, or beside an item in its own folder (content/articles/ID/index.md)\n"
         );
         assert!(out.stderr.contains(&warning), "no `{warning}` in:\n{}", out.stderr);
     }

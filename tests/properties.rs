@@ -30,10 +30,10 @@ const FIXTURES: [&str; 13] = [
     include_str!("fixtures/basic/content/articles/ceasefire-holds.md"),
     include_str!("fixtures/basic/content/articles/counter-offer.md"),
     include_str!("fixtures/basic/content/articles/plan-b-tabled.yaml"),
-    include_str!("fixtures/basic/content/articles/readout.md"),
+    include_str!("fixtures/basic/content/articles/readout/index.md"),
     include_str!("fixtures/basic/content/articles/secret-draft.md"),
     include_str!("fixtures/basic/content/articles/talks-open.md"),
-    include_str!("fixtures/basic/content/proposals/counter-plan.yaml"),
+    include_str!("fixtures/basic/content/proposals/counter-plan/index.yaml"),
     include_str!("fixtures/basic/content/proposals/plan-a.yaml"),
     include_str!("fixtures/basic/content/proposals/plan-b.md"),
 ];

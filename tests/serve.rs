@@ -357,3 +357,41 @@ fn an_old_id_added_or_dropped_by_an_edit_is_served_as_a_build_makes_it() {
     wait_for_status(&server, "/articles/calm-line/", 404);
     assert_served_site_is_a_fresh_build(&server, &root);
 }
+
+#[test]
+fn an_edit_to_an_items_file_is_served_and_a_removed_one_that_is_linked_is_an_error() {
+    let (_tmp, root) = site();
+    let server = Server::start(&root, &[]);
+    let image = root.join("content/articles/readout/line.png");
+    let original = std::fs::read(&image).unwrap();
+    assert!(server.get("/articles/moscow-readout/line.png").body == original);
+    // Another picture, of another size: the file and the page's <img> follow.
+    let bigger = std::fs::read(root.join("static/img/mark.png")).unwrap();
+    std::fs::write(&image, &bigger).unwrap();
+    server.wait_for("/articles/moscow-readout/", r#"width="16" height="16""#);
+    assert!(server.get("/articles/moscow-readout/line.png").body == bigger);
+    assert_served_site_is_a_fresh_build(&server, &root);
+    // Gone while the page still shows it: an error, and the last good site is served.
+    let seen = events_until(
+        server.port(),
+        |s| s.contains("event: errors") && s.contains("`line.png` is not a file of this site"),
+        || std::fs::remove_file(&image).unwrap(),
+    );
+    assert!(seen.contains("content/articles/readout/index.md:"), "{seen}");
+    assert!(server.get("/articles/moscow-readout/line.png").body == bigger);
+    std::fs::write(&image, &original).unwrap();
+    server.wait_for("/articles/moscow-readout/", r#"width="64" height="48""#);
+    assert_served_site_is_a_fresh_build(&server, &root);
+}
+
+#[test]
+fn an_edit_to_the_text_of_an_item_in_its_own_folder_keeps_its_links_to_files() {
+    let (_tmp, root) = site();
+    let server = Server::start(&root, &[]);
+    let path = root.join("content/articles/readout/index.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The text alone changes: the quick path, which renders the body itself.
+    std::fs::write(&path, format!("{text}\nA line added later.\n")).unwrap();
+    server.wait_for("/articles/moscow-readout/", "A line added later.");
+    assert_served_site_is_a_fresh_build(&server, &root);
+}

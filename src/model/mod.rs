@@ -8,6 +8,7 @@
 //! whole; an edit that changes only those is patched in (`Site::patch_article`).
 
 mod embargo;
+pub(crate) mod files;
 mod ids;
 pub(crate) mod redirects;
 mod relations;
@@ -18,20 +19,29 @@ pub(crate) use types::*;
 
 use crate::diagnostic::Diagnostics;
 use crate::parse::Record;
-use crate::read::SourceFile;
+use crate::read::{Attachment, SourceFile};
 use crate::vocab::{Kind, SiteConfig};
 
 /// What the model is built against beside the content files.
-#[derive(Debug, Clone)]
-pub struct World {
+#[derive(Clone, Copy)]
+pub struct World<'a> {
     /// The moment embargoes are judged at (`publish:`): the clock's, or `--now`.
     pub(crate) now: jiff::Timestamp,
+    /// The files of the items in folders of their own (see `read::Attachment`).
+    pub(crate) attachments: &'a [Attachment],
+    /// Every file the build writes for a site besides those: its pages, the generated
+    /// files and the static files. Links to files are checked against them and the
+    /// attachments; None leaves them unchecked.
+    pub(crate) written: Option<&'a Written<'a>>,
 }
 
-impl Default for World {
-    /// The clock's time.
-    fn default() -> World {
-        World { now: jiff::Timestamp::now() }
+/// Lists the files a build writes for a site (see `World::written`).
+pub(crate) type Written<'a> = dyn Fn(&Site) -> Vec<String> + Sync + 'a;
+
+impl Default for World<'_> {
+    /// The clock's time, no attachments, links to files unchecked.
+    fn default() -> Self {
+        World { now: jiff::Timestamp::now(), attachments: &[], written: None }
     }
 }
 
@@ -42,13 +52,18 @@ pub fn build(
     unreadable: &[(Kind, String)],
     files: &[SourceFile],
     include_drafts: bool,
-    world: &World,
+    world: &World<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Site> {
     let mut grouped = ids::group(records, unreadable, files, include_drafts, world.now, diagnostics);
     grouped.renamed = redirects::renamed(&grouped, files, diagnostics);
     let mut site = resolve::resolve(config, &grouped, files, diagnostics);
     site.redirects = redirects::pages(&site, &grouped.renamed);
+    site.attachments = files::published(&grouped, world.attachments);
+    // Listing every file the build writes takes a while on a big site: only when asked.
+    if let Some(written) = world.written.filter(|_| !site.attachments.is_empty() || files::any_links(&grouped)) {
+        files::check(&site, &grouped, written(&site), files, diagnostics);
+    }
     if diagnostics.has_errors() {
         return None;
     }

@@ -54,6 +54,8 @@ pub struct Site {
     pub(crate) topics: Vec<Topic>,
     /// A page for each old id of an item (`redirect_from:`), by kind and old id.
     pub(crate) redirects: Vec<super::redirects::Redirect>,
+    /// The files of the items in folders of their own, by path in the site.
+    pub(crate) attachments: Vec<super::files::Published>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,20 +6,23 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use super::files::{self, Base, FileLink};
 use crate::slug::slugify;
 use crate::vocab::{Html, HtmlMode, Kind};
 
 /// What rendering a body gives: its HTML, or (for `check`, which writes no page) only
 /// what the model checks: its links, anchors and limits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bodies {
+#[derive(Debug, Clone, Copy)]
+pub struct Bodies<'a> {
     pub(crate) mode: HtmlMode,
     pub(crate) write_html: bool,
+    /// Where its links to files start from (see `files`).
+    pub(crate) base: Base<'a>,
 }
 
-impl From<HtmlMode> for Bodies {
-    fn from(mode: HtmlMode) -> Bodies {
-        Bodies { mode, write_html: true }
+impl From<HtmlMode> for Bodies<'static> {
+    fn from(mode: HtmlMode) -> Bodies<'static> {
+        Bodies { mode, write_html: true, base: Base::ROOT }
     }
 }
 
@@ -61,6 +64,8 @@ pub struct Outline {
     pub(crate) too_deep: bool,
     /// More than `MAX_RAW_TAGS` raw HTML tags to sanitize: not rendered, an error.
     pub(crate) too_much_html: bool,
+    /// Links and images to files of the site (`map.png`, `/img/map.png`).
+    pub files: Vec<FileLink>,
 }
 
 /// Deeper nesting is never writing, and HTML parsers slow down on it.
@@ -94,16 +99,16 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-pub(crate) fn render(source: &str, bodies: impl Into<Bodies>) -> Rendered {
+pub(crate) fn render<'a>(source: &str, bodies: impl Into<Bodies<'a>>) -> Rendered {
     render_beside(source, bodies, &[])
 }
 
 /// Renders a body shown on a page that already has the anchors `reserved` (a
 /// proposal's point ids): headings never take those ids.
-pub(crate) fn render_beside(source: &str, bodies: impl Into<Bodies>, reserved: &[&str]) -> Rendered {
-    let Bodies { mode, write_html } = bodies.into();
+pub(crate) fn render_beside<'a>(source: &str, bodies: impl Into<Bodies<'a>>, reserved: &[&str]) -> Rendered {
+    let Bodies { mode, write_html, base } = bodies.into();
     let source = &*blank_controls(source);
-    let mut events = Events::new(source, mode, reserved);
+    let mut events = Events::new(source, mode, reserved, base);
     if !write_html {
         events.by_ref().for_each(drop);
         return events.finish(Html::default());
@@ -165,6 +170,9 @@ struct Events<'s, 'r> {
     parser: pulldown_cmark::OffsetIter<'s>,
     source: &'s str,
     mode: HtmlMode,
+    base: Base<'r>,
+    /// The image being read, from its start: written whole at its end.
+    image: Option<Image>,
     out: Outline,
     names: HeadingNames<'r>,
     /// The events of the heading being read, from its start.
@@ -177,11 +185,13 @@ struct Events<'s, 'r> {
 }
 
 impl<'s, 'r> Events<'s, 'r> {
-    fn new(source: &'s str, mode: HtmlMode, reserved: &'r [&'r str]) -> Self {
+    fn new(source: &'s str, mode: HtmlMode, reserved: &'r [&'r str], base: Base<'r>) -> Self {
         Events {
             parser: Parser::new_ext(source, options()).into_offset_iter(),
             source,
             mode,
+            base,
+            image: None,
             out: Outline::default(),
             names: HeadingNames::new(reserved),
             heading: Vec::new(),
@@ -206,12 +216,15 @@ impl<'s, 'r> Events<'s, 'r> {
         }
         Ok(match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest_url = rewrite_url(self.source, range, dest_url, &mut self.out);
+                let (dest_url, _) = rewrite_url(self.source, range, dest_url, &self.base, &mut self.out);
                 Event::Start(Tag::Link { link_type, dest_url, title, id })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest_url = rewrite_url(self.source, range, dest_url, &mut self.out);
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            Event::Start(Tag::Image { link_type: _, dest_url, title, id: _ }) => {
+                let (src, size) = rewrite_url(self.source, range, dest_url, &self.base, &mut self.out);
+                self.image =
+                    Some(Image { src: src.into_string(), title: title.into_string(), size, ..Image::default() });
+                // Written whole at its end (see `Image`): nothing to write yet.
+                Event::Text(CowStr::Borrowed(""))
             }
             Event::Html(html) | Event::InlineHtml(html) if self.mode == HtmlMode::Escape => Event::Text(html),
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -249,6 +262,16 @@ impl<'s> Iterator for Events<'s, '_> {
                     self.stopped = Some(stop);
                     return None;
                 }
+            };
+            let event = match &mut self.image {
+                None => event,
+                Some(image) => match image.take(event) {
+                    None => continue,
+                    Some(tag) => {
+                        self.image = None;
+                        Event::InlineHtml(CowStr::from(tag))
+                    }
+                },
             };
             match event {
                 Event::Start(Tag::Heading { .. }) => self.heading.push(event),
@@ -319,8 +342,63 @@ fn name_heading(events: &mut [Event<'_>], start: usize, names: &mut HeadingNames
     }
 }
 
-/// Internal links become relative URLs and are recorded; script URLs are dropped and recorded.
-fn rewrite_url<'a>(source: &str, range: std::ops::Range<usize>, dest: CowStr<'a>, out: &mut Outline) -> CowStr<'a> {
+/// An image, written as its own tag (pulldown-cmark's has no room for a size or
+/// `loading`) once its alternative text has been read.
+#[derive(Default)]
+struct Image {
+    src: String,
+    title: String,
+    size: Option<(usize, usize)>,
+    alt: String,
+    /// Tags open inside the alternative text (emphasis, links …), which it leaves out.
+    depth: usize,
+}
+
+impl Image {
+    /// Takes one event of the image; at its end, the tag to write.
+    fn take(&mut self, event: Event<'_>) -> Option<String> {
+        match event {
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) if self.depth == 0 => return Some(self.tag()),
+            Event::End(_) => self.depth -= 1,
+            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) => self.alt.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => self.alt.push(' '),
+            _ => {}
+        }
+        None
+    }
+
+    /// `<img>` as pulldown-cmark writes it, with the size when known, loaded lazily.
+    fn tag(&self) -> String {
+        use pulldown_cmark_escape::{escape_href, escape_html};
+        let mut tag = String::from("<img src=\"");
+        // Writing into a String cannot fail.
+        let _ = escape_href(&mut tag, &self.src);
+        tag.push_str("\" alt=\"");
+        let _ = escape_html(&mut tag, &self.alt);
+        tag.push('"');
+        if !self.title.is_empty() {
+            tag.push_str(" title=\"");
+            let _ = escape_html(&mut tag, &self.title);
+            tag.push('"');
+        }
+        if let Some((width, height)) = self.size {
+            tag.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+        }
+        tag.push_str(" loading=\"lazy\" />");
+        tag
+    }
+}
+
+/// Internal links become relative URLs and are recorded; so do links to files of the
+/// site (with an image's size, when known); script URLs are dropped and recorded.
+fn rewrite_url<'a>(
+    source: &str,
+    range: std::ops::Range<usize>,
+    dest: CowStr<'a>,
+    base: &Base<'_>,
+    out: &mut Outline,
+) -> (CowStr<'a>, Option<(usize, usize)>) {
     let (offset, len) = match where_in(source, &range, &dest) {
         Some(i) => (i, dest.len()),
         None => (range.start, range.len()),
@@ -335,13 +413,17 @@ fn rewrite_url<'a>(source: &str, range: std::ops::Range<usize>, dest: CowStr<'a>
             None => format!("../../{}/{id}/index.html", kind.folder()),
         };
         out.links.push(BodyLink { kind, id: id.to_owned(), fragment, offset, len });
-        return CowStr::from(url);
+        return (CowStr::from(url), None);
     }
     if is_script_url(&dest) {
         out.unsafe_urls.push(UnsafeUrl { url: dest.to_string(), offset, len });
-        return CowStr::from("#");
+        return (CowStr::from("#"), None);
     }
-    dest
+    if let Some(file) = files::resolve(&dest, base) {
+        out.files.push(FileLink { url: dest.to_string(), target: file.target, offset, len });
+        return (CowStr::from(file.url), file.size);
+    }
+    (dest, None)
 }
 
 /// Where in `source` the URL `dest` of the link written at `range` is: usually the
@@ -425,6 +507,7 @@ fn sanitizer(permissive: bool) -> ammonia::Builder<'static> {
     b.add_generic_attributes(["id"])
         .add_tags(["input", "sup", "section"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("img", ["loading"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .add_allowed_classes("sup", ["footnote-reference"])

@@ -10,6 +10,7 @@
 
 pub(crate) mod common;
 pub(crate) mod fields;
+pub mod files;
 pub mod front_matter;
 pub mod markdown;
 pub(crate) mod place;

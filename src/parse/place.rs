@@ -85,6 +85,7 @@ pub(crate) fn place_body_links(text: &str, node: &Node, outline: &mut Outline) {
     let Some(value) = node.as_str() else { return };
     let mut spans: Vec<(&mut usize, usize)> = outline.links.iter_mut().map(|l| (&mut l.offset, l.len)).collect();
     spans.extend(outline.unsafe_urls.iter_mut().map(|u| (&mut u.offset, u.len)));
+    spans.extend(outline.files.iter_mut().map(|f| (&mut f.offset, f.len)));
     if spans.is_empty() {
         return;
     }

@@ -188,14 +188,14 @@ impl ParsedItem {
 }
 
 /// One article, actor or proposal file → a record and every problem found in it.
-pub fn parse_item(index: usize, file: &SourceFile, bodies: impl Into<Bodies>) -> ParsedItem {
+pub fn parse_item<'a>(index: usize, file: &SourceFile, bodies: impl Into<Bodies<'a>>) -> ParsedItem {
     match read_item(index, file, bodies.into()) {
         Ok((record, diagnostics)) => ParsedItem { record: Some(record), diagnostics },
         Err(d) => ParsedItem::unreadable(d),
     }
 }
 
-fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, Vec<Diagnostic>), Diagnostic> {
+fn read_item(index: usize, file: &SourceFile, html: Bodies<'_>) -> Result<(Record, Vec<Diagnostic>), Diagnostic> {
     let body_key = match file.kind {
         Kind::Article => "body",
         Kind::Actor => "bio",
@@ -229,6 +229,9 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         problems.error(&id_at, format!("the id {why}"), hint);
     }
     let common = super::common::read(&mut obj, &mut problems);
+    // Bodies are shown on the item's page: their links to files start there.
+    let page = format!("{}/{id}/", file.kind.folder());
+    let html = Bodies { base: super::files::Base { page: &page, ..html.base.beside(&file.path) }, ..html };
     let body_source = match file.format {
         Format::Markdown => {
             obj.raw(body_key); // a body field in front matter is still unknown below
@@ -431,7 +434,7 @@ fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {
     out
 }
 
-fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<PointRecord> {
+fn points(obj: &mut Obj<'_>, html: Bodies<'_>, problems: &mut Problems<'_>) -> Vec<PointRecord> {
     let mut out: Vec<PointRecord> = Vec::new();
     for value in obj.list("points", problems) {
         let Some(mut item) = item_obj(value, "point", problems) else { continue };

@@ -19,6 +19,7 @@ use super::{Failure, Loaded, Options, ParsedSite, let_go, read_and_parse};
 use crate::diagnostic::Diagnostics;
 use crate::fs;
 use crate::model::{ItemFlags, ItemIx, Site};
+use crate::parse::files::Base;
 use crate::parse::markdown::{self, Bodies, Outline};
 use crate::parse::{self, ArticleRecord, Data, ParsedItem, Record, Ref, front_matter};
 use crate::read::Keep;
@@ -77,7 +78,10 @@ impl Session {
         // one that came and went under content/ was never part of the site.
         let known = |path: &PathBuf| {
             let rel = fs::relative(&self.root, path);
-            let source = self.built.as_ref().is_some_and(|b| b.parsed.sources.items.iter().any(|f| f.path == rel));
+            let source = self.built.as_ref().is_some_and(|b| {
+                b.parsed.sources.items.iter().any(|f| f.path == rel)
+                    || b.parsed.sources.attachments.iter().any(|a| a.path == rel)
+            });
             path.exists() || source || !rel.starts_with("content/") || rel == "content/site.yaml"
         };
         let changed: Vec<PathBuf> = changed.iter().filter(|p| known(p)).cloned().collect();
@@ -122,6 +126,13 @@ impl Session {
             Err(RenderError::Templates(errors)) => return Outcome::Failed(template_failure(errors, &shown)),
             Err(RenderError::Output(never)) => match never {},
         }
+        let attached = super::each_attachment(&site, |path, bytes| -> Result<(), crate::error::Error> {
+            files.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_owned(), Arc::from(bytes));
+            Ok(())
+        });
+        if let Err(error) = attached {
+            return Outcome::Failed(failure_text(Failure::Error(error)));
+        }
         let warned = warnings.iter().map(|d| d.path.clone()).collect();
         self.built = Some(Built { site, theme, renderer, parsed, warned });
         Outcome::Full(files.into_inner().unwrap_or_else(PoisonError::into_inner), shown)
@@ -153,13 +164,16 @@ impl Session {
         if old[old_split.yaml.clone()] != new[new_split.yaml.clone()] {
             return None;
         }
-        let html = built.site.config.html;
-        let before = markdown::render(&old[old_split.body], html);
-        let after = markdown::render(&new[new_split.body.clone()], html);
+        let ix = built.site.articles.iter().position(|a| a.source == *rel)?;
+        // Rendered as the parse stage renders it (`parse::records`): from its page.
+        let page = format!("{}/{}/", Kind::Article.folder(), built.site.articles[ix].id);
+        let base = Base { page: &page, sizes: &built.parsed.sizes, ..Base::ROOT }.beside(rel);
+        let bodies = Bodies { mode: built.site.config.html, write_html: true, base };
+        let before = markdown::render(&old[old_split.body], bodies);
+        let after = markdown::render(&new[new_split.body.clone()], bodies);
         if !same_references(&before.outline, &after.outline) || !after.outline.unsafe_urls.is_empty() {
             return None;
         }
-        let ix = built.site.articles.iter().position(|a| a.source == *rel)?;
         let Some(Record { data: Data::Article(record), .. }) = &mut built.parsed.items[file_ix].record else {
             return None;
         };
@@ -182,7 +196,8 @@ impl Session {
         }
         let mut file = built.parsed.sources.items[file_ix].clone();
         file.text = text;
-        let bodies = Bodies { mode: built.parsed.config.html, write_html: true };
+        let base = Base { sizes: &built.parsed.sizes, ..Base::ROOT };
+        let bodies = Bodies { mode: built.parsed.config.html, write_html: true, base };
         let item = parse::parse_item(file_ix, &file, bodies);
         item.record.as_ref()?;
         let old_item = std::mem::replace(&mut built.parsed.items[file_ix], item);
@@ -191,7 +206,7 @@ impl Session {
             // A template that fails on the new values: the full rebuild reports it.
             return built.patch(ix, file_ix).map(|files| Outcome::Partial(files, None));
         }
-        let (site, diagnostics) = built.parsed.model(&self.options);
+        let (site, diagnostics) = built.parsed.model(&self.options, &built.theme);
         let Some(site) = site.filter(|site| same_pages(&built.site, site)) else {
             built.parsed.items[file_ix] = old_item;
             built.parsed.sources.items[file_ix] = old_file;
@@ -320,11 +335,12 @@ fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
         && !b.body.too_much_html
 }
 
-/// Same links (targets and fragments) and same heading anchors: nothing outside the
-/// article's own page can tell the two bodies apart.
+/// Same links (targets and fragments), same links to files and same heading anchors:
+/// nothing outside the article's own page can tell the two bodies apart.
 fn same_references(a: &Outline, b: &Outline) -> bool {
     let key = |r: &Outline| r.links.iter().map(|l| (l.kind, l.id.clone(), l.fragment.clone())).collect::<Vec<_>>();
-    a.anchors == b.anchors && key(a) == key(b)
+    let files = |r: &Outline| r.files.iter().map(|f| f.target.clone()).collect::<Vec<_>>();
+    a.anchors == b.anchors && key(a) == key(b) && files(a) == files(b)
 }
 
 /// The report of a failed load, as the browser shows it.

@@ -15,6 +15,7 @@ pub(crate) use incremental::{Files, Outcome, Session};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::model::{self, Site};
+use crate::parse::files::{Base, Sizes};
 use crate::parse::markdown::Bodies;
 use crate::parse::{self, ParsedItem};
 use crate::read::{self, Keep};
@@ -102,6 +103,7 @@ pub(crate) fn build(options: &Options, output: &Path) -> Result<Report, Failure>
         || render::render(&site, &theme, |f| writer.put(&f.path, &f.bytes)),
     );
     let (files, pages) = rendered.map_err(|e| render_failure(e, &warnings))?;
+    let files = files + each_attachment(&site, |path, bytes| writer.put(path, &bytes)).map_err(Failure::Error)?;
     clock.lap("render and write");
     let written = writer.commit().map_err(Failure::Error)?;
     clock.lap("swap");
@@ -135,6 +137,8 @@ pub(crate) struct ParsedSite {
     pub(crate) items: Vec<ParsedItem>,
     /// Problems found before the items were parsed (unreadable files, site.yaml).
     pub(crate) early: Diagnostics,
+    /// The sizes of the images that bodies can show (see `parse::files`).
+    pub(crate) sizes: Sizes,
 }
 
 /// Reads the site and parses every file (with the bodies' HTML, or only their links),
@@ -146,10 +150,12 @@ fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result<(Pa
     let theme = Theme::load(&options.root).map_err(Failure::Error)?;
     clock.lap("list");
     let config = settings(&sources, options, &mut early);
-    let bodies = Bodies { mode: config.html, write_html };
+    // Only a page needs the images' sizes.
+    let sizes = if write_html { Sizes::read(&sources.attachments, &theme.static_files) } else { Sizes::default() };
+    let bodies = Bodies { mode: config.html, write_html, base: Base { sizes: &sizes, ..Base::ROOT } };
     let items = sources.read_each(keep, |i, file| parse::parse_item(i, file, bodies), ParsedItem::unreadable);
     clock.lap("read and parse");
-    Ok((ParsedSite { config, sources, items, early }, theme))
+    Ok((ParsedSite { config, sources, items, early, sizes }, theme))
 }
 
 /// The settings of site.yaml (defaults where it has none or is wrong), `--base-url`
@@ -172,7 +178,7 @@ fn settings(sources: &read::Sources, options: &Options, early: &mut Diagnostics)
 impl ParsedSite {
     /// The model built from what every file parsed to, and every problem found from
     /// reading on. Without errors there is a site.
-    fn model(&self, options: &Options) -> (Option<Site>, Diagnostics) {
+    fn model(&self, options: &Options, theme: &Theme) -> (Option<Site>, Diagnostics) {
         let mut diagnostics = self.early.clone();
         // Files that could not be read at all still hold their ids, so that references to
         // them are not reported as unknown on top of their own error.
@@ -191,7 +197,11 @@ impl ParsedSite {
             &unreadable,
             &self.sources.items,
             options.drafts,
-            &model::World { now: options.now.unwrap_or_else(jiff::Timestamp::now) },
+            &model::World {
+                now: options.now.unwrap_or_else(jiff::Timestamp::now),
+                attachments: &self.sources.attachments,
+                written: Some(&|site: &Site| render::files_written(site, theme)),
+            },
             &mut diagnostics,
         );
         if options.deny_warnings {
@@ -203,7 +213,7 @@ impl ParsedSite {
     /// The model and the templates' own errors: a site only if there are no errors.
     fn load(&self, theme: Theme, options: &Options) -> Result<Loaded, Failure> {
         let mut clock = Stopwatch::start();
-        let (site, mut diagnostics) = self.model(options);
+        let (site, mut diagnostics) = self.model(options, &theme);
         clock.lap("model");
         if let Err(errors) = render::templates::compile(&theme) {
             diagnostics.extend(errors);
@@ -214,6 +224,17 @@ impl ParsedSite {
             None => Err(Failure::Content(diagnostics)),
         }
     }
+}
+
+/// Reads each file that items publish beside their pages and hands it to `put`, in
+/// parallel; returns how many there were. (A build reads them as it writes them: they
+/// may be big, and need not all be in memory at once.)
+pub(crate) fn each_attachment<E: Send + From<Error>>(
+    site: &Site,
+    put: impl Fn(&str, Vec<u8>) -> Result<(), E> + Sync,
+) -> Result<usize, E> {
+    site.attachments.par_iter().try_for_each(|file| put(&file.path, crate::fs::read(&file.source)?))?;
+    Ok(site.attachments.len())
 }
 
 /// Frees a finished run's model on another thread: freeing a big site takes a while,

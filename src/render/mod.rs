@@ -227,6 +227,14 @@ pub(crate) fn page_files(site: &Site) -> Vec<String> {
     render_order(&pages::all(site)).into_iter().map(|page| page.file(site)).collect()
 }
 
+/// Every file a build writes for `site` but the items' own (`Site::attachments`): its
+/// pages, the generated files and the static files.
+pub(crate) fn files_written(site: &Site, theme: &Theme) -> Vec<String> {
+    let pages = pages::all(site).into_iter().map(|page| page.file(site));
+    let statics = theme.static_files.iter().map(|(path, _)| path.clone());
+    pages.chain(GENERATED.map(String::from)).chain(statics).collect()
+}
+
 /// The files that are not pages and not the theme's own.
 const GENERATED: [&str; 8] = [
     "atom.xml",
@@ -251,11 +259,29 @@ pub(crate) fn could_have_written(root: &std::path::Path) -> impl Fn(&str) -> boo
             statics.insert(crate::fs::relative(&folder, entry.path()));
         }
     }
+    // The files beside items in folders of their own, by kind and file name: published
+    // at `KIND/ID/…/NAME`, the id not known before the items are read.
+    let mut beside: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
+    for kind in crate::vocab::Kind::ALL {
+        let folder = root.join("content").join(kind.folder());
+        for entry in walkdir::WalkDir::new(&folder).min_depth(2).into_iter().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().is_file() && crate::read::content_stem(&name).is_none() {
+                beside.insert((kind.folder().to_owned(), name));
+            }
+        }
+    }
     move |path: &str| {
+        let attached = || {
+            let (kind, rest) = path.split_once('/')?;
+            let name = rest.contains('/').then(|| rest.rsplit('/').next())??;
+            Some(beside.contains(&(kind.to_owned(), name.to_owned())))
+        };
         path.ends_with(".html")
             || GENERATED.contains(&path)
             || (path.starts_with("data/") && path.ends_with(".json"))
             || statics.contains(path)
+            || attached().unwrap_or(false)
     }
 }
 
