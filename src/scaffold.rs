@@ -18,6 +18,7 @@ language: en
 author: Briefing desk
 articles_per_page: 50
 html: escape        # raw HTML in Markdown: escape, sanitize or allow
+# image: /img/card.png   # the picture shown where pages are shared (a file of static/)
 ";
 
 /// The address a new site's site.yaml holds until its owner sets theirs: `build` and
@@ -175,6 +176,13 @@ pub(crate) fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Resu
     Ok(written)
 }
 
+/// The fields every kind may have, as comments at the end of a new file's front matter.
+const EVERY_KIND: &str = "\
+# image: picture.jpg              # shown where the page is shared: beside the item, /in-static.png or https://…
+# publish: 2025-12-05T09:00+01:00 # left out of the site until then
+# redirect_from: [old-id]         # ids it had before: their addresses send readers here
+";
+
 /// Writes a new content file for `title`, refusing to overwrite; returns its path.
 pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, Error> {
     let id = slugify(title);
@@ -198,16 +206,18 @@ pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, 
         Kind::Article => format!(
             "---\ntitle: {quoted}\ndate: {}\nsummary:\nlocation:\nactors: []\nproposals: []\ntopics: []\n\
              # quotes:\n#   - actor: ID\n#     text: …\n# sources:\n#   - title: …\n#     publisher: …\n#     url: https://…\n\
-             ---\nWrite the article here.\n",
+             {EVERY_KIND}---\nWrite the article here.\n",
             today()
         ),
-        Kind::Actor => {
-            format!("---\nname: {quoted}\nrole:\nside:\naliases: []\nsummary:\n---\nWrite the profile here.\n")
-        }
+        Kind::Actor => format!(
+            "---\nname: {quoted}\nrole:\nside:\naliases: []\nsummary:\n\
+             # type: organization            # a government or a delegation (a person if not set)\n\
+             {EVERY_KIND}---\nWrite the profile here.\n"
+        ),
         Kind::Proposal => format!(
             "---\ntitle: {quoted}\ndate: {}\nproposed_by: []\nstatus: draft\nsummary:\npoints: []\n\
              # points:\n#   - id: first-point\n#     title: …\n#     text: …\n#     positions:\n#       ACTOR-ID: supports\n\
-             ---\nDescribe the proposal here.\n",
+             {EVERY_KIND}---\nDescribe the proposal here.\n",
             today()
         ),
     };

@@ -62,6 +62,8 @@ error_case!(an_old_id_that_is_taken, "redirect-taken");
 // Files beside items, and links to files (docs/content.md, "Images and other files").
 error_case!(a_link_to_a_file_the_site_lacks, "missing-file");
 error_case!(a_content_file_inside_an_items_folder, "bundle-misplaced");
+// Sharing (docs/content.md, "Sharing").
+error_case!(pictures_and_types_of_actors, "sharing");
 // Templates (docs/pages.md, "Templates").
 error_case!(template_syntax_error, "template-syntax");
 error_case!(template_error_while_rendering, "template-runtime");

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use super::ids::Grouped;
 use super::types::Site;
 use crate::diagnostic::{Diagnostic, Diagnostics, MAX_PER_FILE};
-use crate::parse::files::FileLink;
+use crate::parse::files::{Base, FileLink, Sizes};
 use crate::parse::{At, Meta};
 use crate::read::{Attachment, SourceFile};
 
@@ -22,6 +22,66 @@ pub(crate) struct Published {
     pub(crate) source: PathBuf,
     /// Where it is in the site's folder, for messages: `content/articles/talks/map.png`.
     pub(crate) from: String,
+}
+
+/// The picture a page is shown with where it is shared (`image:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Picture {
+    /// A web address, as written.
+    Web(String),
+    /// A file of the site, by its path in the site (None: the address leads out of the
+    /// site), with its width and height when known.
+    File { path: Option<String>, size: Option<(usize, usize)> },
+    /// Neither (`mailto:…`, `#top`): an error.
+    Neither(String),
+}
+
+/// The pictures of the site (`image:` in site.yaml) and of each published item,
+/// indexed like the model's lists.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Pictures {
+    pub(crate) site: Option<Picture>,
+    pub(crate) articles: Vec<Option<Picture>>,
+    pub(crate) actors: Vec<Option<Picture>>,
+    pub(crate) proposals: Vec<Option<Picture>>,
+}
+
+fn is_web_address(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// The picture written at `image:` of the item of `meta`, found from its page as a link
+/// in its text would be.
+fn picture(meta: &Meta, sizes: &Sizes) -> Option<Picture> {
+    let written = &meta.common.image.as_ref()?.value;
+    if is_web_address(written) {
+        return Some(Picture::Web(written.clone()));
+    }
+    let page = format!("{}/{}/", meta.kind.folder(), meta.id);
+    let base = Base { page: &page, sizes, ..Base::ROOT }.beside(&meta.place.path);
+    Some(match crate::parse::files::resolve(written, &base) {
+        Some(file) => Picture::File { path: file.target, size: file.size },
+        None => Picture::Neither(written.clone()),
+    })
+}
+
+/// The pictures of the site and of the published items of `grouped`.
+pub(super) fn pictures(site_image: Option<&str>, grouped: &Grouped<'_>, sizes: &Sizes) -> Pictures {
+    let site = site_image.map(|image| {
+        if is_web_address(image) {
+            Picture::Web(image.to_owned())
+        } else {
+            let path = image.strip_prefix('/').unwrap_or(image);
+            Picture::File { path: Some(path.to_owned()), size: sizes.of_static(path) }
+        }
+    });
+    Pictures {
+        site,
+        articles: grouped.articles.iter().map(|(m, _)| picture(m, sizes)).collect(),
+        actors: grouped.actors.iter().map(|(m, _)| picture(m, sizes)).collect(),
+        proposals: grouped.proposals.iter().map(|(m, _)| picture(m, sizes)).collect(),
+    }
 }
 
 /// The files of the published items, each at `KIND/ID/NAME`, sorted by path.
@@ -61,6 +121,14 @@ pub(super) fn any_links(grouped: &Grouped<'_>) -> bool {
             .any(|(_, p)| !p.body.files.is_empty() || p.points.iter().any(|pt| !pt.text.files.is_empty()))
 }
 
+/// Whether any item has a picture (`image:`).
+pub(super) fn any_pictures(grouped: &Grouped<'_>) -> bool {
+    let metas = grouped.articles.iter().map(|(m, _)| *m);
+    let mut metas =
+        metas.chain(grouped.actors.iter().map(|(m, _)| *m)).chain(grouped.proposals.iter().map(|(m, _)| *m));
+    metas.any(|m| m.common.image.is_some())
+}
+
 /// Checks that no item's file lands on one of the files `written` (the pages, the
 /// generated files, the static files), and that every link to a file in a body leads
 /// to one of those or to an item's file.
@@ -86,6 +154,30 @@ pub(super) fn check(
         let points = p.points.iter().map(|pt| (&pt.text.files, Some(pt.at.clone())));
         (*m, std::iter::once((&p.body.files, None)).chain(points).collect())
     }));
+    let metas = grouped.articles.iter().map(|(m, _)| *m);
+    let metas = metas.chain(grouped.actors.iter().map(|(m, _)| *m)).chain(grouped.proposals.iter().map(|(m, _)| *m));
+    let pictures = site.pictures.articles.iter().chain(&site.pictures.actors).chain(&site.pictures.proposals);
+    for (meta, picture) in metas.zip(pictures) {
+        let (Some(picture), Some(image)) = (picture, &meta.common.image) else { continue };
+        let problem = match picture {
+            Picture::Web(_) => None,
+            Picture::File { path: Some(path), .. } if all.contains(path) => None,
+            Picture::File { path, .. } => {
+                let link = FileLink { url: image.value.clone(), target: path.clone(), offset: 0, len: 0 };
+                let own = format!("{}/{}/", meta.kind.folder(), meta.id);
+                let beside: Vec<&str> = site.attachments.iter().filter_map(|a| a.path.strip_prefix(&own)).collect();
+                Some(problem(&link, meta, &beside))
+            }
+            Picture::Neither(written) => Some((
+                format!("`image` is `{written}`, which is neither a file of the site nor a web address"),
+                "name a picture beside the item (`portrait.jpg`), in static/ (`/img/card.png`), or on the web (https://…)".to_owned(),
+            )),
+        };
+        if let Some((message, hint)) = problem {
+            let d = Diagnostic::error(&meta.place.path, message).with_hint(hint);
+            diagnostics.push(meta.place.diagnostic(&files[meta.file].placement_text(), &image.at, d));
+        }
+    }
     for (meta, bodies) in items {
         let missing: Vec<(&FileLink, At)> = bodies
             .into_iter()

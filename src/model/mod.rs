@@ -19,6 +19,7 @@ pub(crate) use types::*;
 
 use crate::diagnostic::Diagnostics;
 use crate::parse::Record;
+use crate::parse::files::{NO_SIZES, Sizes};
 use crate::read::{Attachment, SourceFile};
 use crate::vocab::{Kind, SiteConfig};
 
@@ -29,6 +30,8 @@ pub struct World<'a> {
     pub(crate) now: jiff::Timestamp,
     /// The files of the items in folders of their own (see `read::Attachment`).
     pub(crate) attachments: &'a [Attachment],
+    /// The sizes of the pictures (see `parse::files::Sizes`).
+    pub(crate) sizes: &'a Sizes,
     /// Every file the build writes for a site besides those: its pages, the generated
     /// files and the static files. Links to files are checked against them and the
     /// attachments; None leaves them unchecked.
@@ -41,7 +44,7 @@ pub(crate) type Written<'a> = dyn Fn(&Site) -> Vec<String> + Sync + 'a;
 impl Default for World<'_> {
     /// The clock's time, no attachments, links to files unchecked.
     fn default() -> Self {
-        World { now: jiff::Timestamp::now(), attachments: &[], written: None }
+        World { now: jiff::Timestamp::now(), attachments: &[], sizes: &NO_SIZES, written: None }
     }
 }
 
@@ -60,8 +63,10 @@ pub fn build(
     let mut site = resolve::resolve(config, &grouped, files, diagnostics);
     site.redirects = redirects::pages(&site, &grouped.renamed);
     site.attachments = files::published(&grouped, world.attachments);
+    site.pictures = files::pictures(site.config.image.as_deref(), &grouped, world.sizes);
     // Listing every file the build writes takes a while on a big site: only when asked.
-    if let Some(written) = world.written.filter(|_| !site.attachments.is_empty() || files::any_links(&grouped)) {
+    let asked = !site.attachments.is_empty() || files::any_links(&grouped) || files::any_pictures(&grouped);
+    if let Some(written) = world.written.filter(|_| asked) {
         files::check(&site, &grouped, written(&site), files, diagnostics);
     }
     if diagnostics.has_errors() {

@@ -279,7 +279,16 @@ pub(super) fn resolve(
             pt.topic = pt.topic.map(|t| remap[t]);
         }
     }
-    Site { config, articles, actors, proposals, topics: topic_list, redirects: Vec::new(), attachments: Vec::new() }
+    Site {
+        config,
+        articles,
+        actors,
+        proposals,
+        topics: topic_list,
+        redirects: Vec::new(),
+        attachments: Vec::new(),
+        pictures: Default::default(),
+    }
 }
 
 /// One article with its references turned into indices (its topics already are).

@@ -56,6 +56,8 @@ pub struct Site {
     pub(crate) redirects: Vec<super::redirects::Redirect>,
     /// The files of the items in folders of their own, by path in the site.
     pub(crate) attachments: Vec<super::files::Published>,
+    /// The pictures pages are shared with (`image:`).
+    pub(crate) pictures: super::files::Pictures,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -39,6 +39,13 @@ impl Sizes {
     }
 }
 
+impl Sizes {
+    /// The size of the static file at `path` in the site (`img/card.png`), if known.
+    pub(crate) fn of_static(&self, path: &str) -> Option<(usize, usize)> {
+        self.statics.get(path).copied()
+    }
+}
+
 fn dimensions(size: imagesize::ImageSize) -> Option<(usize, usize)> {
     (size.width > 0 && size.height > 0).then_some((size.width, size.height))
 }

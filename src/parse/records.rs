@@ -11,8 +11,8 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::read::SourceFile;
 use crate::slug::is_valid_id;
 use crate::vocab::{
-    ActorFields, ArticleFields, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields, SiteConfig, Source,
-    Stance, Status, When,
+    ActorFields, ActorType, ArticleFields, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields,
+    SiteConfig, Source, Stance, Status, When,
 };
 
 /// A reference to another item by id, with where it was written.
@@ -167,6 +167,7 @@ pub fn parse_site(file: &SourceFile) -> Result<SiteConfig, Vec<Diagnostic>> {
     if let Some(extra) = obj.json("extra") {
         config.extra = extra;
     }
+    config.image = obj.text("image", &mut problems);
     super::settings::check(&obj, &config, &mut problems);
     obj.reject_unknown("site.yaml", &mut problems);
     if problems.diagnostics.is_empty() { Ok(config) } else { Err(problems.diagnostics) }
@@ -289,6 +290,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies<'_>) -> Result<(Recor
             let yaml_source = yaml_body(&mut obj, &mut problems);
             let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
             let body = placed(&obj, body, &mut problems);
+            let actor_type = actor_type(&mut obj, &mut problems);
             obj.reject_unknown("an actor", &mut problems);
             if let Some(side) = &side {
                 if !is_valid_id(side) {
@@ -301,7 +303,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies<'_>) -> Result<(Recor
                 }
             }
             let name = name.unwrap_or_default();
-            let fields = ActorFields { name, role, side, aliases, summary, extra, bio: body.html };
+            let fields = ActorFields { name, role, side, aliases, summary, extra, bio: body.html, actor_type };
             Data::Actor(ActorRecord { fields, body: body.outline })
         }
         Kind::Proposal => {
@@ -394,6 +396,21 @@ fn status(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<Status> {
         problems.error(&obj.at_value("status"), format!("`{text}` is not a proposal status"), Some(hint));
     }
     found
+}
+
+/// An actor's `type`: a person (when not set) or an organization.
+fn actor_type(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> ActorType {
+    let Some(text) = obj.text("type", problems) else { return ActorType::default() };
+    let found = ActorType::ALL.into_iter().find(|t| t.as_str() == text);
+    if found.is_none() {
+        let types = ActorType::ALL.map(ActorType::as_str);
+        let hint = crate::suggest::did_you_mean(&text, types).unwrap_or_else(|| {
+            "an actor is a `person` (when `type` is not set) or an `organization` (a government, a delegation)"
+                .to_owned()
+        });
+        problems.error(&obj.at_value("type"), format!("`{text}` is not a type of actor"), Some(hint));
+    }
+    found.unwrap_or_default()
 }
 
 fn sources(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<Source> {

@@ -128,6 +128,38 @@ pub(crate) fn placeholder(site: Option<&SourceFile>, config: &SiteConfig) -> Opt
     })
 }
 
+/// An error when site.yaml's `image` is neither a web address nor a file of `static/`
+/// (`statics`, the theme's and the site's, by path), at its line.
+pub(crate) fn image_problem(site: Option<&SourceFile>, config: &SiteConfig, statics: &[&str]) -> Option<Diagnostic> {
+    let image = config.image.as_deref()?;
+    let lower = image.to_ascii_lowercase();
+    let (message, hint) = if lower.starts_with("https://") || lower.starts_with("http://") {
+        let e = url::Url::parse(image).err()?;
+        (
+            format!("`image` is not a valid web address: {e}"),
+            "write the whole address, e.g. `https://example.org/card.png`".to_owned(),
+        )
+    } else {
+        let name = image.strip_prefix('/').unwrap_or(image);
+        if statics.contains(&name) {
+            return None;
+        }
+        let hint = crate::suggest::did_you_mean(name, statics.iter().copied()).unwrap_or_else(|| {
+            format!("put the picture in static/ (static/{name}), or write a web address (https://…)")
+        });
+        (format!("`image` is `{image}`, which is not a file of static/"), hint)
+    };
+    let Some(file) = site else { return Some(Diagnostic::error("", message).with_hint(hint)) };
+    let place = Place { path: file.path.clone(), format: Format::Yaml, yaml: 0..file.text.len(), body: 0..0 };
+    let error = Diagnostic::error(&file.path, message).with_hint(hint);
+    // site.yaml parsed once more, for the place: only when the error is due.
+    let written = super::yaml::parse(&file.text).ok().and_then(|root| root.get("image").map(|n| n.at));
+    Some(match written {
+        Some(at) => place.diagnostic(&file.text, &At::Yaml(at), error),
+        None => error,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -150,6 +150,8 @@ fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result<(Pa
     let theme = Theme::load(&options.root).map_err(Failure::Error)?;
     clock.lap("list");
     let config = settings(&sources, options, &mut early);
+    let statics: Vec<&str> = theme.static_files.iter().map(|(path, _)| path.as_str()).collect();
+    early.extend(parse::settings::image_problem(sources.site.as_ref(), &config, &statics));
     // Only a page needs the images' sizes.
     let sizes = if write_html { Sizes::read(&sources.attachments, &theme.static_files) } else { Sizes::default() };
     let bodies = Bodies { mode: config.html, write_html, base: Base { sizes: &sizes, ..Base::ROOT } };
@@ -200,6 +202,7 @@ impl ParsedSite {
             &model::World {
                 now: options.now.unwrap_or_else(jiff::Timestamp::now),
                 attachments: &self.sources.attachments,
+                sizes: &self.sizes,
                 written: Some(&|site: &Site| render::files_written(site, theme)),
             },
             &mut diagnostics,

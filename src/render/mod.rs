@@ -9,6 +9,7 @@
 mod feeds;
 pub(crate) mod pages;
 mod routes;
+mod share;
 pub mod templates;
 mod views;
 

@@ -43,6 +43,8 @@ pub(crate) struct ActorFields {
     pub(crate) summary: Option<String>,
     pub(crate) extra: Value,
     pub(crate) bio: Html,
+    /// A person or an organization (`type:`).
+    pub(crate) actor_type: super::ActorType,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,6 +15,9 @@ pub struct SiteConfig {
     pub(crate) articles_per_page: usize,
     pub(crate) html: HtmlMode,
     pub(crate) extra: Value,
+    /// The picture shown where a page without one of its own is shared (`image:`): a
+    /// file of `static/` or a web address, as written.
+    pub(crate) image: Option<String>,
 }
 
 impl Default for SiteConfig {
@@ -28,6 +31,7 @@ impl Default for SiteConfig {
             articles_per_page: 50,
             html: HtmlMode::Escape,
             extra: Value::Object(Default::default()),
+            image: None,
         }
     }
 }

@@ -277,7 +277,8 @@ async function pageFacts(page) {
     return {
       stylesheets: [...document.querySelectorAll('link[rel~="stylesheet"], style')].length,
       scripts: [...document.querySelectorAll("script[src]")].map((s) => s.src).filter(own).length,
-      inlineScripts: [...document.querySelectorAll("script:not([src])")].length,
+      // JSON-LD is data the browser never runs, not a script.
+      inlineScripts: [...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')].length,
       h1: headings.filter((h) => h === 1).length,
       firstLevel: headings[0] || 0,
       skip: first ? { text: first.textContent.trim(), href: first.getAttribute("href") } : null,

@@ -159,6 +159,7 @@ impl Page {
         ctx.insert("page_title", &title);
         let description = if description.is_empty() { site.config.description.clone() } else { description };
         ctx.insert("description", &description);
+        super::share::insert(self, site, &mut ctx);
         ctx
     }
 }
