@@ -148,6 +148,7 @@ impl Summaries {
             topics: differ(&self.topics, &topics),
         };
         let stale: Vec<ArticleIx> = (0..site.articles.len())
+            .into_par_iter()
             .filter(|&i| !same(i) || site.articles[i].topics.iter().any(|t| changed.topics[*t]))
             .collect();
         let remade: Vec<(ArticleIx, Value)> =
