@@ -7,6 +7,7 @@ on generated corpora, side by side with Hugo when one is given.
     python3 bench/run.py --sizes 1000 10000 50000 --runs 3
     python3 bench/run.py --hugo /path/to/hugo     # adds Hugo, alternating runs
     python3 bench/run.py --cases rebuild edit     # only some of the cases
+    python3 bench/run.py --before /tmp/old-briefing   # an earlier build alongside
 
 Three cases, each with both tools (users rebuild into the output they already have):
   rebuild  the unchanged corpus built again into the output of the previous build;
@@ -146,6 +147,7 @@ def main():
                         choices=["rebuild", "edit", "fresh"])
     parser.add_argument("--binary", default=str(REPO / "target" / "release" / "briefing"))
     parser.add_argument("--hugo", help="path to a hugo binary, to compare")
+    parser.add_argument("--before", help="another briefing binary (an earlier version), measured alongside as `before`")
     parser.add_argument("--work", default="/tmp/briefing-bench", help="where corpora go")
     parser.add_argument("--outputs", help="where built sites go (default: WORK/outputs; try /dev/shm to leave the disk out)")
     parser.add_argument("--settle", type=float, default=5.0, help="seconds of quiet before each run")
@@ -169,13 +171,15 @@ def main():
                 (work / f"{fmt}-{size}" / ".complete").unlink()
         site = corpus(work, "briefing", size)
         hugo_site = corpus(work, "hugo", size) if args.hugo else None
-        live = {"build": outputs / f"briefing-{size}-live", "hugo": outputs / f"hugo-{size}-live"}
+        live = {"build": outputs / f"briefing-{size}-live", "hugo": outputs / f"hugo-{size}-live",
+                "before": outputs / f"before-{size}-live"}
         commands = {
             "build": lambda out: ([args.binary, "build", "--root", str(site), "--output", str(out)], None),
             "hugo": lambda out: ([args.hugo, "--quiet", "-d", str(out)], hugo_site),
             "check": lambda out: ([args.binary, "check", "--root", str(site)], None),
+            "before": lambda out: ([args.before, "build", "--root", str(site), "--output", str(out)], None),
         }
-        tools = ["build", "hugo"] if args.hugo else ["build"]
+        tools = ["build"] + (["hugo"] if args.hugo else []) + (["before"] if args.before else [])
         edited = article_to_edit([site] + ([hugo_site] if hugo_site else []))
         # Two builds each before measuring: the second makes briefing's standby copy.
         for tool in tools:
@@ -196,18 +200,18 @@ def main():
                     out = fresh(f"{step}-{size}") if case == "fresh" and step != "check" else live.get(step)
                     before = None
                     if case == "edit":
-                        edit_article(site if step == "build" else hugo_site, edited, run)
+                        edit_article(hugo_site if step == "hugo" else site, edited, run)
                         before = snapshot(out)
                     cmd, cwd = commands[step](out)
-                    secs, mem, stdout = measure(cmd, cwd, capture=step == "build")
+                    secs, mem, stdout = measure(cmd, cwd, capture=step in ("build", "before"))
                     samples[step].append((secs, mem))
                     note = ""
                     if before is not None:
                         written, changed = touched(before, snapshot(out))
                         counts[step].append((written, changed))
                         note = f", wrote {written} files, {changed} changed"
-                        if step == "build":
-                            note += f" (it says: {stdout.strip().split('(')[1].split(')')[0]})"
+                        if step in ("build", "before") and "(" in stdout:
+                            note += f" (it says: {stdout.strip().split('(', 1)[1].split(')')[0]})"
                     print(f"{size} articles, {case}, run {run + 1}: {step} {secs:.2f} s, {mem:.0f} MB{note}",
                           file=sys.stderr)
             pages = pages_of(live["build"])
@@ -218,18 +222,18 @@ def main():
                 written = f"{statistics.median(w for w, _ in counts[name]):.0f}/{statistics.median(c for _, c in counts[name]):.0f}" \
                     if counts[name] else ""
                 rows.append((size, case, name, secs, n / secs if name != "check" else None, mem, written))
-            if args.hugo:
-                b = statistics.median(s for s, _ in samples["build"])
-                h = statistics.median(s for s, _ in samples["hugo"])
-                bm = max(m for _, m in samples["build"])
-                hm = max(m for _, m in samples["hugo"])
-                rows.append((size, case, "ratio", h / b, None, hm / bm, ""))
+            b = statistics.median(s for s, _ in samples["build"])
+            bm = max(m for _, m in samples["build"])
+            for other in [t for t in ("hugo", "before") if t in samples]:
+                o = statistics.median(s for s, _ in samples[other])
+                om = max(m for _, m in samples[other])
+                rows.append((size, case, f"{other}/us", o / b, None, om / bm, ""))
 
     delete_tree(outputs, work)
     print(f"{'articles':>9} {'case':>8} {'what':>7} {'seconds':>9} {'pages/s':>9} {'peak MB':>9} {'written/changed':>16}")
     for size, case, name, secs, rate, mem, written in rows:
-        if name == "ratio":
-            print(f"{size:>9} {case:>8} {'hugo/us':>7} {secs:>8.1f}x {'':>9} {mem:>8.1f}x")
+        if name.endswith("/us"):
+            print(f"{size:>9} {case:>8} {name:>9} {secs:>6.1f}x {'':>9} {mem:>8.1f}x")
         else:
             rate_s = f"{rate:>9.0f}" if rate else f"{'':>9}"
             print(f"{size:>9} {case:>8} {name:>7} {secs:>9.2f} {rate_s} {mem:>9.0f} {written:>16}")

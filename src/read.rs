@@ -212,11 +212,15 @@ pub(crate) fn list_content(root: &Path, diagnostics: &mut Diagnostics) -> Result
             if file_type.is_dir() {
                 walk.skip_current_dir();
             }
-        } else if file_type.is_file() {
-            if !is_hidden(entry.file_name()) {
-                paths.push(entry.into_path());
+        } else if entry.depth() > 0 && is_hidden(entry.file_name()) {
+            // Hidden (`.git/`, `.old/`, an editor's `.x.md.swp`) or a backup (`x.md~`):
+            // neither read nor watched by `serve`, folders included.
+            if file_type.is_dir() {
+                walk.skip_current_dir();
             }
-        } else if entry.depth() > 0 && !file_type.is_dir() && !is_hidden(entry.file_name()) {
+        } else if file_type.is_file() {
+            paths.push(entry.into_path());
+        } else if entry.depth() > 0 && !file_type.is_dir() {
             diagnostics.push(skipped(root, entry.path(), file_type));
         }
     }
@@ -359,6 +363,25 @@ mod order_tests {
 
     use super::list_content;
     use crate::diagnostic::Diagnostics;
+
+    #[test]
+    fn hidden_folders_are_not_read() {
+        // Was: content/articles/.old/x.md was built (though `serve` ignored its edits).
+        let root = std::env::temp_dir().join(format!("briefing-list-hidden-{}", std::process::id()));
+        for file in
+            ["articles/a.md", "articles/.old/x.md", "articles/.old/deeper/y.md", ".git/config.md", "articles/b.md~"]
+        {
+            let path = root.join("content").join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "").unwrap();
+        }
+        let mut diagnostics = Diagnostics::new();
+        let sources = list_content(&root, &mut diagnostics).unwrap();
+        let listed: Vec<&str> = sources.items.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(listed, ["content/articles/a.md"]);
+        assert!(!diagnostics.has_errors());
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 
     #[test]
     fn files_are_listed_in_the_order_of_a_walk_by_name() {

@@ -77,17 +77,24 @@ description: |
   The framework the envoy brought to Geneva.
 ";
 
-const TEMPLATES_NOTE: &str = "\
-Templates here replace the built-in theme's, file by file: copy one from
-`briefing init --theme` (or the briefing repository's templates/) and edit it.
-Page templates: base.html, index.html, articles.html, article.html, actors.html,
-actor.html, proposals.html, proposal.html, topics.html, topic.html, timeline.html,
-404.html. The values each receives are listed in docs/templates.md.
-";
+/// The new site's own README: where things go. At the site's root, where nothing is
+/// published (a note in static/ was copied into the built site).
+const README: &str = "\
+# A briefing site
 
-const STATIC_NOTE: &str = "\
-Files here are copied to the root of the built site (images, a favicon, …).
-A style.css or search.js here replaces the built-in theme's.
+Built with briefing: `briefing serve` previews it with live reload, `briefing build`
+writes it to public/.
+
+- content/: site.yaml (the settings), and the articles, actors and proposals,
+  in Markdown or YAML.
+- templates/: templates here replace the built-in theme's, file by file: copy one
+  from `briefing init --theme` (or the briefing repository's templates/) and edit
+  it. The page templates are base.html, index.html, articles.html, article.html,
+  actors.html, actor.html, proposals.html, proposal.html, topics.html, topic.html,
+  timeline.html and 404.html; the values each receives are listed in the briefing
+  repository's docs/templates.md.
+- static/: files here are copied to the root of the built site (images, a
+  favicon, …); a style.css or search.js here replaces the built-in theme's.
 ";
 
 /// What `init --ci github` writes: a GitHub Actions workflow for GitHub Pages.
@@ -135,8 +142,7 @@ pub(crate) fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Resu
         (dir.join("content/articles/talks-open-in-geneva.md"), SAMPLE_ARTICLE.replace("DATE", &date)),
         (dir.join("content/actors/sample-envoy.yaml"), SAMPLE_ACTOR.to_owned()),
         (dir.join("content/proposals/sample-framework.yaml"), SAMPLE_PROPOSAL.replace("DATE", &date)),
-        (dir.join("templates/README.txt"), TEMPLATES_NOTE.to_owned()),
-        (dir.join("static/README.txt"), STATIC_NOTE.to_owned()),
+        (dir.join("README.md"), README.to_owned()),
     ];
     if let Some((ci, briefing_git)) = ci {
         files.extend(ci_files(dir, ci, briefing_git));
@@ -144,6 +150,11 @@ pub(crate) fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Resu
     let mut written: Vec<PathBuf> = Vec::new();
     for (path, text) in files.drain(..) {
         write_new(&path, &text)?;
+        written.push(path);
+    }
+    for folder in ["templates", "static"] {
+        let path = dir.join(folder);
+        fs::create_dir_all(&path)?;
         written.push(path);
     }
     if with_theme {

@@ -269,7 +269,28 @@ fn leftover_links_where_the_build_works_are_never_followed() {
     let standby = dir.join(".public.briefing/standby");
     assert!(standby.is_dir(), "the second build left the first site on standby");
     std::os::unix::fs::symlink(&victim, standby.join("articles/planted")).unwrap();
-    build_ok(&fixture("basic"), &out, &[]);
+    // A link where a folder the build writes into should be, and one where a file goes.
+    std::fs::remove_dir_all(standby.join("actors")).unwrap();
+    std::os::unix::fs::symlink(&victim, standby.join("actors")).unwrap();
+    std::fs::remove_file(standby.join("atom.xml")).unwrap();
+    std::os::unix::fs::symlink(victim.join("notes.txt"), standby.join("atom.xml")).unwrap();
+    // An edit, so that the build writes into (and removes from) the standby.
+    let (_site_dir, site) = fixture_copy("basic");
+    std::fs::remove_file(site.join("content/articles/counter-offer.md")).unwrap();
+    for path in ["content/actors/alice-arden.yaml", "content/actors/boris-bell.yaml"] {
+        let text = std::fs::read_to_string(site.join(path)).unwrap();
+        std::fs::write(site.join(path), text.replace("name: ", "name: Dr ")).unwrap();
+    }
+    build_ok(&site, &out, &[]);
+    assert!(read_tree(&victim) == before, "a link in the standby was followed");
+    assert!(read(&out, "actors/alice-arden/index.html").contains("Dr "));
+    // The standby was not walked: the link it held is in the output now, and the next
+    // build names it rather than follow or delete it.
+    let run = build(&site, &out, &[]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("did not make:\n  articles/planted\n"), "{}", run.stderr);
+    std::fs::remove_file(out.join("articles/planted")).unwrap();
+    build_ok(&site, &out, &[]);
     assert!(read_tree(&victim) == before);
     let standby = dir.join(".public.briefing/standby");
     std::fs::remove_dir_all(&standby).unwrap();

@@ -15,11 +15,11 @@ fn init_creates_a_site_that_builds_at_once() {
         "content/articles/talks-open-in-geneva.md",
         "content/actors/sample-envoy.yaml",
         "content/proposals/sample-framework.yaml",
-        "templates/README.txt",
-        "static/README.txt",
+        "README.md",
     ] {
         assert!(dir.join(file).is_file(), "{file}");
     }
+    assert!(dir.join("templates").is_dir() && dir.join("static").is_dir());
     // The sample items reference each other, so the only warning is about the
     // placeholder address, which is the site owner's to set.
     let check = check(&dir);
@@ -28,6 +28,8 @@ fn init_creates_a_site_that_builds_at_once() {
     assert_eq!(warnings.len(), 1, "{}", check.stderr);
     assert!(warnings[0].starts_with("content/site.yaml:4:11: warning: `base_url` is still"), "{}", check.stderr);
     build_ok(&dir, &tmp.join("out"), &[]);
+    // Its notes stay out of the published site (static/README.txt was published).
+    assert!(!read_tree(&tmp.join("out")).keys().any(|p| p.to_lowercase().contains("readme")));
     let article = read(&tmp.join("out"), "articles/talks-open-in-geneva/index.html");
     assert!(article.contains("../../actors/sample-envoy/index.html"));
     assert!(article.contains("../../proposals/sample-framework/index.html#ceasefire"));

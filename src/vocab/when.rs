@@ -42,6 +42,8 @@ pub(crate) enum DateProblem {
         year: i16,
         days: i8,
     },
+    /// The offset after the time, as written, is not `±HH:MM`, `±HHMM` or `±HH`.
+    OffsetShape(String),
     /// The offset after the time, as written, is a day or more.
     Offset(String),
     /// What follows the date is not a time.
@@ -56,6 +58,9 @@ impl std::fmt::Display for DateProblem {
             DateProblem::NoSuchMonth(month) => write!(f, "there is no month {month}"),
             DateProblem::NoSuchDay { month, year, days } => {
                 write!(f, "{} {year} has {days} days", MONTHS[(month - 1) as usize])
+            }
+            DateProblem::OffsetShape(tail) => {
+                write!(f, "`{tail}` is not an offset from UTC: write it as `+02:00` (or `Z` for UTC)")
             }
             DateProblem::Offset(tail) => {
                 write!(f, "`{tail}` is not an offset from UTC, which runs from -23:59 to +23:59")
@@ -141,32 +146,53 @@ impl When {
     }
 }
 
-/// Splits `2025-12-02T23:30:00-05:00` into the local part and the offset in minutes;
-/// an offset of 24 hours or more, or of 60 minutes or more, is an error.
+/// Splits `2025-12-02T23:30:00-05:00` into the local part and the offset in minutes.
+/// The offset may be written `±HH:MM`, `±HHMM` or `±HH` (ISO 8601); anything else after
+/// a sign is an error, as is an offset of 24 hours or more, or of 60 minutes or more.
 fn split_offset(text: &str) -> Result<(&str, Option<i32>), DateProblem> {
     if let Some(local) = text.strip_suffix('Z').or_else(|| text.strip_suffix('z')) {
         return Ok((local, Some(0)));
     }
-    if text.len() > 16 && text.is_char_boundary(text.len() - 6) {
-        let (local, tail) = text.split_at(text.len() - 6);
-        let b = tail.as_bytes();
-        let digits = [b[1], b[2], b[4], b[5]].iter().all(u8::is_ascii_digit);
-        if (b[0] == b'+' || b[0] == b'-') && b[3] == b':' && digits {
-            let number = |i: usize| i32::from(b[i] - b'0') * 10 + i32::from(b[i + 1] - b'0');
-            let (hours, minutes) = (number(1), number(4));
-            if hours > 23 || minutes > 59 {
-                return Err(DateProblem::Offset(tail.to_owned()));
-            }
-            let offset = hours * 60 + minutes;
-            return Ok((local, Some(if b[0] == b'-' { -offset } else { offset })));
-        }
+    // A sign after the date's own dashes starts the offset.
+    let Some(sign_at) = text.get(10..).and_then(|time| time.rfind(['+', '-'])).map(|i| i + 10) else {
+        return Ok((text, None));
+    };
+    let (local, tail) = text.split_at(sign_at);
+    let digits: Vec<u8> = tail[1..].bytes().filter(|b| *b != b':').collect();
+    let colons = tail[1..].bytes().filter(|b| *b == b':').count();
+    let shaped = match digits.len() {
+        2 => colons == 0,
+        4 => colons == 0 || (colons == 1 && tail.as_bytes().get(3) == Some(&b':')),
+        _ => false,
+    };
+    if !shaped || !digits.iter().all(u8::is_ascii_digit) {
+        return Err(DateProblem::OffsetShape(tail.to_owned()));
     }
-    Ok((text, None))
+    let number = |i: usize| digits.get(i..i + 2).map_or(0, |d| i32::from(d[0] - b'0') * 10 + i32::from(d[1] - b'0'));
+    let (hours, minutes) = (number(0), number(2));
+    if hours > 23 || minutes > 59 {
+        return Err(DateProblem::Offset(tail.to_owned()));
+    }
+    let offset = hours * 60 + minutes;
+    Ok((local, Some(if tail.starts_with('-') { -offset } else { offset })))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_are_read_in_every_iso_form_or_refused() {
+        for (written, minutes) in [("+03:00", 180), ("+0300", 180), ("+03", 180), ("-05:30", -330), ("-0530", -330)] {
+            let when = When::parse(&format!("2025-12-02T14:30{written}")).unwrap();
+            assert_eq!(when.offset_minutes, Some(minutes), "{written}");
+        }
+        // Was accepted, and the offset dropped (the time taken as UTC).
+        assert_eq!(When::parse("2025-12-02T14:30+0300").unwrap().rfc3339(), "2025-12-02T14:30:00+03:00");
+        for bad in ["+3", "+030", "+03:0", "+03:00:00", "+0a:00", "+99:00", "-05:60"] {
+            assert!(When::parse(&format!("2025-12-02T14:30{bad}")).is_err(), "{bad} was let through");
+        }
+    }
 
     #[test]
     fn accepts_dates_and_times() {

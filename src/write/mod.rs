@@ -79,16 +79,11 @@ impl Output {
         })
     }
 
-    /// Looks at what the output and the standby hold and decides whether the output may
-    /// be written. `shaped` tells whether a path is one a build could have written (for
-    /// an output from before manifests).
+    /// Looks at what the output holds and decides whether the output may be written.
+    /// `shaped` tells whether a path is one a build could have written (for an output
+    /// from before manifests).
     fn survey(&self, shaped: impl Fn(&str) -> bool) -> Result<Surveyed, Error> {
-        let (live, standby) = std::thread::scope(|scope| {
-            let standby = scope.spawn(|| standby_state(&self.workspace.standby));
-            (judge(&self.path, shaped), standby.join())
-        });
-        let standby = standby.unwrap_or(Ok(None))?;
-        Ok(Surveyed { live: live?, standby })
+        Ok(Surveyed { live: judge(&self.path, shaped)?, standby: standby_state(&self.workspace.standby) })
     }
 
     /// Starts writing the new site (into the standby folder).
@@ -119,7 +114,7 @@ impl Output {
 /// What `Output::survey` found.
 pub(crate) struct Surveyed {
     live: Judged,
-    /// The standby's files that are as its manifest says, or None (start it afresh).
+    /// The standby's files as its manifest says, or None (start it afresh).
     standby: Option<HashMap<String, Entry>>,
 }
 
@@ -182,21 +177,15 @@ fn top_entries(path: &Path) -> Result<Vec<String>, Error> {
     Ok(out)
 }
 
-/// The standby's files, when it is whole and as its manifest says; None when it must
-/// start afresh (missing, interrupted, or touched since).
-fn standby_state(standby: &Path) -> Result<Option<HashMap<String, Entry>>, Error> {
+/// The standby's files as its manifest lists them, or None when it must start afresh
+/// (missing, or interrupted: a build takes the manifest away before it changes a
+/// thing). It is not walked: every file it keeps as it is, it shares with the output,
+/// whose walk sees any change to it; the others are written anew or removed.
+fn standby_state(standby: &Path) -> Option<HashMap<String, Entry>> {
     match std::fs::symlink_metadata(standby) {
-        Ok(meta) if meta.is_dir() => {}
-        _ => return Ok(None),
+        Ok(meta) if meta.is_dir() => Manifest::read(standby).map(|m| m.files),
+        _ => None,
     }
-    let Some(manifest) = Manifest::read(standby) else { return Ok(None) };
-    let survey = Survey::of(standby)?;
-    let listed = manifest.files.len();
-    if !survey.unlisted(&manifest).is_empty() {
-        return Ok(None);
-    }
-    let intact = survey.intact(manifest);
-    Ok((intact.len() == listed).then_some(intact))
 }
 
 /// Removes whatever is at `path`: a folder tree (links inside it are removed, never

@@ -40,6 +40,8 @@ pub(crate) struct SiteWriter {
     unchanged: AtomicUsize,
     /// Cleared once making a hard link fails (a file system without them): copy instead.
     links: AtomicBool,
+    /// The standby's folders found to be real folders (see `clear_way`).
+    folders: Mutex<HashSet<String>>,
     workspace: Workspace,
 }
 
@@ -61,6 +63,7 @@ impl SiteWriter {
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             links: AtomicBool::new(true),
+            folders: Mutex::new(HashSet::new()),
             workspace,
         }
     }
@@ -76,12 +79,14 @@ impl SiteWriter {
         let entry = match self.live_entry(rel, bytes)? {
             Some(live) => {
                 if self.before.get(rel) != Some(&live) {
+                    self.clear_way(rel)?;
                     self.share(rel, &target)?;
                 }
                 self.unchanged.fetch_add(1, Ordering::Relaxed);
                 live
             }
             None => {
+                self.clear_way(rel)?;
                 write_new(&target, bytes)?;
                 self.written.fetch_add(1, Ordering::Relaxed);
                 Entry::of(bytes)
@@ -109,6 +114,33 @@ impl SiteWriter {
             }
             Live::Nothing => Ok(None),
         }
+    }
+
+    /// Makes sure that the folders on the way to `rel` in a standby kept from an earlier
+    /// build are folders: a link (or file) where one should be is removed, never
+    /// followed, so that nothing is written or deleted through it. A standby made
+    /// afresh holds only what this build made.
+    fn clear_way(&self, rel: &str) -> Result<(), Error> {
+        if self.starts_empty() {
+            return Ok(());
+        }
+        let lock = || self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (end, _) in rel.match_indices('/') {
+            let folder = &rel[..end];
+            if lock().contains(folder) {
+                continue;
+            }
+            let path = self.standby.join(folder);
+            match std::fs::symlink_metadata(&path) {
+                Ok(meta) if !meta.is_dir() => {
+                    std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
+                }
+                Err(e) if e.kind() != ErrorKind::NotFound => return Err(Error::io("read", &path, e)),
+                _ => {}
+            }
+            lock().insert(folder.to_owned());
+        }
+        Ok(())
     }
 
     /// Makes the standby's `rel` the output's very file: a hard link, or a copy with
@@ -176,6 +208,7 @@ impl SiteWriter {
         let entries = std::mem::take(self.entries.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner));
         let manifest = Manifest { files: entries.into_iter().collect(), written: 0 };
         for stale in self.before.keys().filter(|p| !manifest.files.contains_key(*p)) {
+            self.clear_way(stale)?;
             remove_with_empty_folders(&self.standby, stale)?;
         }
         // Written last, so that every file it lists is older than it. When nothing else
