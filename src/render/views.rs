@@ -165,6 +165,16 @@ impl Summaries {
         changed
     }
 
+    /// After an edit that changed only what article `ix` shows (its fields): its summary
+    /// made again, its kept parts to be made again; the rest is as it was.
+    pub(crate) fn follow_article(&mut self, site: &Site, ix: ArticleIx) {
+        self.articles[ix] = OnceLock::from(article_summary(&site.articles[ix], &self.topics));
+        if let Some(kept) = &mut self.kept {
+            kept.timeline[ix] = OnceLock::new();
+            kept.json[ix] = OnceLock::new();
+        }
+    }
+
     /// Makes every article's summary not made yet, in parallel: for rendering every page,
     /// where making them as pages ask would have threads wait for each other's.
     pub(crate) fn make_all(&self, site: &Site) {
