@@ -6,7 +6,7 @@ use crate::cli::Ci;
 use crate::error::Error;
 use crate::fs;
 use crate::slug::slugify;
-use crate::theme::{BUILT_IN_STATIC, BUILT_IN_TEMPLATES};
+use crate::theme::{BUILT_IN_STATIC, BUILT_IN_STRINGS, BUILT_IN_TEMPLATES, STRINGS};
 use crate::vocab::Kind;
 
 const SITE_YAML: &str = "\
@@ -164,6 +164,9 @@ pub(crate) fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Resu
             write_new(&path, &String::from_utf8_lossy(bytes))?;
             written.push(path);
         }
+        let path = dir.join("templates").join(STRINGS);
+        write_new(&path, BUILT_IN_STRINGS)?;
+        written.push(path);
         for (name, bytes) in BUILT_IN_STATIC {
             let path = dir.join("static").join(name);
             if let Some(parent) = path.parent() {

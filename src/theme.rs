@@ -38,6 +38,8 @@ pub(crate) struct Theme {
     pub(crate) templates: Vec<TemplateFile>,
     /// Output path (relative to the output root) and contents.
     pub(crate) static_files: Vec<(String, Vec<u8>)>,
+    /// The site's `templates/strings.yaml`, laid over the theme's (see `parse::strings`).
+    pub(crate) strings: Option<String>,
 }
 
 macro_rules! embedded {
@@ -53,6 +55,10 @@ pub(crate) const BUILT_IN_TEMPLATES: &[(&str, &[u8])] = embedded!("templates":
     "redirect.html",
 );
 
+/// The theme's words, which are not a template (see `parse::strings`), and its own.
+pub(crate) const STRINGS: &str = "strings.yaml";
+pub(crate) const BUILT_IN_STRINGS: &str = include_str!("../templates/strings.yaml");
+
 pub(crate) const BUILT_IN_STATIC: &[(&str, &[u8])] = embedded!("static": "style.css", "search.js", "favicon.svg");
 
 impl Theme {
@@ -66,7 +72,7 @@ impl Theme {
             })
             .collect();
         let static_files = BUILT_IN_STATIC.iter().map(|(n, b)| ((*n).to_owned(), b.to_vec())).collect();
-        Theme { templates, static_files }
+        Theme { templates, static_files, strings: None }
     }
 
     /// The built-in theme with the site's `templates/` and `static/` laid over it.
@@ -74,6 +80,10 @@ impl Theme {
         let mut theme = Theme::built_in();
         for (name, bytes) in files_under(&root.join("templates"))? {
             let Ok(text) = String::from_utf8(bytes) else { return Err(Error::TemplateNotText { name }) };
+            if name == STRINGS {
+                theme.strings = Some(text);
+                continue;
+            }
             let file = TemplateFile { name, text, origin: Origin::Site };
             match theme.templates.iter_mut().find(|t| t.name == file.name) {
                 Some(existing) => *existing = file,

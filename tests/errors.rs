@@ -65,6 +65,8 @@ error_case!(a_link_to_a_file_the_site_lacks, "missing-file");
 error_case!(a_content_file_inside_an_items_folder, "bundle-misplaced");
 // Sharing (docs/content.md, "Sharing").
 error_case!(pictures_and_types_of_actors, "sharing");
+// Theme strings (docs/templates.md, "Strings").
+error_case!(strings_of_the_wrong_kind, "strings");
 // Templates (docs/pages.md, "Templates").
 error_case!(template_syntax_error, "template-syntax");
 error_case!(template_error_while_rendering, "template-runtime");

@@ -21,7 +21,7 @@ use crate::diagnostic::Diagnostics;
 use crate::parse::Record;
 use crate::parse::files::{NO_SIZES, Sizes};
 use crate::read::{Attachment, SourceFile};
-use crate::vocab::{Kind, SiteConfig};
+use crate::vocab::{Kind, SiteConfig, Strings};
 
 /// What the model is built against beside the content files.
 #[derive(Clone, Copy)]
@@ -32,6 +32,8 @@ pub struct World<'a> {
     pub(crate) attachments: &'a [Attachment],
     /// The sizes of the pictures (see `parse::files::Sizes`).
     pub(crate) sizes: &'a Sizes,
+    /// The words pages show (see `parse::strings`).
+    pub(crate) strings: &'a Strings,
     /// Every file the build writes for a site besides those: its pages, the generated
     /// files and the static files. Links to files are checked against them and the
     /// attachments; None leaves them unchecked.
@@ -44,7 +46,13 @@ pub(crate) type Written<'a> = dyn Fn(&Site) -> Vec<String> + Sync + 'a;
 impl Default for World<'_> {
     /// The clock's time, no attachments, links to files unchecked.
     fn default() -> Self {
-        World { now: jiff::Timestamp::now(), attachments: &[], sizes: &NO_SIZES, written: None }
+        World {
+            now: jiff::Timestamp::now(),
+            attachments: &[],
+            sizes: &NO_SIZES,
+            strings: &crate::parse::strings::BUILT_IN,
+            written: None,
+        }
     }
 }
 
@@ -63,6 +71,7 @@ pub fn build(
     let mut site = resolve::resolve(config, &grouped, files, diagnostics);
     site.redirects = redirects::pages(&site, &grouped.renamed);
     site.attachments = files::published(&grouped, world.attachments);
+    site.strings = world.strings.clone();
     site.pictures = files::pictures(site.config.image.as_deref(), &grouped, world.sizes);
     // Listing every file the build writes takes a while on a big site: only when asked.
     let asked = !site.attachments.is_empty() || files::any_links(&grouped) || files::any_pictures(&grouped);

@@ -288,6 +288,7 @@ pub(super) fn resolve(
         redirects: Vec::new(),
         attachments: Vec::new(),
         pictures: Default::default(),
+        strings: Default::default(),
     }
 }
 

@@ -58,6 +58,8 @@ pub struct Site {
     pub(crate) attachments: Vec<super::files::Published>,
     /// The pictures pages are shared with (`image:`).
     pub(crate) pictures: super::files::Pictures,
+    /// The words pages show.
+    pub(crate) strings: crate::vocab::Strings,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

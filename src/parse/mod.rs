@@ -16,6 +16,7 @@ pub mod markdown;
 pub(crate) mod place;
 pub(crate) mod records;
 pub(crate) mod settings;
+pub(crate) mod strings;
 pub mod yaml;
 
 pub(crate) use place::place_of;

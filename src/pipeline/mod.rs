@@ -22,7 +22,7 @@ use crate::read::{self, Keep};
 use crate::render::{self, RenderError, Renderer, pages};
 use crate::stopwatch::Stopwatch;
 use crate::theme::Theme;
-use crate::vocab::SiteConfig;
+use crate::vocab::{SiteConfig, Strings};
 use crate::write::{Output, Written};
 
 #[derive(Debug, Clone, Default)]
@@ -139,6 +139,8 @@ pub(crate) struct ParsedSite {
     pub(crate) early: Diagnostics,
     /// The sizes of the images that bodies can show (see `parse::files`).
     pub(crate) sizes: Sizes,
+    /// The theme's words, with the site's laid over them (see `parse::strings`).
+    pub(crate) strings: Strings,
 }
 
 /// Reads the site and parses every file (with the bodies' HTML, or only their links),
@@ -152,12 +154,16 @@ fn read_and_parse(options: &Options, write_html: bool, keep: Keep) -> Result<(Pa
     let config = settings(&sources, options, &mut early);
     let statics: Vec<&str> = theme.static_files.iter().map(|(path, _)| path.as_str()).collect();
     early.extend(parse::settings::image_problem(sources.site.as_ref(), &config, &statics));
+    let strings = parse::strings::load(theme.strings.as_deref()).unwrap_or_else(|problems| {
+        early.extend(problems);
+        parse::strings::BUILT_IN.clone()
+    });
     // Only a page needs the images' sizes.
     let sizes = if write_html { Sizes::read(&sources.attachments, &theme.static_files) } else { Sizes::default() };
     let bodies = Bodies { mode: config.html, write_html, base: Base { sizes: &sizes, ..Base::ROOT } };
     let items = sources.read_each(keep, |i, file| parse::parse_item(i, file, bodies), ParsedItem::unreadable);
     clock.lap("read and parse");
-    Ok((ParsedSite { config, sources, items, early, sizes }, theme))
+    Ok((ParsedSite { config, sources, items, early, sizes, strings }, theme))
 }
 
 /// The settings of site.yaml (defaults where it has none or is wrong), `--base-url`
@@ -203,6 +209,7 @@ impl ParsedSite {
                 now: options.now.unwrap_or_else(jiff::Timestamp::now),
                 attachments: &self.sources.attachments,
                 sizes: &self.sizes,
+                strings: &self.strings,
                 written: Some(&|site: &Site| render::files_written(site, theme)),
             },
             &mut diagnostics,

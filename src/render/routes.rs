@@ -44,21 +44,6 @@ pub(crate) fn base_path(base_url: &str) -> String {
     }
 }
 
-/// `United States` for `united-states`: the label shown for a side.
-pub(crate) fn side_label(side: &str) -> String {
-    side.split('-')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(first) => first.to_uppercase().chain(c).collect::<String>(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,11 +60,5 @@ mod tests {
         assert_eq!(base_path("https://example.org/"), "/");
         assert_eq!(base_path("https://example.org/briefing/"), "/briefing/");
         assert_eq!(base_path("/"), "/");
-    }
-
-    #[test]
-    fn side_labels_are_title_case() {
-        assert_eq!(side_label("united-states"), "United States");
-        assert_eq!(side_label("russia"), "Russia");
     }
 }

@@ -11,7 +11,7 @@ use tera::Value;
 use super::feeds::ArticleJson;
 use super::routes;
 use crate::model::{Actor, ActorIx, Article, ArticleIx, ItemFlags, Proposal, ProposalIx, Site, Topic};
-use crate::vocab::Stance;
+use crate::vocab::{Stance, Strings};
 
 #[derive(Serialize)]
 struct ArticleSummary<'a> {
@@ -92,8 +92,8 @@ impl Kept {
         Kept { timeline: (0..n).map(|_| OnceLock::new()).collect(), json: (0..n).map(|_| OnceLock::new()).collect() }
     }
 
-    pub(crate) fn timeline_entry(&self, a: &Article, ix: ArticleIx) -> Value {
-        self.timeline[ix].get_or_init(|| timeline_article(a)).clone()
+    pub(crate) fn timeline_entry(&self, a: &Article, ix: ArticleIx, strings: &Strings) -> Value {
+        self.timeline[ix].get_or_init(|| timeline_article(a, strings)).clone()
     }
 
     /// Every article's parts, in order (made in parallel where missing).
@@ -126,8 +126,8 @@ impl Summaries {
                 extra: &c.extra,
             }),
             articles: (0..site.articles.len()).map(|_| OnceLock::new()).collect(),
-            actors: site.actors.iter().map(actor_ref).collect(),
-            proposals: site.proposals.iter().map(proposal_ref).collect(),
+            actors: site.actors.iter().map(|a| actor_ref(a, &site.strings)).collect(),
+            proposals: site.proposals.iter().map(|p| proposal_ref(p, &site.strings)).collect(),
             topics: site.topics.iter().map(topic_ref).collect(),
             kept: keep.then(|| Kept::new(site.articles.len())),
         }
@@ -139,8 +139,8 @@ impl Summaries {
     /// actors, proposals and topics are made again. Says which summaries now differ.
     pub(crate) fn follow(&mut self, site: &Site, same: &(dyn Fn(ArticleIx) -> bool + Sync)) -> ItemFlags {
         let topics: Vec<Value> = site.topics.iter().map(topic_ref).collect();
-        let actors: Vec<Value> = site.actors.iter().map(actor_ref).collect();
-        let proposals: Vec<Value> = site.proposals.iter().map(proposal_ref).collect();
+        let actors: Vec<Value> = site.actors.iter().map(|a| actor_ref(a, &site.strings)).collect();
+        let proposals: Vec<Value> = site.proposals.iter().map(|p| proposal_ref(p, &site.strings)).collect();
         let mut changed = ItemFlags {
             articles: vec![false; site.articles.len()],
             actors: differ(&self.actors, &actors),
@@ -152,7 +152,7 @@ impl Summaries {
             .filter(|&i| !same(i) || site.articles[i].topics.iter().any(|t| changed.topics[*t]))
             .collect();
         let remade: Vec<(ArticleIx, Value)> =
-            stale.par_iter().map(|&i| (i, article_summary(&site.articles[i], &topics))).collect();
+            stale.par_iter().map(|&i| (i, article_summary(&site.articles[i], &topics, &site.strings))).collect();
         for (i, summary) in remade {
             changed.articles[i] = self.articles[i].get() != Some(&summary);
             self.articles[i] = OnceLock::from(summary);
@@ -168,7 +168,7 @@ impl Summaries {
     /// After an edit that changed only what article `ix` shows (its fields): its summary
     /// made again, its kept parts to be made again; the rest is as it was.
     pub(crate) fn follow_article(&mut self, site: &Site, ix: ArticleIx) {
-        self.articles[ix] = OnceLock::from(article_summary(&site.articles[ix], &self.topics));
+        self.articles[ix] = OnceLock::from(article_summary(&site.articles[ix], &self.topics, &site.strings));
         if let Some(kept) = &mut self.kept {
             kept.timeline[ix] = OnceLock::new();
             kept.json[ix] = OnceLock::new();
@@ -179,13 +179,13 @@ impl Summaries {
     /// where making them as pages ask would have threads wait for each other's.
     pub(crate) fn make_all(&self, site: &Site) {
         self.articles.par_iter().zip(site.articles.par_iter()).for_each(|(summary, a)| {
-            summary.get_or_init(|| article_summary(a, &self.topics));
+            summary.get_or_init(|| article_summary(a, &self.topics, &site.strings));
         });
     }
 
     /// The summary of article `ix`.
     pub(crate) fn article(&self, site: &Site, ix: ArticleIx) -> Value {
-        self.articles[ix].get_or_init(|| article_summary(&site.articles[ix], &self.topics)).clone()
+        self.articles[ix].get_or_init(|| article_summary(&site.articles[ix], &self.topics, &site.strings)).clone()
     }
 
     /// The summaries of the items `shown` flags alone, the others none (for testing that
@@ -196,7 +196,7 @@ impl Summaries {
         let flag = |flags: &[bool], i: usize| flags.get(i).copied().unwrap_or(false);
         for (i, summary) in summaries.articles.iter_mut().enumerate() {
             let value = if flag(&shown.articles, i) {
-                article_summary(&site.articles[i], &summaries.topics)
+                article_summary(&site.articles[i], &summaries.topics, &site.strings)
             } else {
                 Value::none()
             };
@@ -219,8 +219,8 @@ impl Summaries {
     pub(crate) fn timeline_entry(&self, site: &Site, ix: ArticleIx) -> Value {
         let a = &site.articles[ix];
         match &self.kept {
-            Some(kept) => kept.timeline_entry(a, ix),
-            None => timeline_article(a),
+            Some(kept) => kept.timeline_entry(a, ix, &site.strings),
+            None => timeline_article(a, &site.strings),
         }
     }
 
@@ -246,12 +246,12 @@ fn differ(old: &[Value], new: &[Value]) -> Vec<bool> {
     new.iter().enumerate().map(|(i, n)| old.get(i) != Some(n)).collect()
 }
 
-fn article_summary(a: &Article, topics: &[Value]) -> Value {
+fn article_summary(a: &Article, topics: &[Value], strings: &Strings) -> Value {
     to_value(&ArticleSummary {
         id: &a.id,
         title: &a.fields.title,
         date: a.fields.date.ymd(),
-        date_display: a.fields.date.display(),
+        date_display: strings.date(&a.fields.date),
         path: routes::article(a),
         summary: a.fields.summary.as_deref().unwrap_or(""),
         location: a.fields.location.as_deref().unwrap_or(""),
@@ -271,10 +271,10 @@ struct TimelineEntry<'a> {
     status_label: &'a str,
 }
 
-fn timeline_article(a: &Article) -> Value {
+fn timeline_article(a: &Article, strings: &Strings) -> Value {
     to_value(&TimelineEntry {
         date: a.fields.date.ymd(),
-        date_display: a.fields.date.display(),
+        date_display: strings.date(&a.fields.date),
         kind: "article",
         title: &a.fields.title,
         path: routes::article(a),
@@ -284,41 +284,41 @@ fn timeline_article(a: &Article) -> Value {
     })
 }
 
-pub(crate) fn timeline_proposal(p: &Proposal) -> Option<Value> {
+pub(crate) fn timeline_proposal(p: &Proposal, strings: &Strings) -> Option<Value> {
     let date = p.fields.date?;
     Some(to_value(&TimelineEntry {
         date: date.ymd(),
-        date_display: date.display(),
+        date_display: strings.date(&date),
         kind: "proposal",
         title: &p.fields.title,
         path: routes::proposal(p),
         summary: p.fields.summary.as_deref().unwrap_or(""),
         status: p.fields.status.map_or("", |s| s.as_str()),
-        status_label: p.fields.status.map_or("", |s| s.label()),
+        status_label: p.fields.status.map_or("", |s| strings.status(s)),
     }))
 }
 
-fn actor_ref(a: &Actor) -> Value {
+fn actor_ref(a: &Actor, strings: &Strings) -> Value {
     let side = a.fields.side.as_deref().unwrap_or("");
     to_value(&ActorRef {
         id: &a.id,
         name: &a.fields.name,
         role: a.fields.role.as_deref().unwrap_or(""),
         side,
-        side_label: routes::side_label(side),
+        side_label: if side.is_empty() { String::new() } else { strings.side(side) },
         path: routes::actor(a),
         mentions: a.articles.len(),
     })
 }
 
-fn proposal_ref(p: &Proposal) -> Value {
+fn proposal_ref(p: &Proposal, strings: &Strings) -> Value {
     to_value(&ProposalRef {
         id: &p.id,
         title: &p.fields.title,
         status: p.fields.status.map_or("", |s| s.as_str()),
-        status_label: p.fields.status.map_or("", |s| s.label()),
+        status_label: p.fields.status.map_or("", |s| strings.status(s)),
         date: p.fields.date.map(|d| d.ymd()).unwrap_or_default(),
-        date_display: p.fields.date.map(|d| d.display()).unwrap_or_default(),
+        date_display: p.fields.date.map(|d| strings.date(&d)).unwrap_or_default(),
         path: routes::proposal(p),
     })
 }
@@ -331,14 +331,11 @@ fn topic_ref(t: &Topic) -> Value {
 #[derive(Serialize)]
 pub(crate) struct StanceView {
     pub(crate) stance: &'static str,
-    pub(crate) stance_label: &'static str,
+    pub(crate) stance_label: String,
 }
 
 impl StanceView {
-    pub(crate) fn of(stance: Option<Stance>) -> StanceView {
-        match stance {
-            Some(s) => StanceView { stance: s.as_str(), stance_label: s.label() },
-            None => StanceView { stance: "", stance_label: "—" },
-        }
+    pub(crate) fn of(stance: Option<Stance>, strings: &Strings) -> StanceView {
+        StanceView { stance: stance.map_or("", Stance::as_str), stance_label: strings.stance(stance).to_owned() }
     }
 }

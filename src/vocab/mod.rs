@@ -11,6 +11,7 @@ pub(crate) mod moment;
 mod settings;
 mod stance;
 mod status;
+mod strings;
 mod when;
 
 pub(crate) use actor_type::ActorType;
@@ -21,4 +22,5 @@ pub use kind::{Format, Kind};
 pub(crate) use settings::SiteConfig;
 pub use stance::Stance;
 pub(crate) use status::Status;
+pub(crate) use strings::{Strings, fill_in};
 pub(crate) use when::When;

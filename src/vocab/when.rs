@@ -123,18 +123,6 @@ impl When {
         format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     }
 
-    /// `2 December 2025`
-    pub(crate) fn display(&self) -> String {
-        let d = self.date();
-        format!("{} {} {}", d.day(), MONTHS[(d.month() - 1) as usize], d.year())
-    }
-
-    /// `December 2025`
-    pub(crate) fn month_label(&self) -> String {
-        let d = self.date();
-        format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year())
-    }
-
     /// RFC 3339 with the offset as written (UTC when none was), for feeds.
     pub(crate) fn rfc3339(&self) -> String {
         let dt = self.datetime;
@@ -196,7 +184,7 @@ mod tests {
 
     #[test]
     fn accepts_dates_and_times() {
-        assert_eq!(When::parse("2025-12-02").unwrap().display(), "2 December 2025");
+        assert_eq!(When::parse("2025-12-02").unwrap().ymd(), "2025-12-02");
         assert!(When::parse("2025-12-02T14:30").unwrap().has_time);
         assert_eq!(When::parse("2025-12-02 14:30:00").unwrap().rfc3339(), "2025-12-02T14:30:00Z");
         let late = When::parse("2025-12-02T23:30:00-05:00").unwrap();

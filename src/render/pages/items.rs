@@ -10,6 +10,7 @@ use super::shows::{ActorShows, ArticleShows, ProposalShows};
 use super::{Fill, routes};
 use crate::model::{Changes, Point, Proposal, ProposalIx};
 use crate::render::views::{StanceView, Summaries, to_value};
+use crate::vocab::Strings;
 
 #[derive(Serialize)]
 struct SourceView<'a> {
@@ -65,7 +66,7 @@ pub(super) fn article(fill: Fill<'_>, shows: &ArticleShows<'_>) -> (String, Stri
                 publisher: s.publisher.as_deref().unwrap_or(""),
                 url: s.url.as_deref().unwrap_or(""),
                 date: s.date.map(|d| d.ymd()).unwrap_or_default(),
-                date_display: s.date.map(|d| d.display()).unwrap_or_default(),
+                date_display: s.date.map(|d| site.strings.date(&d)).unwrap_or_default(),
             })
             .collect(),
         extra: &a.fields.extra,
@@ -142,7 +143,7 @@ pub(super) fn actor(fill: Fill<'_>, shows: &ActorShows<'_>) -> (String, String) 
                 point_id: &point.fields.id,
                 point_title: &point.fields.title,
                 path: format!("{}#{}", routes::proposal(proposal), point.fields.id),
-                stance: StanceView::of(Some(*stance)),
+                stance: StanceView::of(Some(*stance), &site.strings),
             }
         })
         .collect();
@@ -196,7 +197,7 @@ pub(super) fn proposals(fill: Fill<'_>, proposals: Range<ProposalIx>) -> (String
         })
         .collect();
     ctx.insert_value("proposals", list.into());
-    ("Proposals".to_owned(), String::new())
+    (site.strings.text("titles", "proposals").to_owned(), String::new())
 }
 
 #[derive(Serialize)]
@@ -215,7 +216,7 @@ struct PointView<'a> {
     positions: Vec<PositionCell>,
 }
 
-fn point_view<'a>(point: &'a Point, summaries: &Summaries) -> PointView<'a> {
+fn point_view<'a>(point: &'a Point, summaries: &Summaries, strings: &Strings) -> PointView<'a> {
     PointView {
         id: &point.fields.id,
         title: &point.fields.title,
@@ -224,7 +225,10 @@ fn point_view<'a>(point: &'a Point, summaries: &Summaries) -> PointView<'a> {
         positions: point
             .positions
             .iter()
-            .map(|(a, s)| PositionCell { actor: summaries.actors[*a].clone(), stance: StanceView::of(Some(*s)) })
+            .map(|(a, s)| PositionCell {
+                actor: summaries.actors[*a].clone(),
+                stance: StanceView::of(Some(*s), strings),
+            })
             .collect(),
     }
 }
@@ -274,7 +278,7 @@ struct ChangesView<'a> {
     unchanged: usize,
 }
 
-fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
+fn matrix<'a>(p: &'a Proposal, summaries: &Summaries, strings: &Strings) -> Matrix<'a> {
     let mut actors: Vec<usize> = p.points.iter().flat_map(|pt| pt.positions.iter().map(|(a, _)| *a)).collect();
     actors.sort_unstable();
     actors.dedup();
@@ -286,7 +290,7 @@ fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
             point_title: &pt.fields.title,
             cells: actors
                 .iter()
-                .map(|a| StanceView::of(pt.positions.iter().find(|(x, _)| x == a).map(|(_, s)| *s)))
+                .map(|a| StanceView::of(pt.positions.iter().find(|(x, _)| x == a).map(|(_, s)| *s), strings))
                 .collect(),
         })
         .collect();
@@ -296,6 +300,7 @@ fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
 /// What changed against the version `p` supersedes, whose points are `old`.
 fn changes<'a>(
     summaries: &Summaries,
+    strings: &Strings,
     new: &'a Proposal,
     c: &Changes,
     against: ProposalIx,
@@ -303,15 +308,15 @@ fn changes<'a>(
 ) -> ChangesView<'a> {
     ChangesView {
         against: summaries.proposals[against].clone(),
-        added: c.added.iter().map(|i| point_view(&new.points[*i], summaries)).collect(),
-        removed: c.removed.iter().map(|i| point_view(&old[*i], summaries)).collect(),
+        added: c.added.iter().map(|i| point_view(&new.points[*i], summaries, strings)).collect(),
+        removed: c.removed.iter().map(|i| point_view(&old[*i], summaries, strings)).collect(),
         changed: c
             .changed
             .iter()
             .map(|(o, n)| ChangedPoint {
                 id: &new.points[*n].fields.id,
-                before: point_view(&old[*o], summaries),
-                after: point_view(&new.points[*n], summaries),
+                before: point_view(&old[*o], summaries, strings),
+                after: point_view(&new.points[*n], summaries, strings),
             })
             .collect(),
         unchanged: c.unchanged,
@@ -326,10 +331,10 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
         listing: listing(summaries, p, i, shows.sponsors, (shows.supersedes, shows.superseded_by)),
         description: &p.fields.description,
         extra: &p.fields.extra,
-        points: shows.points.iter().map(|pt| point_view(pt, summaries)).collect(),
+        points: shows.points.iter().map(|pt| point_view(pt, summaries, &site.strings)).collect(),
     };
     ctx.insert("proposal", &view);
-    ctx.insert("matrix", &matrix(p, summaries));
+    ctx.insert("matrix", &matrix(p, summaries, &site.strings));
     let lineage: Vec<LineageEntry> = shows
         .lineage
         .iter()
@@ -337,7 +342,9 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
         .collect();
     ctx.insert("lineage", &lineage);
     match (&p.changes, shows.against) {
-        (Some(c), Some((against, old))) => ctx.insert("changes", &changes(summaries, p, c, against, old)),
+        (Some(c), Some((against, old))) => {
+            ctx.insert("changes", &changes(summaries, &site.strings, p, c, against, old))
+        }
         _ => ctx.insert_value("changes", Value::none()),
     }
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());

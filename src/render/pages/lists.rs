@@ -9,7 +9,7 @@ use tera::Value;
 use super::{Fill, routes};
 use crate::model::{ActorIx, ArticleIx, ProposalIx, Site, TopicIx};
 use crate::render::views::{Summaries, timeline_proposal, to_value};
-use crate::vocab::{Status, When};
+use crate::vocab::{Status, When, fill_in};
 
 #[derive(Serialize)]
 struct Counts {
@@ -60,7 +60,12 @@ pub(super) fn articles(fill: Fill<'_>, n: usize, total: usize, articles: Range<A
         pages: page_links(n, total),
     };
     ctx.insert("pagination", &pagination);
-    let title = if n > 1 { format!("Articles, page {n} of {total}") } else { "Articles".to_owned() };
+    let strings = &site.strings;
+    let title = if n > 1 {
+        fill_in(strings.text("titles", "articles_page"), &[("page", &n.to_string()), ("pages", &total.to_string())])
+    } else {
+        strings.text("titles", "articles").to_owned()
+    };
     (title, String::new())
 }
 
@@ -104,13 +109,13 @@ fn page_links(current: usize, total: usize) -> Vec<PageLink> {
 pub(super) fn actors(fill: Fill<'_>, actors: Range<ActorIx>) -> (String, String) {
     let Fill { site, summaries, ctx } = fill;
     ctx.insert_value("sides", sides(site, summaries, actors));
-    ("Actors".to_owned(), String::new())
+    (site.strings.text("titles", "actors").to_owned(), String::new())
 }
 
 pub(super) fn topics(fill: Fill<'_>, topics: Range<TopicIx>) -> (String, String) {
-    let Fill { summaries, ctx, .. } = fill;
+    let Fill { site, summaries, ctx } = fill;
     ctx.insert_value("topics", summaries.topics[topics].to_vec().into());
-    ("Topics".to_owned(), String::new())
+    (site.strings.text("titles", "topics").to_owned(), String::new())
 }
 
 pub(super) fn topic(fill: Fill<'_>, ix: TopicIx, articles: &[ArticleIx], proposals: &[ProposalIx]) -> (String, String) {
@@ -119,13 +124,13 @@ pub(super) fn topic(fill: Fill<'_>, ix: TopicIx, articles: &[ArticleIx], proposa
     ctx.insert_value("topic", summaries.topics[ix].clone());
     ctx.insert_value("articles", summaries.articles_of(site, articles.iter().copied()).into());
     ctx.insert_value("proposals", summaries.proposals_of(proposals).into());
-    (t.name.clone(), format!("Articles on {}", t.name))
+    (t.name.clone(), fill_in(site.strings.text("titles", "topic_description"), &[("topic", &t.name)]))
 }
 
 #[derive(Serialize)]
 struct Group {
     status: &'static str,
-    label: &'static str,
+    label: String,
     proposals: Vec<Value>,
 }
 
@@ -135,10 +140,16 @@ fn proposal_groups(site: &Site, summaries: &Summaries, proposals: Range<Proposal
     order.sort_by_key(|(s, i)| (s.is_none(), *s, site.proposals[*i].id.clone()));
     let mut groups: Vec<Group> = Vec::new();
     for (status, ix) in order {
-        let (key, label) = status.map_or(("", "No status"), |s| (s.as_str(), s.label()));
+        let strings = &site.strings;
+        let (key, label) =
+            status.map_or(("", strings.text("groups", "no_status")), |s| (s.as_str(), strings.status(s)));
         match groups.last_mut() {
             Some(g) if g.status == key => g.proposals.push(summaries.proposals[ix].clone()),
-            _ => groups.push(Group { status: key, label, proposals: vec![summaries.proposals[ix].clone()] }),
+            _ => groups.push(Group {
+                status: key,
+                label: label.to_owned(),
+                proposals: vec![summaries.proposals[ix].clone()],
+            }),
         }
     }
     to_value(&groups)
@@ -157,7 +168,7 @@ fn sides(site: &Site, summaries: &Summaries, actors: Range<ActorIx>) -> Value {
     order.sort_by_key(|i| {
         let a = &site.actors[*i];
         let side = a.fields.side.as_deref().unwrap_or("");
-        (side.is_empty(), routes::side_label(side), a.fields.name.to_lowercase(), a.id.clone())
+        (side.is_empty(), site.strings.side(side), a.fields.name.to_lowercase(), a.id.clone())
     });
     let mut out: Vec<Side> = Vec::new();
     for ix in order {
@@ -165,7 +176,11 @@ fn sides(site: &Site, summaries: &Summaries, actors: Range<ActorIx>) -> Value {
         match out.last_mut() {
             Some(s) if s.side == side => s.actors.push(summaries.actors[ix].clone()),
             _ => {
-                let label = if side.is_empty() { "Other".to_owned() } else { routes::side_label(&side) };
+                let label = if side.is_empty() {
+                    site.strings.text("groups", "no_side").to_owned()
+                } else {
+                    site.strings.side(&side)
+                };
                 out.push(Side { side, label, actors: vec![summaries.actors[ix].clone()] });
             }
         }
@@ -189,29 +204,30 @@ pub(super) fn timeline(
     }
     let dated = proposals.map(|i| &site.proposals[i]).filter(|p| p.fields.date.is_some());
     for p in dated.take(limit) {
-        if let (Some(date), Some(entry)) = (p.fields.date, timeline_proposal(p)) {
+        if let (Some(date), Some(entry)) = (p.fields.date, timeline_proposal(p, &site.strings)) {
             entries.push((date, 0, &p.id, entry));
         }
     }
     entries.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    let mut months: Vec<(String, Vec<Value>)> = Vec::new();
+    let mut months: Vec<(When, Vec<Value>)> = Vec::new();
     for (when, _, _, entry) in entries {
-        let label = when.month_label();
+        let month = |w: &When| (w.date().year(), w.date().month());
         match months.last_mut() {
-            Some((last, list)) if *last == label => list.push(entry),
-            _ => months.push((label, vec![entry])),
+            Some((last, list)) if month(last) == month(&when) => list.push(entry),
+            _ => months.push((when, vec![entry])),
         }
     }
     let months: Vec<Value> = months
         .into_iter()
-        .map(|(label, entries)| {
+        .map(|(when, entries)| {
+            let label = site.strings.month_year(&when);
             let month: std::collections::BTreeMap<&'static str, Value> =
                 [("label", Value::from(label)), ("entries", Value::from(entries))].into();
             Value::from(month)
         })
         .collect();
     ctx.insert_value("months", Value::from(months));
-    ("Timeline".to_owned(), String::new())
+    (site.strings.text("titles", "timeline").to_owned(), String::new())
 }
 
 #[cfg(test)]

@@ -144,6 +144,7 @@ impl Page {
             _ => routes::root_of(&path),
         };
         ctx.insert_value("site", summaries.site.clone());
+        ctx.insert("strings", site.strings.value());
         ctx.insert("root", &root);
         // A not-found page stands in for many URLs: it has no canonical one.
         let canonical = match self {
@@ -187,7 +188,7 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
         Shows::Topics { topics } => lists::topics(fill, topics),
         Shows::Topic { ix, articles, proposals } => lists::topic(fill, ix, articles, proposals),
         Shows::Timeline { articles, proposals, limit } => lists::timeline(fill, articles, proposals, limit),
-        Shows::NotFound => ("Page not found".to_owned(), String::new()),
+        Shows::NotFound => (site.strings.text("titles", "not_found").to_owned(), String::new()),
         Shows::Redirect { ix, to } => redirect::fill(site, summaries, ctx, ix, to),
     }
 }
