@@ -33,6 +33,21 @@ stance:
   opposes: Contre
 sides:
   united-states: États-Unis
+words:
+  article: article
+  articles: articles
+lists:
+  latest: À la une
+article:
+  quotes: Citations
+  sources: Sources citées
+proposal:
+  change_counts: \"{added} {points} ajouté(s), {removed} retiré(s), {changed} modifié(s), {unchanged} inchangé(s).\"
+  points: Points du texte
+  point: Point
+  positions: Positions prises
+redirect:
+  moved: Cette page est maintenant
 ";
 
 #[test]
@@ -52,6 +67,14 @@ fn a_sites_strings_translate_its_pages_and_month_names() {
     {
         assert!(front.contains(words), "{words} not on the front page");
     }
+    assert!(front.contains(">À la une</h2>"));
+    // The words of the page templates themselves.
+    let talks = visible_text(&read(&out, "articles/talks-open/index.html"));
+    assert!(talks.contains("Citations") && talks.contains("Sources citées"), "{talks}");
+    assert!(!talks.contains("Quotes"), "{talks}");
+    let changes = visible_text(&read(&out, "proposals/plan-b/index.html"));
+    assert!(changes.contains("1 point ajouté(s), 1 retiré(s), 1 modifié(s), 1 inchangé(s)."), "{changes}");
+    assert!(changes.contains("Positions prises") && changes.contains("Points du texte"), "{changes}");
     // What it leaves out stays as the theme says.
     assert!(front.contains(">Topics</a>") && front.contains(">Sitemap</a>"));
 
