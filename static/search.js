@@ -6,7 +6,17 @@
   "use strict";
 
   var MAX = 20;
-  var KINDS = { article: "Article", actor: "Actor", proposal: "Proposal", topic: "Topic" };
+  // The words shown, in English unless the form's data-strings (the theme's strings'
+  // `search` section, as JSON) says otherwise.
+  var T = {
+    unavailable: "Search is unavailable: the search index could not be loaded.",
+    loading: "Loading search…",
+    no_results: "No results for “{query}”.",
+    too_many: "Showing {shown} of {count} results. Add words to narrow the search.",
+    one_result: "1 result.",
+    results: "{count} results.",
+    article: "Article", actor: "Actor", proposal: "Proposal", topic: "Topic"
+  };
   var form, input, list, status, root = "";
   var entries = null;   // prepared index
   var state = "idle";   // idle | loading | ready | failed
@@ -93,17 +103,23 @@
     return n;
   }
 
+  function say(name, values) {
+    return String(T[name]).replace(/\{(\w+)\}/g, function (all, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+    });
+  }
+
   function render() {
     var q = input.value.trim();
     list.textContent = "";
     if (!q) { status.textContent = ""; return; }
-    if (state === "failed") { status.textContent = "Search is unavailable: the search index could not be loaded."; return; }
-    if (state !== "ready") { status.textContent = "Loading search…"; return; }
+    if (state === "failed") { status.textContent = say("unavailable"); return; }
+    if (state !== "ready") { status.textContent = say("loading"); return; }
     var hits = search(q);
     hits.slice(0, MAX).forEach(function (h) {
       var e = h.x.e, li = el("li"), a = el("a");
       a.href = href(e.path);
-      var kind = KINDS[e.kind] || (e.kind ? String(e.kind) : "");
+      var kind = ["article", "actor", "proposal", "topic"].indexOf(e.kind) >= 0 ? T[e.kind] : (e.kind ? String(e.kind) : "");
       if (kind) a.appendChild(el("span", "kind kind-" + e.kind, kind));
       a.appendChild(el("span", "result-title", e.title || e.path));
       var meta = [e.date, e.summary].filter(Boolean).join(" · ");
@@ -111,9 +127,9 @@
       li.appendChild(a);
       list.appendChild(li);
     });
-    status.textContent = hits.length === 0 ? "No results for “" + q + "”."
-      : hits.length > MAX ? "Showing " + MAX + " of " + hits.length + " results. Add words to narrow the search."
-      : hits.length + (hits.length === 1 ? " result." : " results.");
+    status.textContent = hits.length === 0 ? say("no_results", { query: q })
+      : hits.length > MAX ? say("too_many", { shown: MAX, count: hits.length })
+      : hits.length === 1 ? say("one_result") : say("results", { count: hits.length });
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
@@ -125,6 +141,10 @@
     list = document.getElementById("_search-results");
     status = document.getElementById("_search-status");
     if (!input || !list || !status) return;
+    try {
+      var given = JSON.parse(form.getAttribute("data-strings") || "{}");
+      Object.keys(T).forEach(function (k) { if (typeof given[k] === "string") T[k] = given[k]; });
+    } catch (err) { /* a broken attribute leaves the English words */ }
     root = form.getAttribute("data-root");
     if (root == null) root = document.documentElement.getAttribute("data-root") || "";
     form.hidden = false;

@@ -48,6 +48,10 @@ proposal:
   positions: Positions prises
 redirect:
   moved: Cette page est maintenant
+search:
+  no_results: \"Aucun résultat pour « {query} ».\"
+  article: Article
+  actor: Acteur
 ";
 
 #[test]
@@ -75,6 +79,11 @@ fn a_sites_strings_translate_its_pages_and_month_names() {
     let changes = visible_text(&read(&out, "proposals/plan-b/index.html"));
     assert!(changes.contains("1 point ajouté(s), 1 retiré(s), 1 modifié(s), 1 inchangé(s)."), "{changes}");
     assert!(changes.contains("Positions prises") && changes.contains("Points du texte"), "{changes}");
+    // The search box's messages, handed to search.js as JSON.
+    let attribute = front.split_once("data-strings=\"").and_then(|(_, rest)| rest.split_once('"')).unwrap().0;
+    let search: serde_json::Value = serde_json::from_str(&decode_entities(attribute)).unwrap();
+    assert_eq!(search["no_results"], "Aucun résultat pour « {query} ».");
+    assert_eq!((search["actor"].as_str(), search["loading"].as_str()), (Some("Acteur"), Some("Loading search…")));
     // What it leaves out stays as the theme says.
     assert!(front.contains(">Topics</a>") && front.contains(">Sitemap</a>"));
 
