@@ -335,14 +335,16 @@ fn too_deep(body: &Outline, problems: &mut Problems<'_>) {
     }
 }
 
+/// How to write a date, after an error in one.
+const DATE_HINT: &str = "write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`; \
+     a month (`2025-12`) or a year (`2025`) when no more is known, after `~` when approximate (`~2025-12-02`)";
+
 fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, problems: &mut Problems<'_>) -> Option<When> {
     let text = if required { obj.required_text(key, problems)? } else { obj.text(key, problems)? };
     match When::parse(&text) {
         Ok(when) => Some(when),
         Err(problem) => {
-            let hint = Some(
-                "write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`".to_owned(),
-            );
+            let hint = Some(DATE_HINT.to_owned());
             problems.error(&obj.at_value(key), format!("`{text}` is not a valid date: {problem}"), hint);
             None
         }

@@ -73,9 +73,18 @@ pub(crate) fn atom(site: &Site) -> String {
         for t in &a.topics {
             out.push_str(&format!("    <category term=\"{}\"/>\n", escape_xml(&site.topics[*t].name)));
         }
+        // A timestamp cannot say that only the month is known, or that the day is
+        // approximate: the entry's text says so first.
+        let date = &a.fields.date;
+        let dated = if date.is_exact() {
+            String::new()
+        } else {
+            format!("<p><time datetime=\"{}\">{}</time></p>\n", date.ymd(), date.display())
+        };
         out.push_str(&format!(
-            "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
+            "    <content type=\"html\" xml:base=\"{}\">{}{}</content>\n",
             escape_xml(&url),
+            escape_xml(&dated),
             escape_xml(&a.fields.body)
         ));
         out.push_str("  </entry>\n");
@@ -235,6 +244,7 @@ fn article_data<'a>(site: &'a Site, a: &'a Article) -> ArticleData<'a> {
         id: &a.id,
         title: &a.fields.title,
         date: a.fields.date.ymd(),
+        date_precision: a.fields.date.precision_name(),
         path: routes::article(a),
         summary: a.fields.summary.as_deref(),
         actors: a.mentions_actors.iter().map(|i| site.actors[*i].id.as_str()).collect(),
@@ -262,6 +272,7 @@ struct ArticleData<'a> {
     id: &'a str,
     title: &'a str,
     date: String,
+    date_precision: &'static str,
     path: String,
     summary: Option<&'a str>,
     actors: Vec<&'a str>,
@@ -291,6 +302,7 @@ struct ProposalData<'a> {
     id: &'a str,
     title: &'a str,
     date: Option<String>,
+    date_precision: Option<&'static str>,
     status: Option<&'static str>,
     path: String,
     proposed_by: Vec<&'a str>,
@@ -352,6 +364,7 @@ pub(crate) fn open_data<E>(
             id: &p.id,
             title: &p.fields.title,
             date: p.fields.date.map(|d| d.ymd()),
+            date_precision: p.fields.date.map(|d| d.precision_name()),
             status: p.fields.status.map(|s| s.as_str()),
             path: routes::proposal(p),
             proposed_by: actor_ids(&p.sponsors),

@@ -19,6 +19,7 @@ struct ArticleSummary<'a> {
     title: &'a str,
     date: String,
     date_display: String,
+    date_precision: &'static str,
     path: String,
     summary: &'a str,
     location: &'a str,
@@ -44,6 +45,7 @@ struct ProposalRef<'a> {
     status_label: &'a str,
     date: String,
     date_display: String,
+    date_precision: &'static str,
     path: String,
 }
 
@@ -241,6 +243,7 @@ fn article_summary(a: &Article, topics: &[Value]) -> Value {
         title: &a.fields.title,
         date: a.fields.date.ymd(),
         date_display: a.fields.date.display(),
+        date_precision: a.fields.date.precision_name(),
         path: routes::article(a),
         summary: a.fields.summary.as_deref().unwrap_or(""),
         location: a.fields.location.as_deref().unwrap_or(""),
@@ -252,6 +255,7 @@ fn article_summary(a: &Article, topics: &[Value]) -> Value {
 struct TimelineEntry<'a> {
     date: String,
     date_display: String,
+    date_precision: &'static str,
     kind: &'static str,
     title: &'a str,
     path: String,
@@ -264,6 +268,7 @@ fn timeline_article(a: &Article) -> Value {
     to_value(&TimelineEntry {
         date: a.fields.date.ymd(),
         date_display: a.fields.date.display(),
+        date_precision: a.fields.date.precision_name(),
         kind: "article",
         title: &a.fields.title,
         path: routes::article(a),
@@ -278,6 +283,7 @@ pub(crate) fn timeline_proposal(p: &Proposal) -> Option<Value> {
     Some(to_value(&TimelineEntry {
         date: date.ymd(),
         date_display: date.display(),
+        date_precision: date.precision_name(),
         kind: "proposal",
         title: &p.fields.title,
         path: routes::proposal(p),
@@ -308,6 +314,7 @@ fn proposal_ref(p: &Proposal) -> Value {
         status_label: p.fields.status.map_or("", |s| s.label()),
         date: p.fields.date.map(|d| d.ymd()).unwrap_or_default(),
         date_display: p.fields.date.map(|d| d.display()).unwrap_or_default(),
+        date_precision: p.fields.date.map_or("", |d| d.precision_name()),
         path: routes::proposal(p),
     })
 }

@@ -18,6 +18,7 @@ struct SourceView<'a> {
     url: &'a str,
     date: String,
     date_display: String,
+    date_precision: &'static str,
 }
 
 #[derive(Serialize)]
@@ -70,6 +71,7 @@ pub(super) fn article(
                 url: s.url.as_deref().unwrap_or(""),
                 date: s.date.map(|d| d.ymd()).unwrap_or_default(),
                 date_display: s.date.map(|d| d.display()).unwrap_or_default(),
+                date_precision: s.date.map_or("", |d| d.precision_name()),
             })
             .collect(),
         extra: &a.fields.extra,

@@ -1,0 +1,131 @@
+//! Evidence and time (P9): dates that say how precise they are, sources as items and
+//! citations, stances over time, the page of changes, citable pages and the data files
+//! that go with them. Each test builds a small site and reads what a user would see.
+
+mod common;
+
+use common::*;
+
+/// A site with the given files (path under the site, text) and a `site.yaml`.
+fn site(label: &str, files: &[(&str, &str)]) -> TempDir {
+    let dir = TempDir::new(label);
+    write(dir.path(), "content/site.yaml", "title: Evidence\nbase_url: https://example.org/e/\nauthor: Desk\n");
+    for (path, text) in files {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
+/// Builds `dir` into its `public/`, which must succeed; returns the output folder.
+fn built(dir: &TempDir) -> std::path::PathBuf {
+    let out = dir.join("public");
+    build_ok(dir.path(), &out, &[]);
+    out
+}
+
+fn article(title: &str, date: &str) -> String {
+    format!("---\ntitle: {title}\ndate: \"{date}\"\nactors: [alice]\n---\nText of {title}.\n")
+}
+
+const ALICE: (&str, &str) = ("content/actors/alice.yaml", "name: Alice Arden\n");
+
+#[test]
+fn months_years_and_approximate_dates_are_shown_as_written_everywhere() {
+    let dir = site(
+        "dates",
+        &[
+            ALICE,
+            ("content/articles/month.md", &article("Known to the month", "2025-11")),
+            ("content/articles/year.md", &article("Known to the year", "2025")),
+            ("content/articles/about.md", &article("About the twentieth", "~2025-11-20")),
+            ("content/articles/exact.md", &article("On the twentieth", "2025-11-20")),
+            ("content/articles/first.md", &article("On the first", "2025-11-01")),
+            ("content/proposals/plan.yaml", "title: Plan\ndate: ~2025-11\n"),
+        ],
+    );
+    let out = built(&dir);
+    for (page, shown) in [
+        ("articles/month/index.html", "<time datetime=\"2025-11\">November 2025</time>"),
+        ("articles/year/index.html", "<time datetime=\"2025\">2025</time>"),
+        ("articles/about/index.html", "<time datetime=\"2025-11-20\">c. 20 November 2025</time>"),
+        ("articles/exact/index.html", "<time datetime=\"2025-11-20\">20 November 2025</time>"),
+        ("proposals/plan/index.html", "<time datetime=\"2025-11\">c. November 2025</time>"),
+    ] {
+        assert!(read(&out, page).contains(shown), "{page} does not show {shown}");
+    }
+    // Newest first; a less precise date sorts before every date within it, so after
+    // them in this list, and an approximate date just after the exact one.
+    let data = read_json(&out, "data/articles.json");
+    let rows: Vec<(String, String, String)> = data
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().into(),
+                a["date"].as_str().unwrap().into(),
+                a["date_precision"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("about", "2025-11-20", "approximate-day"),
+        ("exact", "2025-11-20", "day"),
+        ("first", "2025-11-01", "day"),
+        ("month", "2025-11", "month"),
+        ("year", "2025", "year"),
+    ];
+    let expected: Vec<(String, String, String)> =
+        expected.iter().map(|(a, b, c)| ((*a).into(), (*b).into(), (*c).into())).collect();
+    assert_eq!(rows, expected);
+    let proposals = read_json(&out, "data/proposals.json");
+    assert_eq!(
+        (proposals[0]["date"].as_str(), proposals[0]["date_precision"].as_str()),
+        (Some("2025-11"), Some("approximate-month"))
+    );
+    // The timeline groups by month; the year-only article under the year, first.
+    let timeline = visible_text(&read(&out, "timeline/index.html"));
+    let order: Vec<usize> = [
+        "2025 2025 Article Known to the year",
+        "November 2025 November 2025 Article Known to the month c. November 2025 Proposal Plan 1 November 2025",
+        "20 November 2025 Article On the twentieth c. 20 November 2025",
+    ]
+    .iter()
+    .map(|t| timeline.find(t).unwrap_or_else(|| panic!("{t} not on the timeline: {timeline}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{timeline}");
+    // The feed says how precise a date is where its timestamp cannot.
+    let feed = read(&out, "atom.xml");
+    let doc = roxmltree::Document::parse(&feed).expect("the feed is XML");
+    let entry = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("entry")
+                && n.children().any(|c| c.has_tag_name("title") && c.text() == Some("Known to the month"))
+        })
+        .expect("an entry for the month article");
+    let child = |name: &str| entry.children().find(|c| c.has_tag_name(name)).and_then(|c| c.text()).unwrap_or("");
+    assert_eq!(child("published"), "2025-11-01T00:00:00Z");
+    assert!(child("content").contains("November 2025"), "{}", child("content"));
+}
+
+#[test]
+fn dates_that_cannot_be_read_say_what_is_accepted() {
+    let dir = site(
+        "bad-dates",
+        &[
+            ALICE,
+            ("content/articles/a.md", &article("A", "2025-13")),
+            ("content/articles/b.md", &article("B", "~2025-11-20T10:00")),
+        ],
+    );
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("error: `2025-13` is not a valid date: there is no month 13"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: `~2025-11-20T10:00` is not a valid date: an approximate date (`~`) has no time of day"),
+        "{}",
+        run.stderr
+    );
+}
