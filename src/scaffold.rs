@@ -210,6 +210,12 @@ pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, 
              ---\nDescribe the proposal here.\n",
             today()
         ),
+        Kind::Source => format!(
+            "---\ntitle: {quoted}\npublisher:\nurl:\npublished:\n\
+             # accessed: {}\n# archive_url: https://…\n# language: en\n\
+             ---\nNotes on the source: what it covers, and what it leaves out.\n",
+            today()
+        ),
     };
     let path = folder.join(format!("{id}.md"));
     write_new(&path, &text)?;

@@ -6,7 +6,7 @@
   "use strict";
 
   var MAX = 20;
-  var KINDS = { article: "Article", actor: "Actor", proposal: "Proposal", topic: "Topic" };
+  var KINDS = { article: "Article", actor: "Actor", proposal: "Proposal", topic: "Topic", source: "Source" };
   var form, input, list, status, root = "";
   var entries = null;   // prepared index
   var state = "idle";   // idle | loading | ready | failed

@@ -49,6 +49,8 @@ const BASIC_FILES: &[&str] = &[
     "search-index.json",
     "search.js",
     "sitemap.xml",
+    "sources/geneva-wire/index.html",
+    "sources/index.html",
     "style.css",
     "timeline/index.html",
     "topics/ceasefire/index.html",
@@ -511,6 +513,7 @@ fn search_index_lists_every_item_and_the_script_holds_the_same_data() {
     for t in ["ceasefire", "neutrality", "osce-monitoring"] {
         expected.push(("topic".into(), format!("topics/{t}/")));
     }
+    expected.push(("source".into(), "sources/geneva-wire/".into()));
     assert_eq!(entries, expected);
     for e in index.as_array().unwrap() {
         let keys: Vec<&String> = e.as_object().unwrap().keys().collect();
@@ -631,7 +634,13 @@ fn article_page_shows_actors_quotes_sources_and_neighbours() {
     assert!(text.contains("Proposals Plan A Superseded"), "{text}");
     assert!(text.contains("Topics OSCE monitoring Ceasefire"), "{text}");
     assert!(text.contains("We came to listen. — Boris Bell, Special envoy, on arrival"), "{text}");
-    assert!(text.contains("Sources Talks open, Example Wire, 2 November 2025"), "{text}");
+    assert!(
+        text.contains(
+            "Sources Delegations meet in Geneva, Example Wire, 2 November 2025 · https://news.example.com/geneva \
+             Talks open, Example Wire, 2 November 2025"
+        ),
+        "{text}"
+    );
     assert!(html.contains(r#"<a class="source-link" href="https://news.example.com/talks-open">Talks open</a>"#));
     // The oldest article has a newer neighbour only.
     assert!(text.contains("Newer Plan B tabled 20 November 2025"), "{text}");

@@ -129,3 +129,103 @@ fn dates_that_cannot_be_read_say_what_is_accepted() {
         run.stderr
     );
 }
+
+const REPORT: (&str, &str) = (
+    "content/sources/wire-report.md",
+    "---\ntitle: Talks open in Geneva\npublisher: Example Wire\nurl: https://news.example.com/talks\n\
+     published: 2025-11-02\naccessed: 2025-11-03\narchive_url: https://archive.example.org/talks\nlanguage: en\n---\n\
+     The wire's first report from Geneva.\n",
+);
+
+const UNDATED: (&str, &str) =
+    ("content/sources/undated.yaml", "title: A note without an address\nnotes: |\n  Handed to reporters.\n");
+
+#[test]
+fn sources_are_items_with_pages_that_show_what_cites_them() {
+    let dir = site(
+        "sources",
+        &[
+            ALICE,
+            REPORT,
+            UNDATED,
+            (
+                "content/articles/talks.md",
+                "---\ntitle: Talks\ndate: 2025-11-02\nactors: [alice]\nsources:\n  - wire-report\n  - title: A radio interview\n    publisher: Radio\n---\nText.\n",
+            ),
+        ],
+    );
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    // A source without an address is allowed, and said.
+    assert_eq!(
+        run.stderr,
+        "content/sources/undated.yaml:1:1: warning: source `undated` has no `url`\n  |\n1 | title: A note without an address\n  | ^\n  \
+         = help: add `url:` so that readers can check it (and `archive_url:` for a copy kept elsewhere)\n\n"
+    );
+    let out = built(&dir);
+    let source = visible_text(&read(&out, "sources/wire-report/index.html"));
+    for shown in [
+        "Talks open in Geneva",
+        "Publisher Example Wire",
+        "Published 2 November 2025",
+        "Address https://news.example.com/talks",
+        "Archived copy https://archive.example.org/talks",
+        "Accessed 3 November 2025",
+        "Language en",
+        "The wire’s first report from Geneva.",
+        "Articles citing it 1 2 November 2025 Talks",
+    ] {
+        assert!(source.contains(shown), "the source page lacks {shown:?}: {source}");
+    }
+    // The list of sources, by publisher, those without one last.
+    let list = visible_text(&read(&out, "sources/index.html"));
+    assert!(list.contains("Example Wire 1 Talks open in Geneva 2 November 2025 cited by 1 article"), "{list}");
+    assert!(
+        list.contains("No publisher given 1 A note without an address cited by 0 articles · no web address"),
+        "{list}"
+    );
+    // The article lists the item (linked to its page) and the source written in place, numbered.
+    let page = read(&out, "articles/talks/index.html");
+    let sources = between(&page, "<section class=\"sources\"", "</section>");
+    assert!(
+        sources
+            .contains("<li id=\"_source-1\"><a href=\"../../sources/wire-report/index.html\">Talks open in Geneva</a>"),
+        "{sources}"
+    );
+    assert!(sources.contains("<a class=\"source-link\" href=\"https://news.example.com/talks\">"), "{sources}");
+    assert!(sources.contains("<li id=\"_source-2\"><span class=\"source-title\">A radio interview</span>, <span class=\"publisher\">Radio</span></li>"), "{sources}");
+}
+
+#[test]
+fn an_unknown_source_is_an_error_with_the_nearest_id() {
+    let dir = site(
+        "unknown-source",
+        &[
+            ALICE,
+            REPORT,
+            (
+                "content/articles/talks.md",
+                "---\ntitle: Talks\ndate: 2025-11-02\nactors: [alice]\nsources: [wire-reprot]\n---\nText.\n",
+            ),
+        ],
+    );
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.stderr,
+        "content/articles/talks.md:5:11: error: unknown source `wire-reprot`\n  |\n5 | sources: [wire-reprot]\n  |           ^^^^^^^^^^^\n  \
+         = help: did you mean `wire-report`?\n\nerror: 1 problem in 1 file\n"
+    );
+}
+
+#[test]
+fn new_writes_a_source_that_builds() {
+    let dir = site("new-source", &[ALICE]);
+    let run = run(["new", "source", "Kremlin readout", "--root", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let text = read(dir.path(), "content/sources/kremlin-readout.md");
+    assert!(text.starts_with("---\ntitle: \"Kremlin readout\"\npublisher:\nurl:\npublished:\n"), "{text}");
+    let checked = check(dir.path());
+    assert_eq!(checked.code, Some(0), "{}", checked.stderr);
+    assert!(checked.stderr.contains("warning: source `kremlin-readout` has no `url`"), "{}", checked.stderr);
+}

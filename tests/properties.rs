@@ -15,7 +15,7 @@ use std::path::Path;
 use briefing::diagnostic::{Diagnostic, Diagnostics, Position, Severity};
 use briefing::parse::markdown::Outline;
 use briefing::parse::yaml::{self, Node};
-use briefing::parse::{At, Data, Record, Ref, front_matter, parse_item, parse_site};
+use briefing::parse::{At, Data, Record, Ref, SourceEntry, front_matter, parse_item, parse_site};
 use briefing::read::SourceFile;
 use briefing::vocab::{Format, HtmlMode, Kind};
 use proptest::prelude::*;
@@ -258,9 +258,14 @@ fn places(record: &Record, text: &str) -> Vec<(At, Option<String>)> {
     match &record.data {
         Data::Article(a) => {
             out.extend(refs(&mut a.actors.iter().chain(&a.proposals).chain(a.quotes.iter().map(|q| &q.actor))));
+            out.extend(refs(&mut a.source_list.iter().filter_map(|e| match e {
+                SourceEntry::Item(r) => Some(r),
+                SourceEntry::Inline(_) => None,
+            })));
             out.extend(bodies(&a.body));
         }
         Data::Actor(a) => out.extend(bodies(&a.body)),
+        Data::Source(s) => out.extend(bodies(&s.body)),
         Data::Proposal(p) => {
             out.extend(refs(&mut p.proposed_by.iter().chain(&p.supersedes)));
             for point in &p.points {

@@ -7,6 +7,7 @@
 //! Each item holds its fields as the parse stage read them (`vocab::items`), copied
 //! whole; an edit that changes only those is patched in (`Site::patch_article`).
 
+mod evidence;
 mod ids;
 mod relations;
 mod resolve;

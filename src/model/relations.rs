@@ -38,6 +38,7 @@ pub(super) fn derive(site: &mut Site) {
             }
         }
     }
+    super::evidence::derive(site);
     for ix in 0..site.proposals.len() {
         site.proposals[ix].lineage = lineage(&site.proposals, ix);
         site.proposals[ix].changes =
@@ -81,9 +82,9 @@ fn changes(old: &Proposal, new: &Proposal, against: ProposalIx) -> Changes {
     c
 }
 
-type Found<'m> = Vec<(&'m Meta, At, Diagnostic)>;
+pub(super) type Found<'m> = Vec<(&'m Meta, At, Diagnostic)>;
 
-fn found<'m>(list: &mut Found<'m>, meta: &'m Meta, at: At, message: String, hint: &str) {
+pub(super) fn found<'m>(list: &mut Found<'m>, meta: &'m Meta, at: At, message: String, hint: &str) {
     list.push((meta, at, Diagnostic::warning(&meta.place.path, message).with_hint(hint)));
 }
 
@@ -127,6 +128,7 @@ pub(super) fn warn(site: &Site, grouped: &Grouped<'_>, files: &[SourceFile], dia
             found(&mut list, meta, At::Start, message, "add `actors: [ID, …]` so it appears on their pages");
         }
     }
+    super::evidence::warn(site, grouped, &mut list);
     // Placing a warning re-reads its file, so only those that will be shown are placed.
     list.sort_by(|a, b| a.0.place.path.cmp(&b.0.place.path));
     for (n, (meta, at, d)) in list.into_iter().enumerate() {

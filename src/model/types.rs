@@ -3,13 +3,16 @@
 //! computed once, before rendering.
 
 use crate::parse::ArticleRecord;
-use crate::vocab::{ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, SiteConfig, Stance};
+use crate::vocab::{
+    ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, SiteConfig, SourceFields, Stance,
+};
 
 /// Indices into `Site::articles`, `Site::actors`, `Site::proposals`, `Site::topics`.
 pub(crate) type ArticleIx = usize;
 pub(crate) type ActorIx = usize;
 pub(crate) type ProposalIx = usize;
 pub(crate) type TopicIx = usize;
+pub(crate) type SourceIx = usize;
 
 /// One item of the model (topics too), by its index in its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +21,7 @@ pub(crate) enum ItemIx {
     Actor(ActorIx),
     Proposal(ProposalIx),
     Topic(TopicIx),
+    Source(SourceIx),
 }
 
 /// A flag for each item of a model, indexed like its lists (which summaries changed).
@@ -27,6 +31,7 @@ pub(crate) struct ItemFlags {
     pub(crate) actors: Vec<bool>,
     pub(crate) proposals: Vec<bool>,
     pub(crate) topics: Vec<bool>,
+    pub(crate) sources: Vec<bool>,
 }
 
 impl ItemFlags {
@@ -36,6 +41,7 @@ impl ItemFlags {
             ItemIx::Actor(i) => (&self.actors, i),
             ItemIx::Proposal(i) => (&self.proposals, i),
             ItemIx::Topic(i) => (&self.topics, i),
+            ItemIx::Source(i) => (&self.sources, i),
         };
         flags.get(ix).copied().unwrap_or(false)
     }
@@ -52,6 +58,8 @@ pub struct Site {
     pub(crate) proposals: Vec<Proposal>,
     /// Sorted by slug.
     pub(crate) topics: Vec<Topic>,
+    /// Sorted by id.
+    pub(crate) sources: Vec<SourceItem>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +82,9 @@ pub(crate) struct Article {
     pub(crate) proposals: Vec<ProposalIx>,
     pub(crate) topics: Vec<TopicIx>,
     pub(crate) quotes: Vec<Quote>,
+    /// Its list of sources, in order: `sources:` as written, then the source items its
+    /// text cites that `sources:` does not list, in the order first cited.
+    pub(crate) sources: Vec<Cited>,
     /// Every actor mentioned anywhere (front matter, quotes, body links), by index.
     pub(crate) mentions_actors: Vec<ActorIx>,
     pub(crate) mentions_proposals: Vec<ProposalIx>,
@@ -139,6 +150,24 @@ pub(crate) struct Topic {
     pub(crate) articles: Vec<ArticleIx>,
     /// Proposals with a point on this topic, by id.
     pub(crate) proposals: Vec<ProposalIx>,
+}
+
+/// An entry of a page's list of sources: one written in place in an article (its
+/// index in `fields.sources`), or a source item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cited {
+    Inline(usize),
+    Item(SourceIx),
+}
+
+/// A source item and everything that cites it.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceItem {
+    pub(crate) id: String,
+    /// As written (see `vocab::items`).
+    pub(crate) fields: SourceFields,
+    /// Articles that list or cite it, newest first.
+    pub(crate) articles: Vec<ArticleIx>,
 }
 
 impl Site {

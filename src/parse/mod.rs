@@ -8,6 +8,7 @@
 //! 4. render the Markdown body, collecting links and anchors (`markdown`), and keep where
 //!    each was written (`place`).
 
+pub(crate) mod evidence;
 pub(crate) mod fields;
 pub mod front_matter;
 pub mod markdown;
@@ -16,6 +17,7 @@ pub(crate) mod records;
 pub(crate) mod settings;
 pub mod yaml;
 
+pub use evidence::{SourceEntry, SourceRecord};
 pub(crate) use place::place_of;
 pub use place::{At, Place};
 pub use records::*;

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::evidence::{self, SourceEntry, SourceRecord};
 use super::fields::{Obj, Problems, item_obj};
 use super::markdown::{self, Bodies, Outline, Rendered};
 use super::place::place_body_links;
@@ -11,8 +12,8 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::read::SourceFile;
 use crate::slug::is_valid_id;
 use crate::vocab::{
-    ActorFields, ArticleFields, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields, SiteConfig, Source,
-    Stance, Status, When,
+    ActorFields, ArticleFields, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields, SiteConfig, Stance,
+    Status, When,
 };
 
 /// A reference to another item by id, with where it was written.
@@ -39,6 +40,8 @@ pub struct ArticleRecord {
     pub quotes: Vec<QuoteRecord>,
     pub(crate) draft: bool,
     pub body: Outline,
+    /// Its `sources:` in order, by id or written in place (`fields.sources`).
+    pub source_list: Vec<SourceEntry>,
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +73,7 @@ pub enum Data {
     Article(ArticleRecord),
     Actor(ActorRecord),
     Proposal(ProposalRecord),
+    Source(SourceRecord),
 }
 
 /// One parsed item: where it came from, and its fields.
@@ -198,6 +202,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         Kind::Article => "body",
         Kind::Actor => "bio",
         Kind::Proposal => "description",
+        Kind::Source => "notes",
     };
     let place = place_of(&file.path, file.format, &file.text)?;
     let value = parse_yaml(&place, &file.text)?;
@@ -254,7 +259,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let proposals = refs(&mut obj, "proposals", &mut problems);
             let topics = topics(&mut obj, &mut problems);
             let location = obj.text("location", &mut problems);
-            let sources = sources(&mut obj, &mut problems);
+            let (sources, source_list) = evidence::source_entries(&mut obj, &mut problems);
             let quotes = quotes(&mut obj, &mut problems);
             let draft = obj.bool("draft", &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
@@ -271,7 +276,8 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
                 extra,
                 body: body.html,
             };
-            Data::Article(ArticleRecord { fields, actors, proposals, topics, quotes, draft, body: body.outline })
+            let body = body.outline;
+            Data::Article(ArticleRecord { fields, actors, proposals, topics, quotes, draft, body, source_list })
         }
         Kind::Actor => {
             let name = obj.required_text("name", &mut problems);
@@ -317,6 +323,14 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let fields = ProposalFields { title, date, status, summary, extra, description: body.html };
             Data::Proposal(ProposalRecord { fields, proposed_by, supersedes, points, body: body.outline })
         }
+        Kind::Source => {
+            let fields = evidence::source_fields(&mut obj, &mut problems);
+            let yaml_source = yaml_body(&mut obj, &mut problems);
+            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let body = placed(&obj, body, &mut problems);
+            obj.reject_unknown("a source", &mut problems);
+            Data::Source(evidence::source_record(fields, body))
+        }
     };
     let diagnostics = problems.diagnostics;
     Ok((Record { meta: Meta { file: index, kind: file.kind, id, id_at, place }, data }, diagnostics))
@@ -339,7 +353,12 @@ fn too_deep(body: &Outline, problems: &mut Problems<'_>) {
 const DATE_HINT: &str = "write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`; \
      a month (`2025-12`) or a year (`2025`) when no more is known, after `~` when approximate (`~2025-12-02`)";
 
-fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, problems: &mut Problems<'_>) -> Option<When> {
+pub(crate) fn date_field(
+    obj: &mut Obj<'_>,
+    key: &'static str,
+    required: bool,
+    problems: &mut Problems<'_>,
+) -> Option<When> {
     let text = if required { obj.required_text(key, problems)? } else { obj.text(key, problems)? };
     match When::parse(&text) {
         Ok(when) => Some(when),
@@ -385,28 +404,6 @@ fn status(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<Status> {
         problems.error(&obj.at_value("status"), format!("`{text}` is not a proposal status"), Some(hint));
     }
     found
-}
-
-fn sources(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<Source> {
-    let mut out = Vec::new();
-    for value in obj.list("sources", problems) {
-        let Some(mut item) = item_obj(value, "source", problems) else { continue };
-        let title = item.required_text("title", problems);
-        let publisher = item.text("publisher", problems);
-        let url = item.text("url", problems);
-        let date = date_field(&mut item, "date", false, problems);
-        if let Some(u) = &url {
-            if !(u.starts_with("https://") || u.starts_with("http://")) {
-                let hint = Some("source links must be web addresses".to_owned());
-                problems.error(&item.at_value("url"), format!("`{u}` is not an http:// or https:// address"), hint);
-            }
-        }
-        item.reject_unknown("a source", problems);
-        if let Some(title) = title {
-            out.push(Source { title, publisher, url, date });
-        }
-    }
-    out
 }
 
 fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {

@@ -20,7 +20,7 @@ use crate::diagnostic::Diagnostics;
 use crate::fs;
 use crate::model::{ItemFlags, ItemIx, Site};
 use crate::parse::markdown::{self, Bodies, Outline};
-use crate::parse::{self, ArticleRecord, Data, ParsedItem, Record, Ref, front_matter};
+use crate::parse::{self, ArticleRecord, Data, ParsedItem, Record, Ref, SourceEntry, front_matter};
 use crate::read::Keep;
 use crate::render::{self, OutputFile, Page, RenderError, Renderer, pages};
 use crate::theme::Theme;
@@ -296,6 +296,7 @@ fn same_pages(a: &Site, b: &Site) -> bool {
         && same(&a.actors, &b.actors, |x| &x.id)
         && same(&a.proposals, &b.proposals, |x| &x.id)
         && same(&a.topics, &b.topics, |x| &x.slug)
+        && same(&a.sources, &b.sources, |x| &x.id)
 }
 
 /// Whether two versions of an article refer to the same items in the same order (front
@@ -306,8 +307,16 @@ fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
     let same_speakers = |x: &ArticleRecord, y: &ArticleRecord| {
         x.quotes.iter().map(|q| &q.actor.id).eq(y.quotes.iter().map(|q| &q.actor.id))
     };
+    let same_sources = |x: &ArticleRecord, y: &ArticleRecord| {
+        let key = |e: &SourceEntry| match e {
+            SourceEntry::Item(r) => Some(r.id.clone()),
+            SourceEntry::Inline(_) => None,
+        };
+        x.source_list.iter().map(key).eq(y.source_list.iter().map(key))
+    };
     a.fields.date == b.fields.date
         && a.draft == b.draft
+        && same_sources(a, b)
         && a.topics == b.topics
         && same_ids(&a.actors, &b.actors)
         && same_ids(&a.proposals, &b.proposals)

@@ -158,6 +158,15 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
             date: String::new(),
         });
     }
+    for s in &site.sources {
+        entries.push(SearchEntry {
+            kind: "source",
+            title: &s.fields.title,
+            path: routes::source(s),
+            summary: s.fields.publisher.as_deref().unwrap_or(""),
+            date: s.fields.published.map(|d| d.ymd()).unwrap_or_default(),
+        });
+    }
     // The articles' entries, then the others', as serde_json would write one list:
     // written into one buffer, which the script then wraps.
     // Room for the articles' entries (their sizes when kept, else a sample's) and the

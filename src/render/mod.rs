@@ -306,6 +306,7 @@ mod tests {
             actors: vec![false; site.actors.len()],
             proposals: vec![false; site.proposals.len()],
             topics: vec![false; site.topics.len()],
+            sources: vec![false; site.sources.len()],
         };
         let mut pages = pages::all(site);
         pages.extend(pages::one_of_each_kind(site));
@@ -316,6 +317,7 @@ mod tests {
                 ItemIx::Actor(i) => shown.actors[i] = true,
                 ItemIx::Proposal(i) => shown.proposals[i] = true,
                 ItemIx::Topic(i) => shown.topics[i] = true,
+                ItemIx::Source(i) => shown.sources[i] = true,
             });
             let want = everything.page(site, theme, page).unwrap();
             let got = only(site, theme, &shown).page(site, theme, page).unwrap();

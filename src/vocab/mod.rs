@@ -13,7 +13,7 @@ mod when;
 
 pub(crate) use html::Html;
 pub use html::HtmlMode;
-pub(crate) use items::{ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, Source};
+pub(crate) use items::{ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, Source, SourceFields};
 pub use kind::{Format, Kind};
 pub(crate) use settings::SiteConfig;
 pub use stance::Stance;

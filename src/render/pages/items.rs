@@ -7,18 +7,18 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::routes;
+use super::shows::SourceShows;
 use super::shows::{ActorShows, ArticleShows, ProposalShows};
-use crate::model::{Changes, Point, Proposal, ProposalIx, Site};
-use crate::render::views::{StanceView, Summaries, to_value};
+use crate::model::{Changes, Cited, Point, Proposal, ProposalIx, Site};
+use crate::render::views::{SourceRef, StanceView, Summaries, to_value};
+use crate::vocab::Source;
 
+/// An entry of a page's numbered list of sources (`_source-N` on the page).
 #[derive(Serialize)]
-struct SourceView<'a> {
-    title: &'a str,
-    publisher: &'a str,
-    url: &'a str,
-    date: String,
-    date_display: String,
-    date_precision: &'static str,
+struct Numbered {
+    number: usize,
+    #[serde(flatten)]
+    source: Value,
 }
 
 #[derive(Serialize)]
@@ -36,7 +36,7 @@ struct ArticleView<'a> {
     actors: Vec<Value>,
     proposals: Vec<Value>,
     quotes: Vec<QuoteView<'a>>,
-    sources: Vec<SourceView<'a>>,
+    sources: Vec<Numbered>,
     extra: &'a serde_json::Value,
 }
 
@@ -61,19 +61,7 @@ pub(super) fn article(
                 context: q.fields.context.as_deref().unwrap_or(""),
             })
             .collect(),
-        sources: a
-            .fields
-            .sources
-            .iter()
-            .map(|s| SourceView {
-                title: &s.title,
-                publisher: s.publisher.as_deref().unwrap_or(""),
-                url: s.url.as_deref().unwrap_or(""),
-                date: s.date.map(|d| d.ymd()).unwrap_or_default(),
-                date_display: s.date.map(|d| d.display()).unwrap_or_default(),
-                date_precision: s.date.map_or("", |d| d.precision_name()),
-            })
-            .collect(),
+        sources: numbered(summaries, &a.sources, &a.fields.sources),
         extra: &a.fields.extra,
     };
     ctx.insert("article", &view);
@@ -355,4 +343,64 @@ pub(super) fn proposal(
     }
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
     (p.fields.title.clone(), p.fields.summary.clone().unwrap_or_default())
+}
+
+/// A page's list of sources, numbered from 1 as its citations refer to them.
+fn numbered(summaries: &Summaries, list: &[Cited], inline: &[Source]) -> Vec<Numbered> {
+    list.iter()
+        .enumerate()
+        .map(|(i, cited)| {
+            let source = match cited {
+                Cited::Item(s) => summaries.sources[*s].clone(),
+                Cited::Inline(i) => inline.get(*i).map_or_else(Value::none, inline_source),
+            };
+            Numbered { number: i + 1, source }
+        })
+        .collect()
+}
+
+/// A source written in place, with the fields of a source item's summary.
+fn inline_source(s: &Source) -> Value {
+    to_value(&SourceRef {
+        id: "",
+        title: &s.title,
+        publisher: s.publisher.as_deref().unwrap_or(""),
+        url: s.url.as_deref().unwrap_or(""),
+        archive_url: "",
+        language: "",
+        date: s.date.map(|d| d.ymd()).unwrap_or_default(),
+        date_display: s.date.map(|d| d.display()).unwrap_or_default(),
+        date_precision: s.date.map_or("", |d| d.precision_name()),
+        accessed: String::new(),
+        accessed_display: String::new(),
+        path: String::new(),
+        citations: 0,
+    })
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    #[serde(flatten)]
+    reference: Value,
+    notes: &'a str,
+    extra: &'a serde_json::Value,
+}
+
+/// A source's own page: the source, and everything that cites it.
+pub(super) fn source(
+    site: &Site,
+    summaries: &Summaries,
+    ctx: &mut Context,
+    shows: &SourceShows<'_>,
+) -> (String, String) {
+    let s = &site.sources[shows.ix];
+    let view =
+        SourceView { reference: summaries.sources[shows.ix].clone(), notes: &s.fields.notes, extra: &s.fields.extra };
+    ctx.insert("source", &view);
+    ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
+    let description = match &s.fields.publisher {
+        Some(publisher) => format!("{}, {publisher}: what cites it in this briefing", s.fields.title),
+        None => format!("{}: what cites it in this briefing", s.fields.title),
+    };
+    (s.fields.title.clone(), description)
 }

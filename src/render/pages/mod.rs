@@ -27,6 +27,8 @@ pub(crate) enum Page {
     Proposal(usize),
     Topics,
     Topic(usize),
+    Sources,
+    Source(usize),
     Timeline,
     /// The timeline with a few entries of each kind: enough for `check` to run each
     /// part of its template, in constant time. Never written.
@@ -39,12 +41,14 @@ const SAMPLE: usize = 20;
 
 /// All pages of the site, in a fixed order.
 pub(crate) fn all(site: &Site) -> Vec<Page> {
-    let mut pages = vec![Page::Index, Page::Actors, Page::Proposals, Page::Topics, Page::Timeline, Page::NotFound];
+    let mut pages =
+        vec![Page::Index, Page::Actors, Page::Proposals, Page::Topics, Page::Sources, Page::Timeline, Page::NotFound];
     pages.extend((1..=list_pages(site)).map(Page::ArticleList));
     pages.extend((0..site.articles.len()).map(Page::Article));
     pages.extend((0..site.actors.len()).map(Page::Actor));
     pages.extend((0..site.proposals.len()).map(Page::Proposal));
     pages.extend((0..site.topics.len()).map(Page::Topic));
+    pages.extend((0..site.sources.len()).map(Page::Source));
     pages
 }
 
@@ -61,6 +65,7 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
         Page::Actors,
         Page::Proposals,
         Page::Topics,
+        Page::Sources,
         Page::TimelineSample,
         Page::NotFound,
     ];
@@ -68,6 +73,7 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
     pages.extend(smallest(&site.actors, |a| a.articles.len() + a.quotes.len()).map(Page::Actor));
     pages.extend(smallest(&site.proposals, |p| p.articles.len() + p.points.len()).map(Page::Proposal));
     pages.extend(smallest(&site.topics, |t| t.articles.len()).map(Page::Topic));
+    pages.extend(smallest(&site.sources, |s| s.articles.len()).map(Page::Source));
     pages
 }
 
@@ -79,7 +85,12 @@ impl Page {
     /// Long pages first: 0 for the kinds that list many articles each, 1 for the rest.
     pub(crate) fn length_rank(self) -> u8 {
         match self {
-            Page::Topic(_) | Page::Proposal(_) | Page::Actor(_) | Page::Timeline | Page::TimelineSample => 0,
+            Page::Topic(_)
+            | Page::Proposal(_)
+            | Page::Actor(_)
+            | Page::Source(_)
+            | Page::Timeline
+            | Page::TimelineSample => 0,
             _ => 1,
         }
     }
@@ -95,6 +106,8 @@ impl Page {
             Page::Proposal(_) => "proposal.html",
             Page::Topics => "topics.html",
             Page::Topic(_) => "topic.html",
+            Page::Sources => "sources.html",
+            Page::Source(_) => "source.html",
             Page::Timeline | Page::TimelineSample => "timeline.html",
             Page::NotFound => "404.html",
         }
@@ -116,6 +129,8 @@ impl Page {
             Page::Proposal(i) => routes::proposal(&site.proposals[i]),
             Page::Topics => "topics/".to_owned(),
             Page::Topic(i) => routes::topic(&site.topics[i]),
+            Page::Sources => "sources/".to_owned(),
+            Page::Source(i) => routes::source(&site.sources[i]),
             Page::Timeline | Page::TimelineSample => "timeline/".to_owned(),
         }
     }
@@ -167,6 +182,8 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
         Shows::Proposals { proposals, actors: _ } => items::proposals(site, summaries, ctx, proposals),
         Shows::Proposal(shows) => items::proposal(site, summaries, ctx, &shows),
         Shows::Topics { topics } => lists::topics(summaries, ctx, topics),
+        Shows::Sources { sources } => lists::sources(site, summaries, ctx, sources),
+        Shows::Source(shows) => items::source(site, summaries, ctx, &shows),
         Shows::Topic { ix, articles, proposals } => lists::topic(site, summaries, ctx, ix, articles, proposals),
         Shows::Timeline { articles, proposals, limit } => {
             lists::timeline(site, summaries, ctx, articles, proposals, limit)

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{Page, SAMPLE, list_pages};
-use crate::model::{ActorIx, ArticleIx, ItemIx, Point, ProposalIx, Quote, Site, TopicIx};
+use crate::model::{ActorIx, ArticleIx, Cited, ItemIx, Point, ProposalIx, Quote, Site, SourceIx, TopicIx};
 use crate::vocab::Stance;
 
 /// The items a page shows (their summaries, or more of them), as its values list them.
@@ -41,6 +41,11 @@ pub(crate) enum Shows<'s> {
         articles: &'s [ArticleIx],
         proposals: &'s [ProposalIx],
     },
+    /// Every source, by publisher.
+    Sources {
+        sources: Range<SourceIx>,
+    },
+    Source(SourceShows<'s>),
     /// Every dated article and proposal, or the first `limit` of each.
     Timeline {
         articles: Range<ArticleIx>,
@@ -58,6 +63,13 @@ pub(crate) struct ArticleShows<'s> {
     pub(crate) actors: &'s [ActorIx],
     pub(crate) proposals: &'s [ProposalIx],
     pub(crate) quotes: &'s [Quote],
+    pub(crate) sources: &'s [Cited],
+}
+
+/// A source whole, and what cites it.
+pub(crate) struct SourceShows<'s> {
+    pub(crate) ix: SourceIx,
+    pub(crate) articles: &'s [ArticleIx],
 }
 
 /// An actor whole, the articles that mention or quote them, the proposals they sponsor
@@ -106,6 +118,7 @@ impl Page {
                     actors: &a.actors,
                     proposals: &a.proposals,
                     quotes: &a.quotes,
+                    sources: &a.sources,
                 })
             }
             Page::Actors => Shows::Actors { actors: 0..site.actors.len() },
@@ -139,6 +152,8 @@ impl Page {
                 let t = &site.topics[ix];
                 Shows::Topic { ix, articles: &t.articles, proposals: &t.proposals }
             }
+            Page::Sources => Shows::Sources { sources: 0..site.sources.len() },
+            Page::Source(ix) => Shows::Source(SourceShows { ix, articles: &site.sources[ix].articles }),
             Page::Timeline | Page::TimelineSample => Shows::Timeline {
                 articles: 0..site.articles.len(),
                 proposals: 0..site.proposals.len(),
@@ -161,10 +176,11 @@ impl Shows<'_> {
                 all(f, ItemIx::Actor, actors.clone());
             }
             Shows::ArticleList { n: _, total: _, articles } => all(f, ItemIx::Article, articles.clone()),
-            Shows::Article(ArticleShows { ix, newer, older, actors, proposals, quotes }) => {
+            Shows::Article(ArticleShows { ix, newer, older, actors, proposals, quotes, sources }) => {
                 all(f, ItemIx::Article, newer.iter().chain([ix]).chain(older).copied());
                 all(f, ItemIx::Actor, actors.iter().copied().chain(quotes.iter().map(|q| q.actor)));
                 all(f, ItemIx::Proposal, proposals.iter().copied());
+                all(f, ItemIx::Source, items_of(sources));
             }
             Shows::Actors { actors } => all(f, ItemIx::Actor, actors.clone()),
             Shows::Actor(ActorShows { ix, articles, quotes, sponsored, positions }) => {
@@ -201,6 +217,11 @@ impl Shows<'_> {
                 all(f, ItemIx::Article, articles.iter().copied());
                 all(f, ItemIx::Proposal, proposals.iter().copied());
             }
+            Shows::Sources { sources } => all(f, ItemIx::Source, sources.clone()),
+            Shows::Source(SourceShows { ix, articles }) => {
+                f(ItemIx::Source(*ix));
+                all(f, ItemIx::Article, articles.iter().copied());
+            }
             Shows::Timeline { articles, proposals, limit: _ } => {
                 all(f, ItemIx::Article, articles.clone());
                 all(f, ItemIx::Proposal, proposals.clone());
@@ -215,4 +236,12 @@ fn all(f: &mut impl FnMut(ItemIx), kind: fn(usize) -> ItemIx, ixs: impl IntoIter
     for ix in ixs {
         f(kind(ix));
     }
+}
+
+/// The source items of a list of sources.
+fn items_of(list: &[Cited]) -> impl Iterator<Item = SourceIx> + '_ {
+    list.iter().filter_map(|c| match c {
+        Cited::Item(s) => Some(*s),
+        Cited::Inline(_) => None,
+    })
 }
