@@ -39,6 +39,7 @@ error_case!(supersedes_cycle, "supersedes-cycle");
 error_case!(duplicate_ids_in_several_files, "duplicate-ids");
 // Sources (docs/content.md, "Sources").
 error_case!(unknown_source_with_did_you_mean, "unknown-source");
+error_case!(citation_of_an_unknown_source, "unknown-citation");
 // Fields (docs/content.md, "Ids" to "Proposals", and "Unknown fields and extra").
 error_case!(unknown_key_with_did_you_mean, "unknown-key");
 error_case!(impossible_date, "impossible-date");

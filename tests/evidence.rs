@@ -229,3 +229,90 @@ fn new_writes_a_source_that_builds() {
     assert_eq!(checked.code, Some(0), "{}", checked.stderr);
     assert!(checked.stderr.contains("warning: source `kremlin-readout` has no `url`"), "{}", checked.stderr);
 }
+
+#[test]
+fn citations_are_numbered_references_to_the_pages_list_of_sources() {
+    let dir = site(
+        "citations",
+        &[
+            ("content/actors/alice.yaml", "name: Alice Arden\nbio: |\n  Known from [@undated].\n"),
+            REPORT,
+            UNDATED,
+            (
+                "content/articles/talks.md",
+                "---\ntitle: Talks\ndate: 2025-11-02\nactors: [alice]\nsources:\n  - title: A radio interview\n---\n\
+                 The talks opened [@wire-report, p. 3]. Both said so [see @undated; @wire-report].\n",
+            ),
+            (
+                "content/proposals/plan.yaml",
+                "title: Plan\ndescription: As drafted [@undated].\npoints:\n  - id: one\n    title: One\n    text: Per [@wire-report].\n",
+            ),
+        ],
+    );
+    let out = built(&dir);
+    let page = read(&out, "articles/talks/index.html");
+    let two = "<a href=\"#_source-2\"><span class=\"visually-hidden\">source </span>2</a>";
+    let three = "<a href=\"#_source-3\"><span class=\"visually-hidden\">source </span>3</a>";
+    assert!(page.contains(&format!("The talks opened <span class=\"cite\">[{two}, p. 3]</span>.")), "{page}");
+    assert!(page.contains(&format!("<span class=\"cite\">[see {three}; {two}]</span>")), "{page}");
+    let list = visible_text(between(&page, "<section class=\"sources\"", "</section>"));
+    assert_eq!(
+        list,
+        "Sources A radio interview Talks open in Geneva, Example Wire, 2 November 2025 · https://news.example.com/talks \
+         A note without an address (no web address)"
+    );
+    assert!(page.contains("<li id=\"_source-3\"><a href=\"../../sources/undated/index.html\">"), "{page}");
+    // A proposal numbers its description's citations, then its points'.
+    let proposal = read(&out, "proposals/plan/index.html");
+    assert!(proposal.contains("<li id=\"_source-1\"><a href=\"../../sources/undated/index.html\">"), "{proposal}");
+    assert!(proposal.contains("<li id=\"_source-2\"><a href=\"../../sources/wire-report/index.html\">"), "{proposal}");
+    // An actor's bio cites too, and each source shows who cites it.
+    let actor = read(&out, "actors/alice/index.html");
+    assert!(actor.contains("<li id=\"_source-1\"><a href=\"../../sources/undated/index.html\">"), "{actor}");
+    let undated = visible_text(&read(&out, "sources/undated/index.html"));
+    for shown in
+        ["Articles citing it 1 2 November 2025 Talks", "Proposals citing it 1 Plan", "Profiles citing it 1 Alice Arden"]
+    {
+        assert!(undated.contains(shown), "{shown:?} not in {undated}");
+    }
+}
+
+#[test]
+fn a_citation_of_an_unknown_source_is_an_error_where_it_is_written() {
+    let dir = site(
+        "unknown-citation",
+        &[
+            ALICE,
+            REPORT,
+            (
+                "content/articles/talks.md",
+                "---\ntitle: Talks\ndate: 2025-11-02\nactors: [alice]\n---\nSaid [@wire-reprot, p. 3].\n",
+            ),
+            (
+                "content/articles/notes.yaml",
+                "title: Notes\ndate: 2025-11-03\nactors: [alice]\nbody: |\n  First.\n  Then [see @nobody].\n",
+            ),
+            (
+                "content/proposals/plan.yaml",
+                "title: Plan\npoints:\n  - id: one\n    title: One\n    text: Per [@wire-reports].\n",
+            ),
+        ],
+    );
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1));
+    let heads: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "content/articles/notes.yaml:6:14: error: unknown source `nobody`",
+            "content/articles/talks.md:6:8: error: unknown source `wire-reprot`",
+            "content/proposals/plan.yaml:3:9: error: unknown source `wire-reports`",
+        ]
+    );
+    assert!(
+        run.stderr
+            .contains("6 | Said [@wire-reprot, p. 3].\n  |        ^^^^^^^^^^^\n  = help: did you mean `wire-report`?"),
+        "{}",
+        run.stderr
+    );
+}

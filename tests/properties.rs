@@ -247,6 +247,7 @@ fn places(record: &Record, text: &str) -> Vec<(At, Option<String>)> {
     let bodies = |outline: &Outline| -> Vec<(At, Option<String>)> {
         let spans = outline.links.iter().map(|l| (l.offset, l.len));
         let spans = spans.chain(outline.unsafe_urls.iter().map(|u| (u.offset, u.len)));
+        let spans = spans.chain(outline.citations.iter().map(|c| (c.offset, c.len)));
         spans
             .map(|(offset, len)| {
                 let written = body.as_deref().and_then(|b| b.get(offset..offset + len)).map(str::to_owned);

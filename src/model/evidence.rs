@@ -6,7 +6,8 @@ use super::relations::{Found, found};
 use super::resolve::{Lookup, body_at, unsafe_urls};
 use super::types::*;
 use crate::diagnostic::Diagnostics;
-use crate::parse::{ArticleRecord, At, Meta, SourceEntry};
+use crate::parse::markdown::Outline;
+use crate::parse::{ArticleRecord, At, Meta, ProposalRecord, SourceEntry};
 use crate::vocab::Kind;
 
 /// Every source item, its notes' links checked.
@@ -15,38 +16,101 @@ pub(super) fn sources(lookup: &Lookup<'_>, diagnostics: &mut Diagnostics) -> Vec
     for (meta, s) in &lookup.grouped.sources {
         lookup.body_links(&s.body.links, meta, body_at, diagnostics);
         unsafe_urls(lookup, meta, &s.body.unsafe_urls, diagnostics);
-        out.push(SourceItem { id: meta.id.clone(), fields: s.fields.clone(), articles: Vec::new() });
+        out.push(SourceItem {
+            id: meta.id.clone(),
+            fields: s.fields.clone(),
+            articles: Vec::new(),
+            actors: Vec::new(),
+            proposals: Vec::new(),
+            sources: page_sources(lookup, meta, Vec::new(), &[(&s.body, None)], diagnostics),
+        });
     }
     out
 }
 
-/// An article's list of sources, each id resolved (an unknown one is an error where it
-/// is written).
+/// An article's list of sources: its `sources:`, then what its text cites (each id
+/// resolved; an unknown one is an error where it is written).
 pub(super) fn article_sources(
     lookup: &Lookup<'_>,
     meta: &Meta,
     a: &ArticleRecord,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Cited> {
-    a.source_list
+    let listed = a
+        .source_list
         .iter()
         .filter_map(|entry| match entry {
             SourceEntry::Inline(i) => Some(Cited::Inline(*i)),
             SourceEntry::Item(r) => lookup.find_ref(Kind::Source, r, meta, diagnostics).map(Cited::Item),
         })
-        .collect()
+        .collect();
+    page_sources(lookup, meta, listed, &[(&a.body, None)], diagnostics)
+}
+
+/// A proposal's list of sources: what its description cites, then its points' texts.
+/// (A point's citation is shown at the point's id when it is wrong.)
+pub(super) fn proposal_sources(
+    lookup: &Lookup<'_>,
+    meta: &Meta,
+    p: &ProposalRecord,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Cited> {
+    let mut texts: Vec<(&Outline, Option<At>)> = vec![(&p.body, None)];
+    texts.extend(p.points.iter().map(|pt| (&pt.text, Some(pt.at.clone()))));
+    page_sources(lookup, meta, Vec::new(), &texts, diagnostics)
+}
+
+/// A page's list of sources, as `parse::citations::Numbering` numbers them: those it
+/// lists, then each source its texts cite, in the order first cited. Each citation of
+/// an unknown source is an error where it is written (or at the place given with the
+/// text).
+pub(super) fn page_sources(
+    lookup: &Lookup<'_>,
+    meta: &Meta,
+    listed: Vec<Cited>,
+    texts: &[(&Outline, Option<At>)],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Cited> {
+    let mut list = listed;
+    for (outline, at) in texts {
+        for c in &outline.citations {
+            let place = at.clone().unwrap_or(At::Body(c.offset, c.len));
+            if let Some(ix) = lookup.find(Kind::Source, &c.id, meta, &place, diagnostics) {
+                if !list.contains(&Cited::Item(ix)) {
+                    list.push(Cited::Item(ix));
+                }
+            }
+        }
+    }
+    list
 }
 
 /// What cites each source.
 pub(super) fn derive(site: &mut Site) {
     // Articles are newest first, so pushing in order keeps every list newest first.
     for (ix, article) in site.articles.iter().enumerate() {
-        for cited in &article.sources {
-            if let Cited::Item(s) = cited {
-                site.sources[*s].articles.push(ix);
-            }
+        for s in items(&article.sources) {
+            site.sources[s].articles.push(ix);
         }
     }
+    for (ix, actor) in site.actors.iter().enumerate() {
+        for s in items(&actor.sources) {
+            site.sources[s].actors.push(ix);
+        }
+    }
+    for (ix, proposal) in site.proposals.iter().enumerate() {
+        for s in items(&proposal.sources) {
+            site.sources[s].proposals.push(ix);
+        }
+    }
+}
+
+/// The source items of a list of sources.
+pub(crate) fn items(list: &[Cited]) -> impl Iterator<Item = SourceIx> + '_ {
+    list.iter().filter_map(|c| match c {
+        Cited::Item(s) => Some(*s),
+        Cited::Inline(_) => None,
+    })
 }
 
 /// Sourcing that is allowed but leaves a reader unable to check: a source without an

@@ -13,6 +13,7 @@ mod relations;
 mod resolve;
 pub(crate) mod types;
 
+pub(crate) use evidence::items as source_items;
 pub(crate) use types::*;
 
 use crate::diagnostic::Diagnostics;

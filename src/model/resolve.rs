@@ -67,7 +67,14 @@ impl Lookup<'_> {
     }
 
     /// The index of `id`, or an error with the nearest existing id.
-    fn find(&self, kind: Kind, id: &str, meta: &Meta, at: &At, diagnostics: &mut Diagnostics) -> Option<usize> {
+    pub(super) fn find(
+        &self,
+        kind: Kind,
+        id: &str,
+        meta: &Meta,
+        at: &At,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<usize> {
         if let Some(ix) = self.index(kind).get(id) {
             return Some(*ix);
         }
@@ -184,6 +191,7 @@ pub(super) fn resolve(
         actors.push(Actor {
             id: meta.id.clone(),
             fields: a.fields.clone(),
+            sources: super::evidence::page_sources(&lookup, meta, Vec::new(), &[(&a.body, None)], diagnostics),
             articles: Vec::new(),
             quotes: Vec::new(),
             sponsored: Vec::new(),
@@ -227,6 +235,7 @@ pub(super) fn resolve(
             articles: Vec::new(),
             lineage: Vec::new(),
             changes: None,
+            sources: super::evidence::proposal_sources(&lookup, meta, p, diagnostics),
         });
     }
     check_versions(&lookup, &mut proposals, diagnostics);

@@ -99,6 +99,8 @@ pub(crate) struct Actor {
     pub(crate) articles: Vec<ArticleIx>,
     /// (article, quote index within it), newest first.
     pub(crate) quotes: Vec<(ArticleIx, usize)>,
+    /// The sources its bio cites, as the page numbers them.
+    pub(crate) sources: Vec<Cited>,
     /// Proposals listing this actor in `proposed_by`, by id.
     pub(crate) sponsored: Vec<ProposalIx>,
     /// (proposal, point index, stance), by proposal id then point order.
@@ -140,6 +142,8 @@ pub(crate) struct Proposal {
     /// The whole version chain, oldest first (just this one when it has no versions).
     pub(crate) lineage: Vec<ProposalIx>,
     pub(crate) changes: Option<Changes>,
+    /// The sources its description and points cite, as the page numbers them.
+    pub(crate) sources: Vec<Cited>,
 }
 
 #[derive(Debug, Clone)]
@@ -168,6 +172,12 @@ pub(crate) struct SourceItem {
     pub(crate) fields: SourceFields,
     /// Articles that list or cite it, newest first.
     pub(crate) articles: Vec<ArticleIx>,
+    /// Actors whose bio cites it, by id.
+    pub(crate) actors: Vec<ActorIx>,
+    /// Proposals that cite it, by id.
+    pub(crate) proposals: Vec<ProposalIx>,
+    /// The sources its notes cite, as its page numbers them.
+    pub(crate) sources: Vec<Cited>,
 }
 
 impl Site {

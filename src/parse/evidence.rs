@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::citations::Numbering;
 use super::fields::{Obj, Problems, item_obj};
 use super::markdown::{Outline, Rendered};
 use super::records::{Ref, date_field};
@@ -88,4 +89,12 @@ pub(crate) fn source_entries(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> 
         }
     }
     (inline, entries)
+}
+
+/// The numbering of an article's sources before its text cites any: its `sources:`.
+pub(crate) fn numbering(entries: &[SourceEntry]) -> Numbering {
+    Numbering::listed(entries.iter().map(|e| match e {
+        SourceEntry::Item(r) => Some(r.id.clone()),
+        SourceEntry::Inline(_) => None,
+    }))
 }

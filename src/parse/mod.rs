@@ -8,6 +8,7 @@
 //! 4. render the Markdown body, collecting links and anchors (`markdown`), and keep where
 //!    each was written (`place`).
 
+pub mod citations;
 pub(crate) mod evidence;
 pub(crate) mod fields;
 pub mod front_matter;

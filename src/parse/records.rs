@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::citations::Numbering;
 use super::evidence::{self, SourceEntry, SourceRecord};
 use super::fields::{Obj, Problems, item_obj};
 use super::markdown::{self, Bodies, Outline, Rendered};
@@ -264,7 +265,9 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let draft = obj.bool("draft", &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut problems);
-            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let mut numbering = evidence::numbering(&source_list);
+            let body_text = if yaml_source.is_empty() { body_source } else { &yaml_source };
+            let body = markdown::render(body_text, html, &mut numbering);
             let body = placed(&obj, body, &mut problems);
             obj.reject_unknown("an article", &mut problems);
             let fields = ArticleFields {
@@ -287,7 +290,8 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let summary = obj.text("summary", &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut problems);
-            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let body_text = if yaml_source.is_empty() { body_source } else { &yaml_source };
+            let body = markdown::render(body_text, html, &mut Numbering::default());
             let body = placed(&obj, body, &mut problems);
             obj.reject_unknown("an actor", &mut problems);
             if let Some(side) = &side {
@@ -311,13 +315,20 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let status = status(&mut obj, &mut problems);
             let supersedes = obj.text("supersedes", &mut problems).map(|id| Ref { id, at: obj.at_value("supersedes") });
             let summary = obj.text("summary", &mut problems);
-            let points = points(&mut obj, html, &mut problems);
+            let mut points = points(&mut obj, &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut problems);
             let point_ids: Vec<&str> = points.iter().map(|p| p.fields.id.as_str()).collect();
             let source = if yaml_source.is_empty() { body_source } else { &yaml_source };
-            let body = markdown::render_beside(source, html, &point_ids);
+            // The description comes first on the page, and numbers its sources first.
+            let mut numbering = Numbering::default();
+            let body = markdown::render_beside(source, html, &point_ids, &mut numbering);
             let body = placed(&obj, body, &mut problems);
+            for point in &mut points {
+                let text = markdown::render(&point.fields.text_source, html, &mut numbering);
+                too_deep(&text.outline, &mut problems);
+                (point.fields.text, point.text) = (text.html, text.outline);
+            }
             obj.reject_unknown("a proposal", &mut problems);
             let title = title.unwrap_or_default();
             let fields = ProposalFields { title, date, status, summary, extra, description: body.html };
@@ -326,7 +337,8 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         Kind::Source => {
             let fields = evidence::source_fields(&mut obj, &mut problems);
             let yaml_source = yaml_body(&mut obj, &mut problems);
-            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let body_text = if yaml_source.is_empty() { body_source } else { &yaml_source };
+            let body = markdown::render(body_text, html, &mut Numbering::default());
             let body = placed(&obj, body, &mut problems);
             obj.reject_unknown("a source", &mut problems);
             Data::Source(evidence::source_record(fields, body))
@@ -422,7 +434,9 @@ fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {
     out
 }
 
-fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<PointRecord> {
+/// The points, their texts not rendered yet (they number their citations after the
+/// description's).
+fn points(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<PointRecord> {
     let mut out: Vec<PointRecord> = Vec::new();
     for value in obj.list("points", problems) {
         let Some(mut item) = item_obj(value, "point", problems) else { continue };
@@ -475,10 +489,8 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
                 Some("point ids must be unique within a proposal".to_owned()),
             );
         }
-        let text = markdown::render(&text_source, html);
-        too_deep(&text.outline, problems);
-        let fields = PointFields { id, title: title.unwrap_or_default(), text: text.html, text_source };
-        out.push(PointRecord { fields, text: text.outline, topic, positions, at });
+        let fields = PointFields { id, title: title.unwrap_or_default(), text: Default::default(), text_source };
+        out.push(PointRecord { fields, text: Outline::default(), topic, positions, at });
     }
     out
 }

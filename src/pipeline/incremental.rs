@@ -154,8 +154,13 @@ impl Session {
             return None;
         }
         let html = built.site.config.html;
-        let before = markdown::render(&old[old_split.body], html);
-        let after = markdown::render(&new[new_split.body.clone()], html);
+        // Its citations are numbered after the sources its front matter lists.
+        let numbering = match &built.parsed.items[file_ix].record {
+            Some(Record { data: Data::Article(record), .. }) => parse::evidence::numbering(&record.source_list),
+            _ => return None,
+        };
+        let before = markdown::render(&old[old_split.body], html, &mut numbering.clone());
+        let after = markdown::render(&new[new_split.body.clone()], html, &mut numbering.clone());
         if !same_references(&before.outline, &after.outline) || !after.outline.unsafe_urls.is_empty() {
             return None;
         }
@@ -327,11 +332,13 @@ fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
         && !b.body.too_much_html
 }
 
-/// Same links (targets and fragments) and same heading anchors: nothing outside the
-/// article's own page can tell the two bodies apart.
+/// Same links (targets and fragments), same heading anchors and the same sources cited
+/// in the same order: nothing outside the article's own page can tell the two bodies
+/// apart, and its list of sources is as it was.
 fn same_references(a: &Outline, b: &Outline) -> bool {
     let key = |r: &Outline| r.links.iter().map(|l| (l.kind, l.id.clone(), l.fragment.clone())).collect::<Vec<_>>();
-    a.anchors == b.anchors && key(a) == key(b)
+    let cited = |r: &Outline| r.citations.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    a.anchors == b.anchors && key(a) == key(b) && cited(a) == cited(b)
 }
 
 /// The report of a failed load, as the browser shows it.

@@ -140,6 +140,7 @@ pub(super) fn actor(site: &Site, summaries: &Summaries, ctx: &mut Context, shows
         })
         .collect();
     ctx.insert("positions", &positions);
+    ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
     (a.fields.name.clone(), a.fields.summary.clone().or_else(|| a.fields.role.clone()).unwrap_or_default())
 }
 
@@ -342,6 +343,7 @@ pub(super) fn proposal(
         _ => ctx.insert_value("changes", Value::none()),
     }
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
+    ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
     (p.fields.title.clone(), p.fields.summary.clone().unwrap_or_default())
 }
 
@@ -398,6 +400,9 @@ pub(super) fn source(
         SourceView { reference: summaries.sources[shows.ix].clone(), notes: &s.fields.notes, extra: &s.fields.extra };
     ctx.insert("source", &view);
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
+    ctx.insert_value("actors", summaries.actors_of(shows.actors).into());
+    ctx.insert_value("proposals", summaries.proposals_of(shows.proposals).into());
+    ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
     let description = match &s.fields.publisher {
         Some(publisher) => format!("{}, {publisher}: what cites it in this briefing", s.fields.title),
         None => format!("{}: what cites it in this briefing", s.fields.title),

@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use super::{Page, SAMPLE, list_pages};
-use crate::model::{ActorIx, ArticleIx, Cited, ItemIx, Point, ProposalIx, Quote, Site, SourceIx, TopicIx};
+use crate::model::{
+    ActorIx, ArticleIx, Cited, ItemIx, Point, ProposalIx, Quote, Site, SourceIx, TopicIx, source_items,
+};
 use crate::vocab::Stance;
 
 /// The items a page shows (their summaries, or more of them), as its values list them.
@@ -66,10 +68,13 @@ pub(crate) struct ArticleShows<'s> {
     pub(crate) sources: &'s [Cited],
 }
 
-/// A source whole, and what cites it.
+/// A source whole, what cites it, and the sources its notes cite.
 pub(crate) struct SourceShows<'s> {
     pub(crate) ix: SourceIx,
     pub(crate) articles: &'s [ArticleIx],
+    pub(crate) actors: &'s [ActorIx],
+    pub(crate) proposals: &'s [ProposalIx],
+    pub(crate) sources: &'s [Cited],
 }
 
 /// An actor whole, the articles that mention or quote them, the proposals they sponsor
@@ -80,6 +85,7 @@ pub(crate) struct ActorShows<'s> {
     pub(crate) quotes: &'s [(ArticleIx, usize)],
     pub(crate) sponsored: &'s [ProposalIx],
     pub(crate) positions: &'s [(ProposalIx, usize, Stance)],
+    pub(crate) sources: &'s [Cited],
 }
 
 /// A proposal whole: its sponsors, versions and points (with their topics and whose
@@ -93,6 +99,7 @@ pub(crate) struct ProposalShows<'s> {
     pub(crate) points: &'s [Point],
     pub(crate) against: Option<(ProposalIx, &'s [Point])>,
     pub(crate) articles: &'s [ArticleIx],
+    pub(crate) sources: &'s [Cited],
 }
 
 impl Page {
@@ -130,6 +137,7 @@ impl Page {
                     quotes: &a.quotes,
                     sponsored: &a.sponsored,
                     positions: &a.positions,
+                    sources: &a.sources,
                 })
             }
             Page::Proposals => Shows::Proposals { proposals: 0..site.proposals.len(), actors: 0..site.actors.len() },
@@ -145,6 +153,7 @@ impl Page {
                     points: &p.points,
                     against,
                     articles: &p.articles,
+                    sources: &p.sources,
                 })
             }
             Page::Topics => Shows::Topics { topics: 0..site.topics.len() },
@@ -153,7 +162,16 @@ impl Page {
                 Shows::Topic { ix, articles: &t.articles, proposals: &t.proposals }
             }
             Page::Sources => Shows::Sources { sources: 0..site.sources.len() },
-            Page::Source(ix) => Shows::Source(SourceShows { ix, articles: &site.sources[ix].articles }),
+            Page::Source(ix) => {
+                let s = &site.sources[ix];
+                Shows::Source(SourceShows {
+                    ix,
+                    articles: &s.articles,
+                    actors: &s.actors,
+                    proposals: &s.proposals,
+                    sources: &s.sources,
+                })
+            }
             Page::Timeline | Page::TimelineSample => Shows::Timeline {
                 articles: 0..site.articles.len(),
                 proposals: 0..site.proposals.len(),
@@ -180,11 +198,12 @@ impl Shows<'_> {
                 all(f, ItemIx::Article, newer.iter().chain([ix]).chain(older).copied());
                 all(f, ItemIx::Actor, actors.iter().copied().chain(quotes.iter().map(|q| q.actor)));
                 all(f, ItemIx::Proposal, proposals.iter().copied());
-                all(f, ItemIx::Source, items_of(sources));
+                all(f, ItemIx::Source, source_items(sources));
             }
             Shows::Actors { actors } => all(f, ItemIx::Actor, actors.clone()),
-            Shows::Actor(ActorShows { ix, articles, quotes, sponsored, positions }) => {
+            Shows::Actor(ActorShows { ix, articles, quotes, sponsored, positions, sources }) => {
                 f(ItemIx::Actor(*ix));
+                all(f, ItemIx::Source, source_items(sources));
                 all(f, ItemIx::Article, articles.iter().copied().chain(quotes.iter().map(|(a, _)| *a)));
                 all(f, ItemIx::Proposal, sponsored.iter().copied().chain(positions.iter().map(|(p, _, _)| *p)));
             }
@@ -201,7 +220,9 @@ impl Shows<'_> {
                 points,
                 against,
                 articles,
+                sources,
             }) => {
+                all(f, ItemIx::Source, source_items(sources));
                 let versions = [Some(*ix), *supersedes, *superseded_by, against.map(|(p, _)| p)];
                 all(f, ItemIx::Proposal, versions.into_iter().flatten().chain(lineage.iter().copied()));
                 all(f, ItemIx::Actor, sponsors.iter().copied());
@@ -218,9 +239,12 @@ impl Shows<'_> {
                 all(f, ItemIx::Proposal, proposals.iter().copied());
             }
             Shows::Sources { sources } => all(f, ItemIx::Source, sources.clone()),
-            Shows::Source(SourceShows { ix, articles }) => {
+            Shows::Source(SourceShows { ix, articles, actors, proposals, sources }) => {
                 f(ItemIx::Source(*ix));
                 all(f, ItemIx::Article, articles.iter().copied());
+                all(f, ItemIx::Actor, actors.iter().copied());
+                all(f, ItemIx::Proposal, proposals.iter().copied());
+                all(f, ItemIx::Source, source_items(sources));
             }
             Shows::Timeline { articles, proposals, limit: _ } => {
                 all(f, ItemIx::Article, articles.clone());
@@ -236,12 +260,4 @@ fn all(f: &mut impl FnMut(ItemIx), kind: fn(usize) -> ItemIx, ixs: impl IntoIter
     for ix in ixs {
         f(kind(ix));
     }
-}
-
-/// The source items of a list of sources.
-fn items_of(list: &[Cited]) -> impl Iterator<Item = SourceIx> + '_ {
-    list.iter().filter_map(|c| match c {
-        Cited::Item(s) => Some(*s),
-        Cited::Inline(_) => None,
-    })
 }
