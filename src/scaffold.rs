@@ -37,13 +37,13 @@ quotes:
   - actor: sample-envoy
     text: We are here to listen.
     context: on arrival
+    source: sample-report
 sources:
-  - title: The report this article is based on
-    publisher: A news agency
-    url: https://example.org/report
+  - sample-report
 ---
 [The envoy](actor:sample-envoy) presented the
-[ceasefire point](proposal:sample-framework#ceasefire) of the framework.
+[ceasefire point](proposal:sample-framework#ceasefire) of the framework
+[@sample-report, p. 2].
 
 ## What comes next
 
@@ -64,7 +64,8 @@ const SAMPLE_PROPOSAL: &str = "\
 title: Sample ceasefire framework
 date: DATE
 proposed_by: [sample-envoy]
-status: tabled
+status:
+  - {status: tabled, date: DATE, source: sample-report}
 summary: A three-step path to a ceasefire.
 points:
   - id: ceasefire
@@ -72,9 +73,22 @@ points:
     text: Both sides stop firing within 72 hours.
     topic: Security
     positions:
-      sample-envoy: supports
+      sample-envoy:
+        - {stance: supports, date: DATE, source: sample-report}
 description: |
   The framework the envoy brought to Geneva.
+";
+
+const SAMPLE_SOURCE: &str = "\
+title: The report this briefing draws on
+publisher: A news agency
+url: https://example.org/report
+published: DATE
+language: en
+notes: |
+  What the report covers, and what it leaves out. Articles cite it in their text as
+  `[@sample-report]`, or `[@sample-report, p. 2]` for a page; stances and quotes
+  name it as `source: sample-report`.
 ";
 
 /// The new site's own README: where things go. At the site's root, where nothing is
@@ -85,14 +99,15 @@ const README: &str = "\
 Built with briefing: `briefing serve` previews it with live reload, `briefing build`
 writes it to public/.
 
-- content/: site.yaml (the settings), and the articles, actors and proposals,
-  in Markdown or YAML.
+- content/: site.yaml (the settings), and the articles, actors, proposals and
+  sources, in Markdown or YAML.
 - templates/: templates here replace the built-in theme's, file by file: copy one
   from `briefing init --theme` (or the briefing repository's templates/) and edit
   it. The page templates are base.html, index.html, articles.html, article.html,
   actors.html, actor.html, proposals.html, proposal.html, topics.html, topic.html,
-  timeline.html and 404.html; the values each receives are listed in the briefing
-  repository's docs/templates.md.
+  sources.html, source.html, timeline.html and 404.html (with
+  partials/evidence.html, which they share); the values each receives are listed
+  in the briefing repository's docs/templates.md.
 - static/: files here are copied to the root of the built site (images, a
   favicon, …); a style.css or search.js here replaces the built-in theme's.
 ";
@@ -142,6 +157,7 @@ pub(crate) fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Resu
         (dir.join("content/articles/talks-open-in-geneva.md"), SAMPLE_ARTICLE.replace("DATE", &date)),
         (dir.join("content/actors/sample-envoy.yaml"), SAMPLE_ACTOR.to_owned()),
         (dir.join("content/proposals/sample-framework.yaml"), SAMPLE_PROPOSAL.replace("DATE", &date)),
+        (dir.join("content/sources/sample-report.yaml"), SAMPLE_SOURCE.replace("DATE", &date)),
         (dir.join("README.md"), README.to_owned()),
     ];
     if let Some((ci, briefing_git)) = ci {

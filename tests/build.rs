@@ -575,12 +575,17 @@ fn proposal_page_shows_the_change_set_and_lineage() {
     let changed = visible_text(between(changes, "change-changed", "</section>"));
     assert!(
         changed.contains(
-            "Before Territory The lines are frozen where they stand. Boris Bell: Supports Kyiv delegation: Opposes"
+            "Before Territory The lines are frozen where they stand. Boris Bell: Supports [ source 1 ] \
+             Kyiv delegation: Opposes [ source 1 ]"
         ),
         "{changed}"
     );
     assert!(
-        changed.contains("After Territory The lines are frozen, subject to a referendum. Boris Bell: Supports Kyiv delegation: Conditional"),
+        changed.contains(
+            "After Territory The lines are frozen, subject to a referendum. Boris Bell: Supports [ source 1 ] \
+             Kyiv delegation: Conditional changed from Opposes Opposes 2 November 2025 [ source 1 ] \
+             Conditional c. 20 November 2025 [ source 1 ] Only with a referendum."
+        ),
         "{changed}"
     );
     assert!(!changed.contains("Ceasefire"), "an unchanged point is not listed: {changed}");
@@ -613,11 +618,12 @@ fn proposal_page_has_a_positions_matrix_and_point_anchors() {
     let matrix = visible_text(between(&html, "<table class=\"matrix\">", "</table>"));
     assert_eq!(
         matrix,
-        "Who stands where: stated positions on each point of Plan B \
-         Point Alice Arden United States Boris Bell Russia Kyiv delegation Ukraine \
-         Ceasefire Supports Opposes — No stated position \
-         Territory — No stated position Supports Conditional \
-         Security guarantees Supports Opposes Supports"
+        "Who stands where: the latest stated position of each actor on each point of Plan B, with its date and \
+         source Point Alice Arden United States Boris Bell Russia Kyiv delegation Ukraine \
+         Ceasefire Supports [ source 1 ] Opposes [ source 1 ] — No stated position \
+         Territory — No stated position Supports [ source 1 ] \
+         Conditional changed from Opposes c. 20 November 2025 [ source 1 ] \
+         Security guarantees Supports [ source 1 ] Opposes [ source 1 ] Supports [ source 1 ]"
     );
     for id in ["ceasefire", "territory", "guarantees"] {
         assert!(html.contains(&format!("<li class=\"point\" id=\"{id}\">")), "point {id} is anchored");

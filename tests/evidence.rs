@@ -316,3 +316,139 @@ fn a_citation_of_an_unknown_source_is_an_error_where_it_is_written() {
         run.stderr
     );
 }
+
+const BOB: (&str, &str) = ("content/actors/bob.yaml", "name: Bob Bell\n");
+
+/// A proposal whose one point Alice's stance changed on, with dated, sourced stances.
+const PLAN: (&str, &str) = (
+    "content/proposals/plan.yaml",
+    "title: Plan\nstatus:\n  - {status: tabled, date: 2025-11, source: wire-report}\n  - status: rejected\n    date: ~2025-12-02\n\
+     points:\n  - id: border\n    title: Border\n    positions:\n      alice:\n        - {stance: supports, date: 2025-11-21, source: wire-report}\n\
+     \x20       - stance: opposes\n          date: 2025-12-02\n          source: undated\n          quote: Not on these terms.\n\
+     \x20     bob: {stance: conditional, source: wire-report}\n",
+);
+
+const PLAN_ARTICLE: (&str, &str) = (
+    "content/articles/talks.md",
+    "---\ntitle: Talks\ndate: 2025-12-03\nactors: [alice]\nproposals: [plan]\nquotes:\n  - actor: alice\n    text: We said no.\n    date: 2025-12-02\n    source: undated\n---\nText.\n",
+);
+
+#[test]
+fn stances_over_time_show_the_latest_its_change_and_its_evidence() {
+    let dir = site("stances", &[ALICE, BOB, REPORT, UNDATED, PLAN, PLAN_ARTICLE]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!run.stderr.contains("cites no source"), "every stance is sourced: {}", run.stderr);
+    let out = built(&dir);
+    let page = read(&out, "proposals/plan/index.html");
+    // The matrix: the latest stance, marked as changed, with its date and source.
+    let matrix = visible_text(between(&page, "<table class=\"matrix\">", "</table>"));
+    assert!(
+        matrix.ends_with("Border Opposes changed from Supports 2 December 2025 [ source 2 ] Conditional [ source 1 ]"),
+        "{matrix}"
+    );
+    assert!(page.contains("<li id=\"_source-2\"><a href=\"../../sources/undated/index.html\">"), "{page}");
+    // The point: every stance, oldest first, with its evidence.
+    let point = visible_text(between(&page, "<li class=\"point\" id=\"border\">", "</li>\n      \n    </ol>"));
+    assert!(
+        point.contains(
+            "Alice Arden: Opposes changed from Supports Supports 21 November 2025 [ source 1 ] \
+             Opposes 2 December 2025 [ source 2 ] Not on these terms. Bob Bell: Conditional [ source 1 ]"
+        ),
+        "{point}"
+    );
+    // The status over time; the current one is the last.
+    assert!(
+        visible_text(&page).contains("Status Tabled November 2025 [ source 1 ] Rejected c. 2 December 2025"),
+        "{page}"
+    );
+    assert_eq!(read_json(&out, "data/proposals.json")[0]["status"], "rejected");
+    assert_eq!(read_json(&out, "data/proposals.json")[0]["points"][0]["positions"]["alice"], "opposes");
+    // The actor page: each stance with its date and source.
+    let actor =
+        visible_text(between(&read(&out, "actors/alice/index.html"), "<table class=\"positions-table\">", "</table>"));
+    assert!(
+        actor.contains(
+            "Plan Rejected Border Supports (earlier) 21 November 2025 Talks open in Geneva \
+             Plan Rejected Border Opposes Not on these terms. 2 December 2025 A note without an address"
+        ),
+        "{actor}"
+    );
+    // The quote's own date and source, on the article and on the actor's page.
+    let article = visible_text(&read(&out, "articles/talks/index.html"));
+    assert!(article.contains("We said no. — Alice Arden, 2 December 2025 [ source 1 ]"), "{article}");
+    let quotes = visible_text(between(&read(&out, "actors/alice/index.html"), "<h2 id=\"_sec-quotes\">", "</section>"));
+    assert!(quotes.contains("We said no. 2 December 2025 — Talks ; source: A note without an address"), "{quotes}");
+    // The source's page: the stances and quotes resting on it.
+    let source = visible_text(&read(&out, "sources/undated/index.html"));
+    assert!(
+        source.contains(
+            "Stances resting on it 1 Alice Arden: Opposes on Border (Plan) 2 December 2025 Not on these terms."
+        ),
+        "{source}"
+    );
+    assert!(source.contains("Quotes taken from it 1 We said no. — Alice Arden, 2 December 2025, in Talks"), "{source}");
+}
+
+#[test]
+fn a_stance_without_a_source_is_a_warning_in_either_form() {
+    let dir = site(
+        "unsourced",
+        &[
+            ALICE,
+            BOB,
+            (
+                "content/articles/talks.md",
+                "---\ntitle: Talks\ndate: 2025-12-03\nactors: [alice]\nproposals: [plan]\n---\nText.\n",
+            ),
+            (
+                "content/proposals/plan.yaml",
+                "title: Plan\npoints:\n  - id: border\n    title: Border\n    positions:\n      alice: supports\n      bob:\n        - {stance: opposes, date: 2025-12-02}\n",
+            ),
+        ],
+    );
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "content/proposals/plan.yaml:6:14: warning: the stance of `alice` on point `border` cites no source\n  |\n\
+         6 |       alice: supports\n  |              ^^^^^^^^\n  \
+         = help: write it as `- {stance: …, date: …, source: SOURCE-ID}` so that readers can check it\n\n\
+         content/proposals/plan.yaml:8:20: warning: the stance of `bob` on point `border` cites no source\n  |\n\
+         8 |         - {stance: opposes, date: 2025-12-02}\n  |                    ^^^^^^^\n  \
+         = help: write it as `- {stance: …, date: …, source: SOURCE-ID}` so that readers can check it\n\n"
+    );
+    let denied = common::run(["check", "--deny-warnings", "--root", dir.path().to_str().unwrap()]);
+    assert_eq!(denied.code, Some(1), "--deny-warnings enforces sourcing");
+}
+
+#[test]
+fn stances_and_statuses_are_written_oldest_first_and_checked() {
+    let dir = site(
+        "bad-stances",
+        &[
+            ALICE,
+            REPORT,
+            (
+                "content/proposals/plan.yaml",
+                "title: Plan\nstatus:\n  - {status: rejected, date: 2025-12-02}\n  - {status: tabled, date: 2025-11}\n\
+                 points:\n  - id: border\n    title: Border\n    positions:\n      alice:\n        - {stance: opposes, date: 2025-12-02, source: wire-report}\n\
+                 \x20       - {stance: supports, date: 2025-11-21, sorce: wire-report}\n        - {date: 2025-12-03}\n        - {stance: maybe}\n",
+            ),
+        ],
+    );
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1));
+    let heads: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "content/proposals/plan.yaml:4:28: error: the statuses go back in time: November 2025 comes after 2 December 2025",
+            "content/proposals/plan.yaml:11:36: error: the stances of `alice` go back in time: 21 November 2025 comes after 2 December 2025",
+            "content/proposals/plan.yaml:11:48: error: unknown field `sorce` in a stance",
+            "content/proposals/plan.yaml:12:11: error: missing required field `stance`",
+            "content/proposals/plan.yaml:13:20: error: `maybe` is not a stance",
+        ]
+    );
+    assert!(run.stderr.contains("= help: did you mean `source`?"), "{}", run.stderr);
+}

@@ -271,7 +271,9 @@ fn places(record: &Record, text: &str) -> Vec<(At, Option<String>)> {
             out.extend(refs(&mut p.proposed_by.iter().chain(&p.supersedes)));
             for point in &p.points {
                 out.push((point.at.clone(), Some(point.fields.id.clone())));
-                out.extend(refs(&mut point.positions.iter().map(|(r, _)| r)));
+                out.extend(refs(&mut point.positions.iter().map(|p| &p.actor)));
+                let sources = point.positions.iter().flat_map(|p| &p.history).filter_map(|(_, e)| e.source.as_ref());
+                out.extend(refs(&mut sources.collect::<Vec<_>>().into_iter()));
             }
             out.extend(bodies(&p.body));
         }

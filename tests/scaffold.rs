@@ -15,6 +15,7 @@ fn init_creates_a_site_that_builds_at_once() {
         "content/articles/talks-open-in-geneva.md",
         "content/actors/sample-envoy.yaml",
         "content/proposals/sample-framework.yaml",
+        "content/sources/sample-report.yaml",
         "README.md",
     ] {
         assert!(dir.join(file).is_file(), "{file}");

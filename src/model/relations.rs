@@ -28,8 +28,8 @@ pub(super) fn derive(site: &mut Site) {
             site.actors[*s].sponsored.push(ix);
         }
         for (pt, point) in proposal.points.iter().enumerate() {
-            for (actor, stance) in &point.positions {
-                site.actors[*actor].positions.push((ix, pt, *stance));
+            for (pos, position) in point.positions.iter().enumerate() {
+                site.actors[position.actor].positions.push((ix, pt, pos));
             }
             if let Some(t) = point.topic {
                 if site.topics[t].proposals.last() != Some(&ix) {
@@ -70,8 +70,11 @@ fn changes(old: &Proposal, new: &Proposal, against: ProposalIx) -> Changes {
             Some(oi) => {
                 let before = &old.points[oi];
                 // The fields as written (the text's HTML follows from its source).
+                // Stances compare as they stand now: their history is the same position's.
+                let stands =
+                    |p: &Point| p.positions.iter().map(|pos| (pos.actor, pos.current().what)).collect::<Vec<_>>();
                 let same =
-                    before.fields == point.fields && before.topic == point.topic && before.positions == point.positions;
+                    before.fields == point.fields && before.topic == point.topic && stands(before) == stands(point);
                 if same { c.unchanged += 1 } else { c.changed.push((oi, ni)) }
             }
         }

@@ -218,24 +218,24 @@ pub(super) fn resolve(
                     positions: pt
                         .positions
                         .iter()
-                        .filter_map(|(r, stance)| {
-                            lookup.find_ref(Kind::Actor, r, meta, diagnostics).map(|a| (a, *stance))
-                        })
+                        .filter_map(|pos| super::evidence::position(&lookup, meta, pos, diagnostics))
                         .collect(),
                 }
             })
-            .collect();
+            .collect::<Vec<Point>>();
+        let statuses = super::evidence::statuses(&lookup, meta, &p.statuses, diagnostics);
         proposals.push(Proposal {
             id: meta.id.clone(),
             fields: p.fields.clone(),
             sponsors,
             supersedes,
             superseded_by: None,
-            points,
             articles: Vec::new(),
             lineage: Vec::new(),
             changes: None,
-            sources: super::evidence::proposal_sources(&lookup, meta, p, diagnostics),
+            sources: super::evidence::proposal_sources(&lookup, meta, p, (&points, &statuses), diagnostics),
+            points,
+            statuses,
         });
     }
     check_versions(&lookup, &mut proposals, diagnostics);
@@ -306,11 +306,12 @@ fn resolve_article(
         .quotes
         .iter()
         .filter_map(|q| {
-            let actor = lookup.find_ref(Kind::Actor, &q.actor, meta, diagnostics)?;
-            Some(Quote { actor, fields: q.fields.clone() })
+            let actor = lookup.find_ref(Kind::Actor, &q.actor, meta, diagnostics);
+            let source = q.source.as_ref().and_then(|r| lookup.find_ref(Kind::Source, r, meta, diagnostics));
+            Some(Quote { actor: actor?, fields: q.fields.clone(), source })
         })
         .collect();
-    let sources = super::evidence::article_sources(lookup, meta, a, diagnostics);
+    let sources = super::evidence::article_sources(lookup, meta, a, &quotes, diagnostics);
     let linked = lookup.body_links(&a.body.links, meta, body_at, diagnostics);
     unsafe_urls(lookup, meta, &a.body.unsafe_urls, diagnostics);
     let mut mentions_actors = fm_actors.clone();

@@ -4,7 +4,8 @@
 
 use crate::parse::ArticleRecord;
 use crate::vocab::{
-    ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, SiteConfig, SourceFields, Stance,
+    ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, SiteConfig, SourceFields, Stance, Status,
+    When,
 };
 
 /// Indices into `Site::articles`, `Site::actors`, `Site::proposals`, `Site::topics`.
@@ -66,6 +67,39 @@ pub struct Site {
 pub(crate) struct Quote {
     pub(crate) actor: ActorIx,
     pub(crate) fields: QuoteFields,
+    /// The source it is quoted from.
+    pub(crate) source: Option<SourceIx>,
+}
+
+/// A stance or a status as it was stated: when, on what evidence, in whose words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stated<T> {
+    pub(crate) what: T,
+    pub(crate) date: Option<When>,
+    pub(crate) source: Option<SourceIx>,
+    pub(crate) quote: Option<String>,
+}
+
+/// An actor's position on a point: their stances, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Position {
+    pub(crate) actor: ActorIx,
+    /// Never empty; the last is the current stance.
+    pub(crate) history: Vec<Stated<Stance>>,
+}
+
+impl Position {
+    /// The stance as it stands: the last one stated.
+    pub(crate) fn current(&self) -> &Stated<Stance> {
+        // A position is made from at least one stance (`parse::stances` keeps no other).
+        &self.history[self.history.len() - 1]
+    }
+
+    /// The stance before the current one, when it was another.
+    pub(crate) fn changed_from(&self) -> Option<Stance> {
+        let now = self.current().what;
+        self.history.iter().rev().map(|s| s.what).find(|s| *s != now)
+    }
 }
 
 /// Two are equal when they show the same and refer to the same (the preview server
@@ -103,16 +137,16 @@ pub(crate) struct Actor {
     pub(crate) sources: Vec<Cited>,
     /// Proposals listing this actor in `proposed_by`, by id.
     pub(crate) sponsored: Vec<ProposalIx>,
-    /// (proposal, point index, stance), by proposal id then point order.
-    pub(crate) positions: Vec<(ProposalIx, usize, Stance)>,
+    /// (proposal, point index, position index), by proposal id then point order.
+    pub(crate) positions: Vec<(ProposalIx, usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct Point {
     pub(crate) fields: PointFields,
     pub(crate) topic: Option<TopicIx>,
-    /// Sorted by actor id.
-    pub(crate) positions: Vec<(ActorIx, Stance)>,
+    /// In the order written.
+    pub(crate) positions: Vec<Position>,
 }
 
 /// What changed between a proposal and the version it supersedes; points matched by id.
@@ -142,7 +176,10 @@ pub(crate) struct Proposal {
     /// The whole version chain, oldest first (just this one when it has no versions).
     pub(crate) lineage: Vec<ProposalIx>,
     pub(crate) changes: Option<Changes>,
-    /// The sources its description and points cite, as the page numbers them.
+    /// Its status over time, oldest first; the last is `fields.status`.
+    pub(crate) statuses: Vec<Stated<Status>>,
+    /// The sources its description and points cite, then those of its stances and
+    /// statuses, as the page numbers them.
     pub(crate) sources: Vec<Cited>,
 }
 
@@ -174,8 +211,16 @@ pub(crate) struct SourceItem {
     pub(crate) articles: Vec<ArticleIx>,
     /// Actors whose bio cites it, by id.
     pub(crate) actors: Vec<ActorIx>,
-    /// Proposals that cite it, by id.
+    /// Proposals that cite it (in their text, a stance or a status), by id.
     pub(crate) proposals: Vec<ProposalIx>,
+    /// (article, quote index) of the quotes taken from it, newest first.
+    pub(crate) quotes: Vec<(ArticleIx, usize)>,
+    /// (proposal, point, position, stance) of the stances resting on it.
+    pub(crate) stances: Vec<(ProposalIx, usize, usize, usize)>,
+    /// (proposal, status index) of the statuses resting on it.
+    pub(crate) statuses: Vec<(ProposalIx, usize)>,
+    /// Who said its quotes and whose its stances are, by index.
+    pub(crate) speakers: Vec<ActorIx>,
     /// The sources its notes cite, as its page numbers them.
     pub(crate) sources: Vec<Cited>,
 }

@@ -60,9 +60,12 @@ pub(crate) fn citation_label(link: BrokenLink<'_>) -> Option<(CowStr<'_>, CowStr
 /// an id's first character.
 fn at_sign(item: &str) -> Option<usize> {
     item.char_indices().find_map(|(i, c)| {
+        if c != '@' {
+            return None;
+        }
         let starts = i == 0 || item[..i].ends_with(char::is_whitespace);
-        let then_id = item[i + 1..].starts_with(is_id_char);
-        (c == '@' && starts && then_id).then_some(i)
+        // `@` is one byte: what follows starts a character.
+        (starts && item[i + 1..].starts_with(is_id_char)).then_some(i)
     })
 }
 
@@ -159,7 +162,7 @@ mod tests {
     #[test]
     fn only_an_at_sign_that_starts_a_word_makes_a_citation() {
         assert!(at_sign("@doe").is_some() && at_sign("see @doe").is_some());
-        for not in ["mail a@b.org", "@", "@ doe", "no at", "x@doe"] {
+        for not in ["mail a@b.org", "@", "@ doe", "no at", "x@doe", "é@doe"] {
             assert!(at_sign(not).is_none(), "{not}");
         }
     }

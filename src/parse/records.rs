@@ -7,14 +7,15 @@ use super::evidence::{self, SourceEntry, SourceRecord};
 use super::fields::{Obj, Problems, item_obj};
 use super::markdown::{self, Bodies, Outline, Rendered};
 use super::place::place_body_links;
+use super::stances::{self, Evidence, PositionRecord};
 use super::yaml;
 use super::{At, Place, place_of};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::read::SourceFile;
 use crate::slug::is_valid_id;
 use crate::vocab::{
-    ActorFields, ArticleFields, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields, SiteConfig, Stance,
-    Status, When,
+    ActorFields, ArticleFields, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields, SiteConfig, Status,
+    When,
 };
 
 /// A reference to another item by id, with where it was written.
@@ -29,6 +30,8 @@ pub struct Ref {
 pub struct QuoteRecord {
     pub actor: Ref,
     pub(crate) fields: QuoteFields,
+    /// The source it is quoted from.
+    pub source: Option<Ref>,
 }
 
 /// An article file: the fields it shows, and what it refers to.
@@ -56,7 +59,7 @@ pub struct PointRecord {
     pub fields: PointFields,
     pub(crate) text: Outline,
     pub(crate) topic: Option<String>,
-    pub positions: Vec<(Ref, Stance)>,
+    pub positions: Vec<PositionRecord>,
     pub at: At,
 }
 
@@ -67,6 +70,8 @@ pub struct ProposalRecord {
     pub supersedes: Option<Ref>,
     pub points: Vec<PointRecord>,
     pub body: Outline,
+    /// Its `status:` over time, oldest first; the last is `fields.status`.
+    pub(crate) statuses: Vec<(Status, Evidence)>,
 }
 
 #[derive(Debug, Clone)]
@@ -312,7 +317,8 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let title = obj.required_text("title", &mut problems);
             let date = date_field(&mut obj, "date", false, &mut problems);
             let proposed_by = refs(&mut obj, "proposed_by", &mut problems);
-            let status = status(&mut obj, &mut problems);
+            let statuses = stances::statuses(&mut obj, &mut problems);
+            let status = statuses.last().map(|(s, _)| *s);
             let supersedes = obj.text("supersedes", &mut problems).map(|id| Ref { id, at: obj.at_value("supersedes") });
             let summary = obj.text("summary", &mut problems);
             let mut points = points(&mut obj, &mut problems);
@@ -332,7 +338,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             obj.reject_unknown("a proposal", &mut problems);
             let title = title.unwrap_or_default();
             let fields = ProposalFields { title, date, status, summary, extra, description: body.html };
-            Data::Proposal(ProposalRecord { fields, proposed_by, supersedes, points, body: body.outline })
+            Data::Proposal(ProposalRecord { fields, proposed_by, supersedes, points, body: body.outline, statuses })
         }
         Kind::Source => {
             let fields = evidence::source_fields(&mut obj, &mut problems);
@@ -404,20 +410,6 @@ fn refs(obj: &mut Obj<'_>, key: &'static str, problems: &mut Problems<'_>) -> Ve
     obj.text_list(key, problems).into_iter().map(|(id, at)| Ref { id, at }).collect()
 }
 
-fn status(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<Status> {
-    let text = obj.text("status", problems)?;
-    let found = Status::ALL.into_iter().find(|s| s.as_str() == text);
-    if found.is_none() {
-        let valid: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-        let hint = match crate::suggest::nearest(&text, valid.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`? valid statuses are: {}", valid.join(", ")),
-            None => format!("valid statuses are: {}", valid.join(", ")),
-        };
-        problems.error(&obj.at_value("status"), format!("`{text}` is not a proposal status"), Some(hint));
-    }
-    found
-}
-
 fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {
     let mut out = Vec::new();
     for value in obj.list("quotes", problems) {
@@ -425,10 +417,12 @@ fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {
         let actor = item.required_text("actor", problems);
         let text = item.required_text("text", problems);
         let context = item.text("context", problems);
+        let date = date_field(&mut item, "date", false, problems);
+        let source = item.text("source", problems).map(|id| Ref { id, at: item.at_value("source") });
         item.reject_unknown("a quote", problems);
         if let (Some(id), Some(text)) = (actor, text) {
-            let fields = QuoteFields { text, context };
-            out.push(QuoteRecord { actor: Ref { id, at: item.at_value("actor") }, fields });
+            let fields = QuoteFields { text, context, date };
+            out.push(QuoteRecord { actor: Ref { id, at: item.at_value("actor") }, fields, source });
         }
     }
     out
@@ -451,28 +445,7 @@ fn points(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<PointRecord> {
             }
             ok
         });
-        let mut positions = Vec::new();
-        if let Some(map) = item.mapping("positions", problems) {
-            for (actor, stance) in map.map {
-                let stance_text = stance.as_str().unwrap_or("");
-                match Stance::ALL.into_iter().find(|s| s.as_str() == stance_text) {
-                    Some(s) => positions.push((Ref { id: actor.clone(), at: map.at_key(actor) }, s)),
-                    None => {
-                        let valid: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
-                        let shown = if stance_text.is_empty() {
-                            super::fields::describe(stance).to_owned()
-                        } else {
-                            format!("`{stance_text}`")
-                        };
-                        problems.error(
-                            &map.at_value(actor),
-                            format!("{shown} is not a stance"),
-                            Some(format!("a position is one of: {}", valid.join(", "))),
-                        );
-                    }
-                }
-            }
-        }
+        let positions = stances::positions(&mut item, problems);
         let at = item.at_value("id");
         item.reject_unknown("a point", problems);
         let Some(id) = id else { continue };

@@ -310,7 +310,8 @@ fn same_pages(a: &Site, b: &Site) -> bool {
 fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
     let same_ids = |x: &[Ref], y: &[Ref]| x.iter().map(|r| &r.id).eq(y.iter().map(|r| &r.id));
     let same_speakers = |x: &ArticleRecord, y: &ArticleRecord| {
-        x.quotes.iter().map(|q| &q.actor.id).eq(y.quotes.iter().map(|q| &q.actor.id))
+        let key = |q: &crate::parse::QuoteRecord| (q.actor.id.clone(), q.source.as_ref().map(|r| r.id.clone()));
+        x.quotes.iter().map(key).eq(y.quotes.iter().map(key))
     };
     let same_sources = |x: &ArticleRecord, y: &ArticleRecord| {
         let key = |e: &SourceEntry| match e {

@@ -385,7 +385,11 @@ pub(crate) fn open_data<E>(
                 .map(|pt| PointData {
                     id: &pt.fields.id,
                     title: &pt.fields.title,
-                    positions: pt.positions.iter().map(|(a, s)| (site.actors[*a].id.as_str(), s.as_str())).collect(),
+                    positions: pt
+                        .positions
+                        .iter()
+                        .map(|pos| (site.actors[pos.actor].id.as_str(), pos.current().what.as_str()))
+                        .collect(),
                 })
                 .collect(),
             articles: article_ids(&p.articles),

@@ -32,6 +32,8 @@ pub(crate) struct Source {
 pub(crate) struct QuoteFields {
     pub(crate) text: String,
     pub(crate) context: Option<String>,
+    /// The day it was said, which may differ from the article's.
+    pub(crate) date: Option<When>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

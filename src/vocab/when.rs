@@ -206,6 +206,25 @@ impl When {
         }
     }
 
+    /// Whether this date is over before `other` begins: a month ends with its last day,
+    /// a year with its last; on one day, by their times when both have one.
+    pub(crate) fn surely_before(&self, other: &When) -> bool {
+        let end = match self.precision {
+            Precision::Day => self.date(),
+            Precision::Month => self.date().last_of_month(),
+            Precision::Year => self.date().last_of_year(),
+        };
+        let start = other.date();
+        if end != start {
+            return end < start;
+        }
+        let both_timed = self.has_time && other.has_time;
+        self.precision == Precision::Day
+            && other.precision == Precision::Day
+            && both_timed
+            && self.datetime < other.datetime
+    }
+
     /// Known to the day and not approximate.
     pub(crate) fn is_exact(&self) -> bool {
         self.precision == Precision::Day && !self.approximate
@@ -340,6 +359,18 @@ mod tests {
         for bad in ["202", "20255", "2025-1", "~", "~~2025", "2025-11-", "~ 2025", "2025-ab"] {
             assert!(When::parse(bad).is_err(), "{bad} was let through");
         }
+    }
+
+    #[test]
+    fn a_date_is_surely_before_another_only_when_it_is_over_before_the_other_begins() {
+        let w = |t: &str| When::parse(t).unwrap();
+        assert!(w("2025-11-21").surely_before(&w("2025-12-02")));
+        assert!(w("2025-11").surely_before(&w("2025-12-02")));
+        assert!(!w("2025-12").surely_before(&w("2025-12-02")), "December holds the second");
+        assert!(!w("2025-12-02").surely_before(&w("2025-12")));
+        assert!(!w("2025").surely_before(&w("2025-06")));
+        assert!(w("2025-12-02T09:00").surely_before(&w("2025-12-02T10:00")));
+        assert!(!w("2025-12-02").surely_before(&w("2025-12-02T10:00")));
     }
 
     #[test]

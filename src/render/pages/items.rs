@@ -6,26 +6,23 @@ use std::ops::Range;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::evidence::{self, MatrixCell, Numbered, PositionCell, StatedView, StatusView, numbered};
 use super::routes;
-use super::shows::SourceShows;
 use super::shows::{ActorShows, ArticleShows, ProposalShows};
 use crate::model::{Changes, Cited, Point, Proposal, ProposalIx, Site};
-use crate::render::views::{SourceRef, StanceView, Summaries, to_value};
-use crate::vocab::Source;
+use crate::render::views::{StanceView, Summaries, to_value};
 
-/// An entry of a page's numbered list of sources (`_source-N` on the page).
-#[derive(Serialize)]
-struct Numbered {
-    number: usize,
-    #[serde(flatten)]
-    source: Value,
-}
-
+/// A quote: who said it, the words, when (its own date, or else none) and its source
+/// (with its number in the page's list).
 #[derive(Serialize)]
 struct QuoteView<'a> {
     actor: Value,
     text: &'a str,
     context: &'a str,
+    date: String,
+    date_display: String,
+    source: Value,
+    number: usize,
 }
 
 #[derive(Serialize)]
@@ -59,6 +56,10 @@ pub(super) fn article(
                 actor: summaries.actors[q.actor].clone(),
                 text: &q.fields.text,
                 context: q.fields.context.as_deref().unwrap_or(""),
+                date: q.fields.date.map(|d| d.ymd()).unwrap_or_default(),
+                date_display: q.fields.date.map(|d| d.display()).unwrap_or_default(),
+                source: q.source.map_or_else(Value::none, |s| summaries.sources[s].clone()),
+                number: evidence::number_in(&a.sources, q.source),
             })
             .collect(),
         sources: numbered(summaries, &a.sources, &a.fields.sources),
@@ -82,21 +83,29 @@ struct ActorView<'a> {
     extra: &'a serde_json::Value,
 }
 
+/// A quote of the actor: the words, when they were said (the quote's own date, else
+/// its article's), the context, its source and its article.
 #[derive(Serialize)]
 struct ActorQuote<'a> {
     text: &'a str,
     context: &'a str,
+    date: String,
+    date_display: String,
+    source: Value,
     article: Value,
 }
 
+/// One stance of the actor, as stated: on which point of which proposal, and whether
+/// it is the current one.
 #[derive(Serialize)]
 struct PositionView<'a> {
     proposal: Value,
     point_id: &'a str,
     point_title: &'a str,
     path: String,
+    current: bool,
     #[serde(flatten)]
-    stance: StanceView,
+    stance: StatedView<'a, StanceView>,
 }
 
 pub(super) fn actor(site: &Site, summaries: &Summaries, ctx: &mut Context, shows: &ActorShows<'_>) -> (String, String) {
@@ -115,30 +124,35 @@ pub(super) fn actor(site: &Site, summaries: &Summaries, ctx: &mut Context, shows
         .iter()
         .map(|(art, q)| {
             let quote = &site.articles[*art].quotes[*q];
+            let date = quote.fields.date.unwrap_or(site.articles[*art].fields.date);
             ActorQuote {
                 text: &quote.fields.text,
                 context: quote.fields.context.as_deref().unwrap_or(""),
+                date: date.ymd(),
+                date_display: date.display(),
+                source: quote.source.map_or_else(Value::none, |s| summaries.sources[s].clone()),
                 article: summaries.article(site, *art),
             }
         })
         .collect();
     ctx.insert("quotes", &quotes);
     ctx.insert_value("proposals", summaries.proposals_of(shows.sponsored).into());
-    let positions: Vec<PositionView<'_>> = shows
-        .positions
-        .iter()
-        .map(|(p, pt, stance)| {
-            let proposal = &site.proposals[*p];
-            let point = &proposal.points[*pt];
-            PositionView {
+    let mut positions: Vec<PositionView<'_>> = Vec::new();
+    for (p, pt, pos) in shows.positions {
+        let proposal = &site.proposals[*p];
+        let point = &proposal.points[*pt];
+        let history = &point.positions[*pos].history;
+        for (n, stated) in history.iter().enumerate() {
+            positions.push(PositionView {
                 proposal: summaries.proposals[*p].clone(),
                 point_id: &point.fields.id,
                 point_title: &point.fields.title,
                 path: format!("{}#{}", routes::proposal(proposal), point.fields.id),
-                stance: StanceView::of(Some(*stance)),
-            }
-        })
-        .collect();
+                current: n + 1 == history.len(),
+                stance: evidence::stance(stated, summaries, &[]),
+            });
+        }
+    }
     ctx.insert("positions", &positions);
     ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
     (a.fields.name.clone(), a.fields.summary.clone().or_else(|| a.fields.role.clone()).unwrap_or_default())
@@ -198,32 +212,22 @@ pub(super) fn proposals(
 }
 
 #[derive(Serialize)]
-struct PositionCell {
-    actor: Value,
-    #[serde(flatten)]
-    stance: StanceView,
-}
-
-#[derive(Serialize)]
 struct PointView<'a> {
     id: &'a str,
     title: &'a str,
     text: &'a str,
     topic: Value,
-    positions: Vec<PositionCell>,
+    positions: Vec<PositionCell<'a>>,
 }
 
-fn point_view<'a>(point: &'a Point, summaries: &Summaries) -> PointView<'a> {
+/// A point, its positions' sources numbered as in the page's `list`.
+fn point_view<'a>(point: &'a Point, summaries: &Summaries, list: &[Cited]) -> PointView<'a> {
     PointView {
         id: &point.fields.id,
         title: &point.fields.title,
         text: &point.fields.text,
         topic: point.topic.map_or_else(Value::none, |t| summaries.topics[t].clone()),
-        positions: point
-            .positions
-            .iter()
-            .map(|(a, s)| PositionCell { actor: summaries.actors[*a].clone(), stance: StanceView::of(Some(*s)) })
-            .collect(),
+        positions: point.positions.iter().map(|pos| evidence::position(pos, summaries, list)).collect(),
     }
 }
 
@@ -234,13 +238,15 @@ struct ProposalView<'a> {
     description: &'a str,
     extra: &'a serde_json::Value,
     points: Vec<PointView<'a>>,
+    /// Its status over time, oldest first.
+    statuses: Vec<StatedView<'a, StatusView>>,
 }
 
 #[derive(Serialize)]
 struct MatrixRow<'a> {
     point_id: &'a str,
     point_title: &'a str,
-    cells: Vec<StanceView>,
+    cells: Vec<MatrixCell>,
 }
 
 #[derive(Serialize)]
@@ -273,7 +279,7 @@ struct ChangesView<'a> {
 }
 
 fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
-    let mut actors: Vec<usize> = p.points.iter().flat_map(|pt| pt.positions.iter().map(|(a, _)| *a)).collect();
+    let mut actors: Vec<usize> = p.points.iter().flat_map(|pt| pt.positions.iter().map(|pos| pos.actor)).collect();
     actors.sort_unstable();
     actors.dedup();
     let rows = p
@@ -284,7 +290,7 @@ fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
             point_title: &pt.fields.title,
             cells: actors
                 .iter()
-                .map(|a| StanceView::of(pt.positions.iter().find(|(x, _)| x == a).map(|(_, s)| *s)))
+                .map(|a| evidence::matrix_cell(pt.positions.iter().find(|pos| pos.actor == *a), &p.sources))
                 .collect(),
         })
         .collect();
@@ -301,15 +307,15 @@ fn changes<'a>(
 ) -> ChangesView<'a> {
     ChangesView {
         against: summaries.proposals[against].clone(),
-        added: c.added.iter().map(|i| point_view(&new.points[*i], summaries)).collect(),
-        removed: c.removed.iter().map(|i| point_view(&old[*i], summaries)).collect(),
+        added: c.added.iter().map(|i| point_view(&new.points[*i], summaries, &new.sources)).collect(),
+        removed: c.removed.iter().map(|i| point_view(&old[*i], summaries, &new.sources)).collect(),
         changed: c
             .changed
             .iter()
             .map(|(o, n)| ChangedPoint {
                 id: &new.points[*n].fields.id,
-                before: point_view(&old[*o], summaries),
-                after: point_view(&new.points[*n], summaries),
+                before: point_view(&old[*o], summaries, &new.sources),
+                after: point_view(&new.points[*n], summaries, &new.sources),
             })
             .collect(),
         unchanged: c.unchanged,
@@ -328,7 +334,8 @@ pub(super) fn proposal(
         listing: listing(summaries, p, i, shows.sponsors, (shows.supersedes, shows.superseded_by)),
         description: &p.fields.description,
         extra: &p.fields.extra,
-        points: shows.points.iter().map(|pt| point_view(pt, summaries)).collect(),
+        points: shows.points.iter().map(|pt| point_view(pt, summaries, shows.sources)).collect(),
+        statuses: evidence::statuses(shows.statuses, summaries, shows.sources),
     };
     ctx.insert("proposal", &view);
     ctx.insert("matrix", &matrix(p, summaries));
@@ -345,67 +352,4 @@ pub(super) fn proposal(
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
     ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
     (p.fields.title.clone(), p.fields.summary.clone().unwrap_or_default())
-}
-
-/// A page's list of sources, numbered from 1 as its citations refer to them.
-fn numbered(summaries: &Summaries, list: &[Cited], inline: &[Source]) -> Vec<Numbered> {
-    list.iter()
-        .enumerate()
-        .map(|(i, cited)| {
-            let source = match cited {
-                Cited::Item(s) => summaries.sources[*s].clone(),
-                Cited::Inline(i) => inline.get(*i).map_or_else(Value::none, inline_source),
-            };
-            Numbered { number: i + 1, source }
-        })
-        .collect()
-}
-
-/// A source written in place, with the fields of a source item's summary.
-fn inline_source(s: &Source) -> Value {
-    to_value(&SourceRef {
-        id: "",
-        title: &s.title,
-        publisher: s.publisher.as_deref().unwrap_or(""),
-        url: s.url.as_deref().unwrap_or(""),
-        archive_url: "",
-        language: "",
-        date: s.date.map(|d| d.ymd()).unwrap_or_default(),
-        date_display: s.date.map(|d| d.display()).unwrap_or_default(),
-        date_precision: s.date.map_or("", |d| d.precision_name()),
-        accessed: String::new(),
-        accessed_display: String::new(),
-        path: String::new(),
-        citations: 0,
-    })
-}
-
-#[derive(Serialize)]
-struct SourceView<'a> {
-    #[serde(flatten)]
-    reference: Value,
-    notes: &'a str,
-    extra: &'a serde_json::Value,
-}
-
-/// A source's own page: the source, and everything that cites it.
-pub(super) fn source(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
-    shows: &SourceShows<'_>,
-) -> (String, String) {
-    let s = &site.sources[shows.ix];
-    let view =
-        SourceView { reference: summaries.sources[shows.ix].clone(), notes: &s.fields.notes, extra: &s.fields.extra };
-    ctx.insert("source", &view);
-    ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
-    ctx.insert_value("actors", summaries.actors_of(shows.actors).into());
-    ctx.insert_value("proposals", summaries.proposals_of(shows.proposals).into());
-    ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
-    let description = match &s.fields.publisher {
-        Some(publisher) => format!("{}, {publisher}: what cites it in this briefing", s.fields.title),
-        None => format!("{}: what cites it in this briefing", s.fields.title),
-    };
-    (s.fields.title.clone(), description)
 }

@@ -3,6 +3,7 @@
 //! templates receive): the lists and the front page (`lists`), an item's own page
 //! (`items`).
 
+mod evidence;
 mod items;
 mod lists;
 mod shows;
@@ -183,7 +184,7 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
         Shows::Proposal(shows) => items::proposal(site, summaries, ctx, &shows),
         Shows::Topics { topics } => lists::topics(summaries, ctx, topics),
         Shows::Sources { sources } => lists::sources(site, summaries, ctx, sources),
-        Shows::Source(shows) => items::source(site, summaries, ctx, &shows),
+        Shows::Source(shows) => evidence::source(site, summaries, ctx, &shows),
         Shows::Topic { ix, articles, proposals } => lists::topic(site, summaries, ctx, ix, articles, proposals),
         Shows::Timeline { articles, proposals, limit } => {
             lists::timeline(site, summaries, ctx, articles, proposals, limit)

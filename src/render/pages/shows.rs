@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use super::{Page, SAMPLE, list_pages};
 use crate::model::{
-    ActorIx, ArticleIx, Cited, ItemIx, Point, ProposalIx, Quote, Site, SourceIx, TopicIx, source_items,
+    ActorIx, ArticleIx, Cited, ItemIx, Point, ProposalIx, Quote, Site, SourceIx, Stated, TopicIx, source_items,
 };
-use crate::vocab::Stance;
+use crate::vocab::Status;
 
 /// The items a page shows (their summaries, or more of them), as its values list them.
 pub(crate) enum Shows<'s> {
@@ -74,6 +74,10 @@ pub(crate) struct SourceShows<'s> {
     pub(crate) articles: &'s [ArticleIx],
     pub(crate) actors: &'s [ActorIx],
     pub(crate) proposals: &'s [ProposalIx],
+    pub(crate) quotes: &'s [(ArticleIx, usize)],
+    pub(crate) stances: &'s [(ProposalIx, usize, usize, usize)],
+    /// Who said its quotes and whose its stances are.
+    pub(crate) speakers: &'s [ActorIx],
     pub(crate) sources: &'s [Cited],
 }
 
@@ -84,7 +88,7 @@ pub(crate) struct ActorShows<'s> {
     pub(crate) articles: &'s [ArticleIx],
     pub(crate) quotes: &'s [(ArticleIx, usize)],
     pub(crate) sponsored: &'s [ProposalIx],
-    pub(crate) positions: &'s [(ProposalIx, usize, Stance)],
+    pub(crate) positions: &'s [(ProposalIx, usize, usize)],
     pub(crate) sources: &'s [Cited],
 }
 
@@ -99,6 +103,7 @@ pub(crate) struct ProposalShows<'s> {
     pub(crate) points: &'s [Point],
     pub(crate) against: Option<(ProposalIx, &'s [Point])>,
     pub(crate) articles: &'s [ArticleIx],
+    pub(crate) statuses: &'s [Stated<Status>],
     pub(crate) sources: &'s [Cited],
 }
 
@@ -153,6 +158,7 @@ impl Page {
                     points: &p.points,
                     against,
                     articles: &p.articles,
+                    statuses: &p.statuses,
                     sources: &p.sources,
                 })
             }
@@ -169,6 +175,9 @@ impl Page {
                     articles: &s.articles,
                     actors: &s.actors,
                     proposals: &s.proposals,
+                    quotes: &s.quotes,
+                    stances: &s.stances,
+                    speakers: &s.speakers,
                     sources: &s.sources,
                 })
             }
@@ -220,6 +229,7 @@ impl Shows<'_> {
                 points,
                 against,
                 articles,
+                statuses: _,
                 sources,
             }) => {
                 all(f, ItemIx::Source, source_items(sources));
@@ -228,7 +238,7 @@ impl Shows<'_> {
                 all(f, ItemIx::Actor, sponsors.iter().copied());
                 for point in points.iter().chain(against.iter().flat_map(|(_, points)| points.iter())) {
                     all(f, ItemIx::Topic, point.topic);
-                    all(f, ItemIx::Actor, point.positions.iter().map(|(a, _)| *a));
+                    all(f, ItemIx::Actor, point.positions.iter().map(|pos| pos.actor));
                 }
                 all(f, ItemIx::Article, articles.iter().copied());
             }
@@ -239,12 +249,13 @@ impl Shows<'_> {
                 all(f, ItemIx::Proposal, proposals.iter().copied());
             }
             Shows::Sources { sources } => all(f, ItemIx::Source, sources.clone()),
-            Shows::Source(SourceShows { ix, articles, actors, proposals, sources }) => {
+            Shows::Source(SourceShows { ix, articles, actors, proposals, quotes, stances, speakers, sources }) => {
                 f(ItemIx::Source(*ix));
-                all(f, ItemIx::Article, articles.iter().copied());
+                all(f, ItemIx::Article, articles.iter().copied().chain(quotes.iter().map(|(a, _)| *a)));
                 all(f, ItemIx::Actor, actors.iter().copied());
-                all(f, ItemIx::Proposal, proposals.iter().copied());
+                all(f, ItemIx::Proposal, proposals.iter().copied().chain(stances.iter().map(|(p, ..)| *p)));
                 all(f, ItemIx::Source, source_items(sources));
+                all(f, ItemIx::Actor, speakers.iter().copied());
             }
             Shows::Timeline { articles, proposals, limit: _ } => {
                 all(f, ItemIx::Article, articles.clone());
