@@ -35,6 +35,8 @@ const BASIC_FILES: &[&str] = &[
     "articles/plan-b-tabled/index.html",
     "articles/talks-open/index.html",
     "atom.xml",
+    "changes.xml",
+    "changes/index.html",
     "data/actors.json",
     "data/articles.json",
     "data/proposals.json",

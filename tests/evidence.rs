@@ -452,3 +452,84 @@ fn stances_and_statuses_are_written_oldest_first_and_checked() {
     );
     assert!(run.stderr.contains("= help: did you mean `source`?"), "{}", run.stderr);
 }
+
+#[test]
+fn the_page_of_changes_lists_every_dated_event_newest_first_by_week_with_its_evidence() {
+    let dir = site(
+        "changes",
+        &[
+            ALICE,
+            BOB,
+            REPORT,
+            UNDATED,
+            PLAN,
+            PLAN_ARTICLE,
+            ("content/proposals/plan-v2.yaml", "title: Plan, second version\ndate: 2025-12-04\nsupersedes: plan\n"),
+            ("content/proposals/undated.yaml", "title: Undated plan\nstatus: tabled\n"),
+        ],
+    );
+    let out = built(&dir);
+    let page = read(&out, "changes/index.html");
+    let text = visible_text(between(&page, "<main", "</main>"));
+    let expected = [
+        "Week of 1 December 2025",
+        "4 December 2025 Version Plan, second version revises Plan",
+        "3 December 2025 Article Talks",
+        "c. 2 December 2025 Status Plan: Tabled → Rejected",
+        "2 December 2025 Stance Alice Arden: Supports → Opposes on Border (Plan) Not on these terms. Source: A note without an address",
+        "Week of 17 November 2025",
+        "21 November 2025 Stance Alice Arden: Supports on Border (Plan) Source: Talks open in Geneva, Example Wire",
+        "November 2025, day not known",
+        "November 2025 Status Plan: Tabled Source: Talks open in Geneva, Example Wire",
+    ];
+    let mut at = 0;
+    for line in expected {
+        let found = text[at..].find(line).unwrap_or_else(|| panic!("{line:?} not in order in: {text}"));
+        at += found + line.len();
+    }
+    assert!(!text.contains("Undated plan") && !text.contains("Bob Bell"), "undated events are not listed: {text}");
+    // Each links to its evidence: the point, and the source.
+    assert!(page.contains("<li class=\"event event-stance\" id=\"stance_plan_border_alice_1\">"), "{page}");
+    assert!(page.contains("<a href=\"../proposals/plan/index.html#border\">Border</a>"), "{page}");
+    assert!(page.contains("<a class=\"cite-source\" href=\"../sources/undated/index.html\">"), "{page}");
+
+    // The same events, newest first, as an Atom feed.
+    let feed = read(&out, "changes.xml");
+    let doc = roxmltree::Document::parse(&feed).expect("changes.xml is XML");
+    let atom = "http://www.w3.org/2005/Atom";
+    let root = doc.root_element();
+    assert_eq!((root.tag_name().namespace(), root.tag_name().name()), (Some(atom), "feed"));
+    let entries: Vec<roxmltree::Node<'_, '_>> = root.children().filter(|n| n.has_tag_name((atom, "entry"))).collect();
+    let child = |e: &roxmltree::Node<'_, '_>, name: &str| {
+        e.children()
+            .find(|c| c.has_tag_name((atom, name)))
+            .map(|c| c.text().unwrap_or("").to_owned())
+            .unwrap_or_default()
+    };
+    let titles: Vec<String> = entries.iter().map(|e| child(e, "title")).collect();
+    assert_eq!(
+        titles,
+        [
+            "New version: Plan, second version revises Plan",
+            "New article: Talks",
+            "Plan: status changed from Tabled to Rejected",
+            "Alice Arden: Supports → Opposes on “Border” (Plan)",
+            "Alice Arden: Supports on “Border” (Plan)",
+            "Plan: status Tabled",
+        ]
+    );
+    let stance = &entries[3];
+    let link = stance.children().find(|c| c.has_tag_name((atom, "link"))).and_then(|l| l.attribute("href"));
+    assert_eq!(link, Some("https://example.org/e/proposals/plan/#border"));
+    assert_eq!(child(stance, "id"), "https://example.org/e/changes/#stance_plan_border_alice_1");
+    assert_eq!(child(stance, "updated"), "2025-12-02T00:00:00Z");
+    assert_eq!(
+        child(stance, "summary"),
+        "Date: 2 December 2025. Source: A note without an address (https://example.org/e/sources/undated/). “Not on these terms.”"
+    );
+    let ids: std::collections::BTreeSet<String> = entries.iter().map(|e| child(e, "id")).collect();
+    assert_eq!(ids.len(), entries.len(), "every entry has its own id");
+    assert!(read(&out, "index.html").contains(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Evidence: changes\" href=\"changes.xml\">"
+    ));
+}

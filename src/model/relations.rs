@@ -39,6 +39,7 @@ pub(super) fn derive(site: &mut Site) {
         }
     }
     super::evidence::derive(site);
+    site.events = super::changes::events(site);
     for ix in 0..site.proposals.len() {
         site.proposals[ix].lineage = lineage(&site.proposals, ix);
         site.proposals[ix].changes =

@@ -61,6 +61,8 @@ pub struct Site {
     pub(crate) topics: Vec<Topic>,
     /// Sorted by id.
     pub(crate) sources: Vec<SourceItem>,
+    /// Every dated event, newest first (see `changes`).
+    pub(crate) events: Vec<super::Event>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

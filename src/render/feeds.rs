@@ -13,7 +13,7 @@ const FEED_ENTRIES: usize = 20;
 /// `text` as XML character data or an attribute value. Characters that XML 1.0 does not
 /// allow at all (C0 controls but tab and line breaks, U+FFFE, U+FFFF) would make the
 /// whole document unreadable: each becomes U+FFFD, the replacement character.
-fn escape_xml(text: &str) -> String {
+pub(crate) fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

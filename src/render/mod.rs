@@ -6,6 +6,7 @@
 //! 4. write the feed, sitemap, search index and open data (`feeds`);
 //! 5. add the theme's static files.
 
+mod changes;
 mod feeds;
 pub(crate) mod pages;
 mod routes;
@@ -163,6 +164,7 @@ impl Renderer {
         let (feeds, data) = rayon::join(
             || -> Result<(), E> {
                 give("atom.xml", feeds::atom(site))?;
+                give("changes.xml", changes::atom(site))?;
                 let sitemap_pages: Vec<(String, Option<String>)> = pages
                     .iter()
                     .filter(|p| !matches!(p, Page::NotFound))
@@ -228,8 +230,9 @@ pub(crate) fn page_files(site: &Site) -> Vec<String> {
 }
 
 /// The files that are not pages and not the theme's own.
-const GENERATED: [&str; 8] = [
+const GENERATED: [&str; 9] = [
     "atom.xml",
+    "changes.xml",
     "sitemap.xml",
     "robots.txt",
     "search-index.json",

@@ -18,4 +18,4 @@ pub use kind::{Format, Kind};
 pub(crate) use settings::SiteConfig;
 pub use stance::Stance;
 pub(crate) use status::Status;
-pub(crate) use when::When;
+pub(crate) use when::{Precision, When};

@@ -30,6 +30,7 @@ pub(crate) enum Page {
     Topic(usize),
     Sources,
     Source(usize),
+    Changes,
     Timeline,
     /// The timeline with a few entries of each kind: enough for `check` to run each
     /// part of its template, in constant time. Never written.
@@ -42,8 +43,16 @@ const SAMPLE: usize = 20;
 
 /// All pages of the site, in a fixed order.
 pub(crate) fn all(site: &Site) -> Vec<Page> {
-    let mut pages =
-        vec![Page::Index, Page::Actors, Page::Proposals, Page::Topics, Page::Sources, Page::Timeline, Page::NotFound];
+    let mut pages = vec![
+        Page::Index,
+        Page::Actors,
+        Page::Proposals,
+        Page::Topics,
+        Page::Sources,
+        Page::Changes,
+        Page::Timeline,
+        Page::NotFound,
+    ];
     pages.extend((1..=list_pages(site)).map(Page::ArticleList));
     pages.extend((0..site.articles.len()).map(Page::Article));
     pages.extend((0..site.actors.len()).map(Page::Actor));
@@ -67,6 +76,7 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
         Page::Proposals,
         Page::Topics,
         Page::Sources,
+        Page::Changes,
         Page::TimelineSample,
         Page::NotFound,
     ];
@@ -90,6 +100,7 @@ impl Page {
             | Page::Proposal(_)
             | Page::Actor(_)
             | Page::Source(_)
+            | Page::Changes
             | Page::Timeline
             | Page::TimelineSample => 0,
             _ => 1,
@@ -109,6 +120,7 @@ impl Page {
             Page::Topic(_) => "topic.html",
             Page::Sources => "sources.html",
             Page::Source(_) => "source.html",
+            Page::Changes => "changes.html",
             Page::Timeline | Page::TimelineSample => "timeline.html",
             Page::NotFound => "404.html",
         }
@@ -132,6 +144,7 @@ impl Page {
             Page::Topic(i) => routes::topic(&site.topics[i]),
             Page::Sources => "sources/".to_owned(),
             Page::Source(i) => routes::source(&site.sources[i]),
+            Page::Changes => "changes/".to_owned(),
             Page::Timeline | Page::TimelineSample => "timeline/".to_owned(),
         }
     }
@@ -185,6 +198,7 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
         Shows::Topics { topics } => lists::topics(summaries, ctx, topics),
         Shows::Sources { sources } => lists::sources(site, summaries, ctx, sources),
         Shows::Source(shows) => evidence::source(site, summaries, ctx, &shows),
+        Shows::Changes { .. } => crate::render::changes::page(site, summaries, ctx),
         Shows::Topic { ix, articles, proposals } => lists::topic(site, summaries, ctx, ix, articles, proposals),
         Shows::Timeline { articles, proposals, limit } => {
             lists::timeline(site, summaries, ctx, articles, proposals, limit)

@@ -48,6 +48,13 @@ pub(crate) enum Shows<'s> {
         sources: Range<SourceIx>,
     },
     Source(SourceShows<'s>),
+    /// Every dated event, which may name any article, proposal, actor or source.
+    Changes {
+        articles: Range<ArticleIx>,
+        proposals: Range<ProposalIx>,
+        actors: Range<ActorIx>,
+        sources: Range<SourceIx>,
+    },
     /// Every dated article and proposal, or the first `limit` of each.
     Timeline {
         articles: Range<ArticleIx>,
@@ -181,6 +188,12 @@ impl Page {
                     sources: &s.sources,
                 })
             }
+            Page::Changes => Shows::Changes {
+                articles: 0..site.articles.len(),
+                proposals: 0..site.proposals.len(),
+                actors: 0..site.actors.len(),
+                sources: 0..site.sources.len(),
+            },
             Page::Timeline | Page::TimelineSample => Shows::Timeline {
                 articles: 0..site.articles.len(),
                 proposals: 0..site.proposals.len(),
@@ -256,6 +269,12 @@ impl Shows<'_> {
                 all(f, ItemIx::Proposal, proposals.iter().copied().chain(stances.iter().map(|(p, ..)| *p)));
                 all(f, ItemIx::Source, source_items(sources));
                 all(f, ItemIx::Actor, speakers.iter().copied());
+            }
+            Shows::Changes { articles, proposals, actors, sources } => {
+                all(f, ItemIx::Article, articles.clone());
+                all(f, ItemIx::Proposal, proposals.clone());
+                all(f, ItemIx::Actor, actors.clone());
+                all(f, ItemIx::Source, sources.clone());
             }
             Shows::Timeline { articles, proposals, limit: _ } => {
                 all(f, ItemIx::Article, articles.clone());
