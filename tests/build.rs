@@ -37,9 +37,16 @@ const BASIC_FILES: &[&str] = &[
     "atom.xml",
     "changes.xml",
     "changes/index.html",
+    "data/actors.csv",
     "data/actors.json",
+    "data/articles.csv",
     "data/articles.json",
+    "data/proposals.csv",
     "data/proposals.json",
+    "data/sources.csv",
+    "data/sources.json",
+    "data/stances.csv",
+    "data/stances.json",
     "favicon.svg",
     "index.html",
     "proposals/counter-plan/index.html",
@@ -331,7 +338,8 @@ fn articles_json_is_exactly_per_spec() {
             "summary": null,
             "actors": ["alice-arden", "kyiv-delegation"],
             "proposals": [],
-            "topics": ["ceasefire"]
+            "topics": ["ceasefire"],
+            "sources": []
         },
         {
             "id": "counter-offer",
@@ -342,7 +350,8 @@ fn articles_json_is_exactly_per_spec() {
             "summary": "A counter-plan reaches the table.",
             "actors": ["boris-bell"],
             "proposals": ["counter-plan", "plan-b"],
-            "topics": ["neutrality"]
+            "topics": ["neutrality"],
+            "sources": []
         },
         {
             "id": "moscow-readout",
@@ -353,7 +362,8 @@ fn articles_json_is_exactly_per_spec() {
             "summary": "Moscow reports on the second round.",
             "actors": ["boris-bell", "kyiv-delegation"],
             "proposals": [],
-            "topics": []
+            "topics": [],
+            "sources": []
         },
         {
             "id": "plan-b-tabled",
@@ -364,7 +374,8 @@ fn articles_json_is_exactly_per_spec() {
             "summary": "Mediators table a revised plan.",
             "actors": ["alice-arden", "kyiv-delegation"],
             "proposals": ["plan-b"],
-            "topics": ["osce-monitoring"]
+            "topics": ["osce-monitoring"],
+            "sources": []
         },
         {
             "id": "talks-open",
@@ -375,7 +386,8 @@ fn articles_json_is_exactly_per_spec() {
             "summary": "The first round of talks opens with Plan A on the table.",
             "actors": ["alice-arden", "boris-bell"],
             "proposals": ["plan-a"],
-            "topics": ["osce-monitoring", "ceasefire"]
+            "topics": ["osce-monitoring", "ceasefire"],
+            "sources": ["geneva-wire"]
         }
     ]);
     assert_eq!(read_json(&out, "data/articles.json"), expected);
@@ -434,6 +446,7 @@ fn proposals_json_is_exactly_per_spec() {
                 {"id": "neutrality", "title": "Neutrality",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}}
             ],
+            "statuses": [{"status": "tabled", "date": null, "date_precision": null, "source": null}],
             "articles": ["counter-offer"]
         },
         {
@@ -453,6 +466,10 @@ fn proposals_json_is_exactly_per_spec() {
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}},
                 {"id": "monitoring", "title": "Monitoring mission",
                  "positions": {"alice-arden": "supports"}}
+            ],
+            "statuses": [
+                {"status": "tabled", "date": "2025-11-01", "date_precision": "day", "source": "geneva-wire"},
+                {"status": "superseded", "date": "2025-11-20", "date_precision": "day", "source": null}
             ],
             "articles": ["talks-open"]
         },
@@ -474,6 +491,7 @@ fn proposals_json_is_exactly_per_spec() {
                 {"id": "guarantees", "title": "Security guarantees",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes", "kyiv-delegation": "supports"}}
             ],
+            "statuses": [{"status": "under-negotiation", "date": null, "date_precision": null, "source": null}],
             "articles": ["counter-offer", "plan-b-tabled"]
         }
     ]);

@@ -533,3 +533,107 @@ fn the_page_of_changes_lists_every_dated_event_newest_first_by_week_with_its_evi
         "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Evidence: changes\" href=\"changes.xml\">"
     ));
 }
+
+#[test]
+fn article_actor_and_proposal_pages_say_how_to_cite_them() {
+    let dir = site("cite", &[ALICE, BOB, REPORT, UNDATED, PLAN, PLAN_ARTICLE]);
+    let out = built(&dir);
+    for (page, citation) in [
+        (
+            "articles/talks/index.html",
+            "Cite this page Desk. “Talks.” Evidence, 3 December 2025. https://example.org/e/articles/talks/.",
+        ),
+        (
+            "actors/alice/index.html",
+            "Cite this page Desk. “Alice Arden.” Evidence, as of 3 December 2025. https://example.org/e/actors/alice/.",
+        ),
+        (
+            "proposals/plan/index.html",
+            "Cite this page Desk. “Plan.” Evidence, as of 3 December 2025. https://example.org/e/proposals/plan/.",
+        ),
+        // Bob's page shows nothing dated.
+        ("actors/bob/index.html", "Cite this page Desk. “Bob Bell.” Evidence, n.d. https://example.org/e/actors/bob/."),
+    ] {
+        let html = read(&out, page);
+        let block = visible_text(between(&html, "<section class=\"cite-page\"", "</section>"));
+        assert_eq!(block, citation, "{page}");
+    }
+}
+
+#[test]
+fn sources_and_stances_are_open_data_in_json_and_every_data_file_in_csv() {
+    let dir = site(
+        "data",
+        &[
+            ALICE,
+            BOB,
+            REPORT,
+            UNDATED,
+            PLAN,
+            PLAN_ARTICLE,
+            (
+                "content/articles/formula.md",
+                "---\ntitle: \"=HYPERLINK(\\\"https://evil.example\\\")\"\ndate: 2025-11-01\nactors: [bob]\nsources: [wire-report]\n---\nText.\n",
+            ),
+        ],
+    );
+    let out = built(&dir);
+    let sources = read_json(&out, "data/sources.json");
+    assert_eq!(
+        sources[1],
+        serde_json::json!({
+            "id": "wire-report", "title": "Talks open in Geneva", "publisher": "Example Wire",
+            "url": "https://news.example.com/talks", "archive_url": "https://archive.example.org/talks", "language": "en",
+            "published": "2025-11-02", "published_precision": "day", "accessed": "2025-11-03", "accessed_precision": "day",
+            "path": "sources/wire-report/", "articles": ["formula"], "proposals": ["plan"], "actors": []
+        })
+    );
+    let stances = read_json(&out, "data/stances.json");
+    assert_eq!(
+        stances,
+        serde_json::json!([
+            {"proposal": "plan", "point": "border", "actor": "alice", "stance": "supports", "date": "2025-11-21",
+             "date_precision": "day", "source": "wire-report", "quote": null, "current": false},
+            {"proposal": "plan", "point": "border", "actor": "alice", "stance": "opposes", "date": "2025-12-02",
+             "date_precision": "day", "source": "undated", "quote": "Not on these terms.", "current": true},
+            {"proposal": "plan", "point": "border", "actor": "bob", "stance": "conditional", "date": null,
+             "date_precision": null, "source": "wire-report", "quote": null, "current": true}
+        ])
+    );
+    let proposal = &read_json(&out, "data/proposals.json")[0];
+    assert_eq!(
+        proposal["statuses"],
+        serde_json::json!([
+            {"status": "tabled", "date": "2025-11", "date_precision": "month", "source": "wire-report"},
+            {"status": "rejected", "date": "2025-12-02", "date_precision": "approximate-day", "source": null}
+        ])
+    );
+    assert_eq!(read_json(&out, "data/articles.json")[1]["sources"], serde_json::json!(["wire-report"]));
+    // The CSV files hold the same rows as the JSON, with a header, read by a CSV reader.
+    let table = |file: &str| -> Vec<Vec<String>> {
+        let bytes = read(&out, file).into_bytes();
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+        let mut rows = vec![header];
+        rows.extend(reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()));
+        rows
+    };
+    let stances_csv = table("data/stances.csv");
+    assert_eq!(
+        stances_csv[0],
+        ["proposal", "point", "actor", "stance", "date", "date_precision", "source", "quote", "current"]
+    );
+    assert_eq!(
+        stances_csv[2],
+        ["plan", "border", "alice", "opposes", "2025-12-02", "day", "undated", "Not on these terms.", "true"]
+    );
+    assert_eq!(stances_csv.len(), 4);
+    let articles = table("data/articles.csv");
+    assert_eq!(articles[0][..4], ["id", "title", "date", "date_precision"]);
+    // Text a spreadsheet would run as a formula is kept as text.
+    assert_eq!(articles[2][..3], ["formula", "'=HYPERLINK(\"https://evil.example\")", "2025-11-01"]);
+    assert_eq!(articles[2][10], "wire-report");
+    assert_eq!(table("data/sources.csv")[2][..3], ["wire-report", "Talks open in Geneva", "Example Wire"]);
+    assert_eq!(table("data/actors.csv")[1], ["alice", "Alice Arden", "", "", "actors/alice/", "talks"]);
+    assert_eq!(table("data/proposals.csv")[1][..5], ["plan", "Plan", "", "", "rejected"]);
+}

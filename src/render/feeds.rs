@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::routes;
-use crate::model::{Article, Site};
+use crate::model::{Article, Site, source_items};
 
 const FEED_ENTRIES: usize = 20;
 
@@ -259,6 +259,7 @@ fn article_data<'a>(site: &'a Site, a: &'a Article) -> ArticleData<'a> {
         actors: a.mentions_actors.iter().map(|i| site.actors[*i].id.as_str()).collect(),
         proposals: a.mentions_proposals.iter().map(|p| site.proposals[*p].id.as_str()).collect(),
         topics: a.topics.iter().map(|t| site.topics[*t].slug.as_str()).collect(),
+        sources: source_items(&a.sources).map(|s| site.sources[s].id.as_str()).collect(),
     }
 }
 
@@ -287,6 +288,8 @@ struct ArticleData<'a> {
     actors: Vec<&'a str>,
     proposals: Vec<&'a str>,
     topics: Vec<&'a str>,
+    /// The source items it lists or cites, as its page numbers them.
+    sources: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -318,7 +321,17 @@ struct ProposalData<'a> {
     supersedes: Option<&'a str>,
     superseded_by: Option<&'a str>,
     points: Vec<PointData<'a>>,
+    /// Its status over time, oldest first (the last is `status`).
+    statuses: Vec<StatusData<'a>>,
     articles: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct StatusData<'a> {
+    status: &'static str,
+    date: Option<String>,
+    date_precision: Option<&'static str>,
+    source: Option<&'a str>,
 }
 
 pub(crate) const ARTICLES_JSON: &str = "data/articles.json";
@@ -390,6 +403,16 @@ pub(crate) fn open_data<E>(
                         .iter()
                         .map(|pos| (site.actors[pos.actor].id.as_str(), pos.current().what.as_str()))
                         .collect(),
+                })
+                .collect(),
+            statuses: p
+                .statuses
+                .iter()
+                .map(|s| StatusData {
+                    status: s.what.as_str(),
+                    date: s.date.map(|d| d.ymd()),
+                    date_precision: s.date.map(|d| d.precision_name()),
+                    source: s.source.map(|i| site.sources[i].id.as_str()),
                 })
                 .collect(),
             articles: article_ids(&p.articles),

@@ -7,6 +7,7 @@
 //! 5. add the theme's static files.
 
 mod changes;
+mod data;
 mod feeds;
 pub(crate) mod pages;
 mod routes;
@@ -182,7 +183,10 @@ impl Renderer {
                 give("search-index.json", json)?;
                 give("search-index.js", script)
             },
-            || feeds::open_data(site, kept, &mut |path, json| give(path, json)),
+            || {
+                feeds::open_data(site, kept, &mut |path, json| give(path, json))?;
+                data::files(site, &mut |path, text| give(path, text))
+            },
         );
         feeds?;
         data?;
@@ -230,7 +234,7 @@ pub(crate) fn page_files(site: &Site) -> Vec<String> {
 }
 
 /// The files that are not pages and not the theme's own.
-const GENERATED: [&str; 9] = [
+const GENERATED: [&str; 16] = [
     "atom.xml",
     "changes.xml",
     "sitemap.xml",
@@ -240,6 +244,13 @@ const GENERATED: [&str; 9] = [
     feeds::ARTICLES_JSON,
     feeds::ACTORS_JSON,
     feeds::PROPOSALS_JSON,
+    data::SOURCES_JSON,
+    data::STANCES_JSON,
+    data::CSV_FILES[0],
+    data::CSV_FILES[1],
+    data::CSV_FILES[2],
+    data::CSV_FILES[3],
+    data::CSV_FILES[4],
 ];
 
 /// Whether a build of the site at `root` could have written a file at `path` (relative
@@ -257,7 +268,7 @@ pub(crate) fn could_have_written(root: &std::path::Path) -> impl Fn(&str) -> boo
     move |path: &str| {
         path.ends_with(".html")
             || GENERATED.contains(&path)
-            || (path.starts_with("data/") && path.ends_with(".json"))
+            || (path.starts_with("data/") && (path.ends_with(".json") || path.ends_with(".csv")))
             || statics.contains(path)
     }
 }

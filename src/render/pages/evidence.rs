@@ -8,7 +8,7 @@ use tera::{Context, Value};
 use super::shows::SourceShows;
 use crate::model::{Cited, Position, Site, SourceIx, Stated};
 use crate::render::views::{SourceRef, StanceView, Summaries, to_value};
-use crate::vocab::{Source, Stance, Status};
+use crate::vocab::{Source, Stance, Status, When};
 
 /// An entry of a page's numbered list of sources (`_source-N` on the page).
 #[derive(Serialize)]
@@ -240,4 +240,35 @@ pub(super) fn source(
         None => format!("{}: what cites it in this briefing", s.fields.title),
     };
     (s.fields.title.clone(), description)
+}
+
+/// What a "Cite this page" block gives: the page's title, the site's title and author,
+/// a date (the article's own; for an actor or a proposal the newest date the page
+/// shows, `as_of`) and the page's permanent address.
+#[derive(Serialize)]
+pub(super) struct CiteView<'a> {
+    title: &'a str,
+    site: &'a str,
+    author: &'a str,
+    date: String,
+    date_display: String,
+    as_of: bool,
+    url: String,
+}
+
+pub(super) fn cite<'a>(site: &'a Site, title: &'a str, date: Option<When>, as_of: bool, path: &str) -> CiteView<'a> {
+    CiteView {
+        title,
+        site: &site.config.title,
+        author: &site.config.author,
+        date: date.map(|d| d.ymd()).unwrap_or_default(),
+        date_display: date.map(|d| d.display()).unwrap_or_default(),
+        as_of,
+        url: format!("{}{path}", site.config.base_url),
+    }
+}
+
+/// The newest of `dates`.
+pub(super) fn newest(dates: impl IntoIterator<Item = When>) -> Option<When> {
+    dates.into_iter().max()
 }

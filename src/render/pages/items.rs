@@ -66,6 +66,7 @@ pub(super) fn article(
         extra: &a.fields.extra,
     };
     ctx.insert("article", &view);
+    ctx.insert("cite", &evidence::cite(site, &a.fields.title, Some(a.fields.date), false, &routes::article(a)));
     // The list is newest first: the newer neighbour comes before.
     let neighbour = |ix: Option<usize>| ix.map_or_else(Value::none, |i| summaries.article(site, i));
     ctx.insert_value("newer", neighbour(shows.newer));
@@ -155,6 +156,17 @@ pub(super) fn actor(site: &Site, summaries: &Summaries, ctx: &mut Context, shows
     }
     ctx.insert("positions", &positions);
     ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
+    let stance_dates = shows
+        .positions
+        .iter()
+        .flat_map(|(p, pt, pos)| site.proposals[*p].points[*pt].positions[*pos].history.iter().filter_map(|s| s.date));
+    let quote_dates = shows.quotes.iter().map(|(art, q)| {
+        let article = &site.articles[*art];
+        article.quotes[*q].fields.date.unwrap_or(article.fields.date)
+    });
+    let article_dates = shows.articles.iter().map(|i| site.articles[*i].fields.date);
+    let as_of = evidence::newest(article_dates.chain(quote_dates).chain(stance_dates));
+    ctx.insert("cite", &evidence::cite(site, &a.fields.name, as_of, true, &routes::actor(a)));
     (a.fields.name.clone(), a.fields.summary.clone().or_else(|| a.fields.role.clone()).unwrap_or_default())
 }
 
@@ -351,5 +363,10 @@ pub(super) fn proposal(
     }
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
     ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
+    let stated = shows.points.iter().flat_map(|pt| &pt.positions).flat_map(|pos| &pos.history).filter_map(|s| s.date);
+    let statuses = shows.statuses.iter().filter_map(|s| s.date);
+    let articles = shows.articles.iter().map(|i| site.articles[*i].fields.date);
+    let as_of = evidence::newest(p.fields.date.into_iter().chain(stated).chain(statuses).chain(articles));
+    ctx.insert("cite", &evidence::cite(site, &p.fields.title, as_of, true, &routes::proposal(p)));
     (p.fields.title.clone(), p.fields.summary.clone().unwrap_or_default())
 }
