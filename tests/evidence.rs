@@ -535,6 +535,27 @@ fn the_page_of_changes_lists_every_dated_event_newest_first_by_week_with_its_evi
 }
 
 #[test]
+fn a_stance_or_status_stated_again_is_listed_as_such_not_as_a_change() {
+    let plan = (
+        "content/proposals/plan.yaml",
+        "title: Plan\nstatus:\n  - {status: tabled, date: 2025-11-03, source: wire-report}\n  \
+         - {status: tabled, date: 2025-11-20, source: wire-report}\npoints:\n  - id: border\n    title: Border\n    \
+         positions:\n      alice:\n        - {stance: supports, source: wire-report}\n        \
+         - {stance: supports, date: ~2025-12, source: wire-report}\n",
+    );
+    let dir = site("restated", &[ALICE, REPORT, plan]);
+    let out = built(&dir);
+    let text = visible_text(between(&read(&out, "changes/index.html"), "<main", "</main>"));
+    assert!(text.contains("c. December 2025 Stance Alice Arden: Supports again on Border (Plan)"), "{text}");
+    assert!(text.contains("20 November 2025 Status Plan: Tabled again Source"), "{text}");
+    assert!(!text.contains("→"), "nothing changed: {text}");
+    let feed = read(&out, "changes.xml");
+    assert!(feed.contains("<title>Alice Arden: Supports again on “Border” (Plan)</title>"), "{feed}");
+    assert!(feed.contains("<title>Plan: status Tabled again</title>"), "{feed}");
+    assert!(!feed.contains("from Tabled to Tabled"), "{feed}");
+}
+
+#[test]
 fn article_actor_and_proposal_pages_say_how_to_cite_them() {
     let dir = site("cite", &[ALICE, BOB, REPORT, UNDATED, PLAN, PLAN_ARTICLE]);
     let out = built(&dir);

@@ -104,9 +104,10 @@ fn facts<'s>(site: &'s Site, event: &Event) -> Facts<'s> {
             let now = &proposal.statuses[n];
             let before = n.checked_sub(1).map(|b| proposal.statuses[b].what);
             let title = match before {
-                Some(b) => {
+                Some(b) if b != now.what => {
                     format!("{}: status changed from {} to {}", proposal.fields.title, b.label(), now.what.label())
                 }
+                Some(_) => format!("{}: status {} again", proposal.fields.title, now.what.label()),
                 None => format!("{}: status {}", proposal.fields.title, now.what.label()),
             };
             Facts {
