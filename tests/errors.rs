@@ -53,6 +53,7 @@ error_case!(invalid_id, "invalid-id");
 error_case!(values_of_the_wrong_type, "wrong-type");
 error_case!(slug_that_tries_to_be_a_path, "slug-path");
 error_case!(a_name_too_long_for_a_file, "name-too-long");
+error_case!(a_body_in_markdown_front_matter, "body-in-front-matter");
 // Files that cannot be read as items.
 error_case!(empty_file, "empty-file");
 error_case!(no_front_matter, "no-front-matter");

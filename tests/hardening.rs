@@ -525,3 +525,19 @@ fn html_allow_drops_script_urls_from_every_url_attribute_and_style_attributes() 
     // What `allow` is for still comes through.
     assert!(page.contains("<video src=\"v.mp4\" controls"), "{page}");
 }
+
+#[test]
+fn html_sanitize_keeps_task_list_boxes_but_no_other_input() {
+    let body = "- [x] done\n- [ ] to do\n\n\
+                <input type=\"text\" name=\"password\" placeholder=\"Your password\">\n\
+                <input type=\"submit\" formaction=\"https://evil.example/\">\n";
+    let dir = small_site("html-sanitize-input", "base_url: https://example.org/brief/\nhtml: sanitize\n", body);
+    let out = dir.join("public");
+    build_ok(dir.path(), &out, &[]);
+    let page = read(&out, "articles/talks/index.html");
+    let body = between(&page, "<li><input", "</p>");
+    assert_eq!(attribute_values(body, "type"), ["checkbox"; 4], "{page}");
+    assert_eq!(attribute_values(body, "disabled").len(), 4, "{body}");
+    assert!(!body.contains("placeholder") && !body.contains("formaction") && !body.contains("password"), "{body}");
+    assert_eq!(attribute_values(body, "checked").len(), 1, "{body}");
+}

@@ -177,6 +177,31 @@ fn a_broken_edit_shows_errors_keeps_the_last_good_site_and_clears_on_fix() {
 }
 
 #[test]
+fn started_with_errors_every_address_shows_them_until_fixed() {
+    let (_tmp, root) = site();
+    let path = root.join("content/articles/talks-open.md");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, good.replacen("date: ", "date: 2015-02-30\nold_date: ", 1)).unwrap();
+    let server = Server::start(&root, &[]);
+    for page in ["/", "/articles/talks-open/", "/no/such/page/"] {
+        let r = server.get(page);
+        assert_eq!(r.status, 503, "{page}");
+        let body = r.body_text();
+        assert!(body.contains("<body data-briefing-waiting>"), "{page}: {body}");
+        assert!(body.contains("content/articles/talks-open.md:"), "{page}: {body}");
+        assert!(body.contains("February 2015 has 28 days"), "{page}: {body}");
+        assert!(body.contains("<script src=\"/__briefing/reload.js\"></script>"), "{page}: {body}");
+    }
+    std::fs::write(&path, &good).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.get("/").status != 200 {
+        assert!(Instant::now() < deadline, "the fixed site was never served");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!server.get("/articles/talks-open/").body_text().contains("data-briefing-waiting"));
+}
+
+#[test]
 fn after_edits_the_served_site_equals_a_fresh_build() {
     let (_tmp, root) = site();
     let server = Server::start(&root, &[]);

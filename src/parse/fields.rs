@@ -179,7 +179,7 @@ impl<'v> Obj<'v> {
         unknown.sort_unstable_by(|a, b| a.key.cmp(&b.key));
         for Entry { key, key_at, .. } in unknown {
             let hint = suggest::did_you_mean(key, self.used.iter().copied()).or_else(|| {
-                Some(format!("{what} fields are: {}; put free-form data under `extra:`", self.used.join(", ")))
+                Some(format!("the fields of {what} are: {}; put free-form data under `extra:`", self.used.join(", ")))
             });
             problems.error(&At::Yaml(*key_at), format!("unknown field `{key}` in {what}"), hint);
         }

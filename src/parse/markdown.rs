@@ -463,7 +463,10 @@ fn sanitizer(permissive: bool) -> ammonia::Builder<'static> {
     b.attribute_filter(filter_attribute);
     b.add_generic_attributes(["id"])
         .add_tags(["input", "sup", "section"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // Task lists' boxes; any other input (a text field asking for a password) becomes one.
+        .add_tag_attributes("input", ["checked"])
+        .set_tag_attribute_value("input", "type", "checkbox")
+        .set_tag_attribute_value("input", "disabled", "")
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .add_allowed_classes("sup", ["footnote-reference"])

@@ -239,7 +239,13 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
     }
     let body_source = match file.format {
         Format::Markdown => {
-            obj.raw(body_key); // a body field in front matter is still unknown below
+            if obj.raw(body_key).is_some() {
+                problems.error(
+                    &obj.at_key(body_key),
+                    format!("`{body_key}` in the front matter of a Markdown file: its {body_key} is the text after the closing `---`"),
+                    Some(format!("move this text below the front matter, or write the whole {} as a .yaml file", file.kind.noun())),
+                );
+            }
             &file.text[place.body.clone()]
         }
         Format::Yaml => "",
@@ -392,18 +398,27 @@ pub(crate) fn date_field(
 fn topics(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<String> {
     let mut out = Vec::new();
     for (name, at) in obj.text_list("topics", problems) {
-        let slug = crate::slug::slugify(&name);
-        if slug.is_empty() {
-            let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
-            problems.error(&at, format!("the topic `{name}` has no letters or digits"), hint);
-        } else if let Some(why) = crate::slug::too_long(&slug) {
-            let hint = Some("a topic's page is named after it: use a shorter topic".to_owned());
-            problems.error(&at, format!("the topic's page name {why}"), hint);
-        } else {
+        if topic_makes_a_page(&name, &at, problems) {
             out.push(name);
         }
     }
     out
+}
+
+/// Whether a topic (an article's or a point's) can name its page; if not, says why.
+fn topic_makes_a_page(name: &str, at: &At, problems: &mut Problems<'_>) -> bool {
+    let slug = crate::slug::slugify(name);
+    if slug.is_empty() {
+        let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
+        problems.error(at, format!("the topic `{name}` has no letters or digits"), hint);
+        false
+    } else if let Some(why) = crate::slug::too_long(&slug) {
+        let hint = Some("a topic's page is named after it: use a shorter topic".to_owned());
+        problems.error(at, format!("the topic's page name {why}"), hint);
+        false
+    } else {
+        true
+    }
 }
 
 fn refs(obj: &mut Obj<'_>, key: &'static str, problems: &mut Problems<'_>) -> Vec<Ref> {
@@ -437,14 +452,7 @@ fn points(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<PointRecord> {
         let id = item.required_text("id", problems);
         let title = item.required_text("title", problems);
         let text_source = item.text("text", problems).unwrap_or_default();
-        let topic = item.text("topic", problems).filter(|t| {
-            let ok = !crate::slug::slugify(t).is_empty();
-            if !ok {
-                let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
-                problems.error(&item.at_value("topic"), format!("the topic `{t}` has no letters or digits"), hint);
-            }
-            ok
-        });
+        let topic = item.text("topic", problems).filter(|t| topic_makes_a_page(t, &item.at_value("topic"), problems));
         let positions = stances::positions(&mut item, problems);
         let at = item.at_value("id");
         item.reject_unknown("a point", problems);

@@ -248,9 +248,10 @@ impl Built {
     fn patch(&mut self, ix: usize, file_ix: usize) -> Option<Vec<OutputFile>> {
         let Some(Record { data: Data::Article(now), .. }) = &self.parsed.items[file_ix].record else { return None };
         self.site.patch_article(ix, now);
-        let mut changed = self.renderer.follow(&self.site, &|i| i != ix);
-        changed.articles[ix] = true;
-        self.render_again(None, &changed)
+        self.renderer.follow_article(&self.site, ix);
+        let mut articles = vec![false; self.site.articles.len()];
+        articles[ix] = true;
+        self.render_again(None, &ItemFlags { articles, ..ItemFlags::default() })
     }
 
     /// The pages that show other items than they did in `old` (when the model was made
@@ -259,18 +260,26 @@ impl Built {
     fn render_again(&self, old: Option<&Site>, changed: &ItemFlags) -> Option<Vec<OutputFile>> {
         let (site, theme, renderer) = (&self.site, &self.theme, &self.renderer);
         let pages = pages::all(site);
-        let stale: Vec<Page> = pages
-            .par_iter()
-            .map_init(
-                || (Vec::new(), Vec::new()),
-                |(before, after), page| {
-                    let now = reads(*page, site, after);
-                    let moved = old.is_some_and(|old| reads(*page, old, before) != now);
-                    (moved || now.iter().any(|item| changed.get(*item))).then_some(*page)
-                },
-            )
-            .flatten()
-            .collect();
+        let shows_changed = |page: Page| {
+            let mut hit = false;
+            page.shows(site).each(|item| hit |= changed.get(item));
+            hit
+        };
+        let stale: Vec<Page> = match old {
+            Some(old) => pages
+                .par_iter()
+                .map_init(
+                    || (Vec::new(), Vec::new()),
+                    |(before, after), page| {
+                        let now = reads(*page, site, after);
+                        let moved = reads(*page, old, before) != now;
+                        (moved || now.iter().any(|item| changed.get(*item))).then_some(*page)
+                    },
+                )
+                .flatten()
+                .collect(),
+            None => pages.par_iter().copied().filter(|page| shows_changed(*page)).collect(),
+        };
         let (rendered, others) = rayon::join(
             || stale.par_iter().map(|page| renderer.page(site, theme, *page)).collect::<Result<Vec<_>, _>>(),
             || renderer.others(site, theme),

@@ -81,6 +81,12 @@ impl Renderer {
         self.summaries.follow(site, same)
     }
 
+    /// Follows `site`, whose article `ix` was patched (`Site::patch_article`): nothing
+    /// else changed, so only that article's summary and parts are made again.
+    pub(crate) fn follow_article(&mut self, site: &Site, ix: ArticleIx) {
+        self.summaries.follow_article(site, ix);
+    }
+
     /// One page, or its template error.
     pub(crate) fn page(&self, site: &Site, theme: &Theme, page: Page) -> Result<OutputFile, Diagnostic> {
         let ctx = page.context(site, &self.summaries);

@@ -38,6 +38,16 @@ pub(crate) fn file_of(path: &str) -> String {
     format!("{path}index.html")
 }
 
+/// The path part of `base_url` (`/` or `/briefing/`), for the 404 page's links.
+pub(crate) fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) if base_url.contains("://") => after_scheme[i..].to_owned(),
+        _ if base_url.starts_with('/') => base_url.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
 /// `United States` for `united-states`: the label shown for a side.
 pub(crate) fn side_label(side: &str) -> String {
     side.split('-')
@@ -62,6 +72,13 @@ mod tests {
         assert_eq!(root_of(""), "");
         assert_eq!(root_of("actors/"), "../");
         assert_eq!(root_of("articles/page/2/"), "../../../");
+    }
+
+    #[test]
+    fn base_path_is_the_path_of_base_url() {
+        assert_eq!(base_path("https://example.org/"), "/");
+        assert_eq!(base_path("https://example.org/briefing/"), "/briefing/");
+        assert_eq!(base_path("/"), "/");
     }
 
     #[test]

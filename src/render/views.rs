@@ -175,6 +175,7 @@ impl Summaries {
             sources: differ(&self.sources, &sources),
         };
         let stale: Vec<ArticleIx> = (0..site.articles.len())
+            .into_par_iter()
             .filter(|&i| !same(i) || site.articles[i].topics.iter().any(|t| changed.topics[*t]))
             .collect();
         let remade: Vec<(ArticleIx, Value)> =
@@ -189,6 +190,16 @@ impl Summaries {
         }
         (self.actors, self.proposals, self.topics, self.sources) = (actors, proposals, topics, sources);
         changed
+    }
+
+    /// After an edit that changed only what article `ix` shows (its fields): its summary
+    /// made again, its kept parts to be made again; the rest is as it was.
+    pub(crate) fn follow_article(&mut self, site: &Site, ix: ArticleIx) {
+        self.articles[ix] = OnceLock::from(article_summary(&site.articles[ix], &self.topics));
+        if let Some(kept) = &mut self.kept {
+            kept.timeline[ix] = OnceLock::new();
+            kept.json[ix] = OnceLock::new();
+        }
     }
 
     /// Makes every article's summary not made yet, in parallel: for rendering every page,

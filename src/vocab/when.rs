@@ -75,10 +75,10 @@ pub(crate) enum DateProblem {
         year: i16,
         days: i8,
     },
+    /// The offset after the time, as written, is not `±HH:MM`, `±HHMM` or `±HH`.
+    OffsetShape(String),
     /// The offset after the time, as written, is a day or more.
     Offset(String),
-    /// What follows a sign after the time is not an offset (`+3`, `+03:0`).
-    OffsetShape(String),
     /// What follows the date is not a time.
     Time,
     /// `~` before a date with a time of day.
@@ -94,11 +94,11 @@ impl std::fmt::Display for DateProblem {
             DateProblem::NoSuchDay { month, year, days } => {
                 write!(f, "{} {year} has {days} days", MONTHS[(month - 1) as usize])
             }
-            DateProblem::Offset(tail) => {
-                write!(f, "`{tail}` is not an offset from UTC, which runs from -23:59 to +23:59")
-            }
             DateProblem::OffsetShape(tail) => {
                 write!(f, "`{tail}` is not an offset from UTC: write it as `+02:00` (or `Z` for UTC)")
+            }
+            DateProblem::Offset(tail) => {
+                write!(f, "`{tail}` is not an offset from UTC, which runs from -23:59 to +23:59")
             }
             DateProblem::Time => f.write_str("the time after the date should look like `T14:30` or ` 14:30:00`"),
             DateProblem::ApproximateTime => f.write_str("an approximate date (`~`) has no time of day"),

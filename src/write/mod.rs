@@ -79,9 +79,9 @@ impl Output {
         })
     }
 
-    /// Looks at what the output holds (the slow part of preparing, safe to run beside
-    /// the parse) and decides whether the output may be written. `shaped` tells whether
-    /// a path is one a build could have written (for an output from before manifests).
+    /// Looks at what the output holds and decides whether the output may be written.
+    /// `shaped` tells whether a path is one a build could have written (for an output
+    /// from before manifests).
     fn survey(&self, shaped: impl Fn(&str) -> bool) -> Result<Surveyed, Error> {
         Ok(Surveyed { live: judge(&self.path, shaped)?, standby: standby_state(&self.workspace.standby) })
     }

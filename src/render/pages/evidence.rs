@@ -3,7 +3,7 @@
 //! the positions matrix's cells, and a source's own page.
 
 use serde::Serialize;
-use tera::{Context, Value};
+use tera::Value;
 
 use super::shows::SourceShows;
 use crate::model::{Cited, Position, Site, SourceIx, Stated};
@@ -187,12 +187,8 @@ struct SourcedStance<'a> {
 }
 
 /// A source's own page: the source, and everything that cites it.
-pub(super) fn source(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
-    shows: &SourceShows<'_>,
-) -> (String, String) {
+pub(super) fn source(fill: super::Fill<'_>, shows: &SourceShows<'_>) -> (String, String) {
+    let super::Fill { site, summaries, ctx } = fill;
     let s = &site.sources[shows.ix];
     let view =
         SourceView { reference: summaries.sources[shows.ix].clone(), notes: &s.fields.notes, extra: &s.fields.extra };

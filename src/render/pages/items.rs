@@ -4,12 +4,12 @@
 use std::ops::Range;
 
 use serde::Serialize;
-use tera::{Context, Value};
+use tera::Value;
 
 use super::evidence::{self, MatrixCell, Numbered, PositionCell, StatedView, StatusView, numbered};
-use super::routes;
 use super::shows::{ActorShows, ArticleShows, ProposalShows};
-use crate::model::{Changes, Cited, Point, Proposal, ProposalIx, Site};
+use super::{Fill, routes};
+use crate::model::{Changes, Cited, Point, Proposal, ProposalIx};
 use crate::render::views::{StanceView, Summaries, to_value};
 
 /// A quote: who said it, the words, when (its own date, or else none) and its source
@@ -37,12 +37,8 @@ struct ArticleView<'a> {
     extra: &'a serde_json::Value,
 }
 
-pub(super) fn article(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
-    shows: &ArticleShows<'_>,
-) -> (String, String) {
+pub(super) fn article(fill: Fill<'_>, shows: &ArticleShows<'_>) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
     let a = &site.articles[shows.ix];
     let view = ArticleView {
         summary: summaries.article(site, shows.ix),
@@ -109,7 +105,8 @@ struct PositionView<'a> {
     stance: StatedView<'a, StanceView>,
 }
 
-pub(super) fn actor(site: &Site, summaries: &Summaries, ctx: &mut Context, shows: &ActorShows<'_>) -> (String, String) {
+pub(super) fn actor(fill: Fill<'_>, shows: &ActorShows<'_>) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
     let a = &site.actors[shows.ix];
     let view = ActorView {
         reference: summaries.actors[shows.ix].clone(),
@@ -200,12 +197,8 @@ fn listing(
 }
 
 /// Every proposal's listing, dated ones first, newest first, then by id.
-pub(super) fn proposals(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
-    proposals: Range<ProposalIx>,
-) -> (String, String) {
+pub(super) fn proposals(fill: Fill<'_>, proposals: Range<ProposalIx>) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
     let mut order: Vec<usize> = proposals.collect();
     order.sort_by(|a, b| {
         let (pa, pb) = (&site.proposals[*a], &site.proposals[*b]);
@@ -334,12 +327,8 @@ fn changes<'a>(
     }
 }
 
-pub(super) fn proposal(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
-    shows: &ProposalShows<'_>,
-) -> (String, String) {
+pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
     let i = shows.ix;
     let p = &site.proposals[i];
     let view = ProposalView {

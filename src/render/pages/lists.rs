@@ -4,9 +4,9 @@
 use std::ops::Range;
 
 use serde::Serialize;
-use tera::{Context, Value};
+use tera::Value;
 
-use super::routes;
+use super::{Fill, routes};
 use crate::model::{ActorIx, ArticleIx, ProposalIx, Site, SourceIx, TopicIx};
 use crate::render::views::{Summaries, timeline_proposal, to_value};
 use crate::vocab::{Status, When};
@@ -20,13 +20,12 @@ struct Counts {
 }
 
 pub(super) fn index(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
+    fill: Fill<'_>,
     latest: Range<ArticleIx>,
     proposals: Range<ProposalIx>,
     actors: Range<ActorIx>,
 ) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
     ctx.insert_value("latest", summaries.articles_of(site, latest).into());
     ctx.insert_value("proposal_groups", proposal_groups(site, summaries, proposals));
     ctx.insert_value("sides", sides(site, summaries, actors));
@@ -50,14 +49,8 @@ struct Pagination {
 }
 
 /// Page `n` of the `total` pages of the article list.
-pub(super) fn articles(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
-    n: usize,
-    total: usize,
-    articles: Range<ArticleIx>,
-) -> (String, String) {
+pub(super) fn articles(fill: Fill<'_>, n: usize, total: usize, articles: Range<ArticleIx>) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
     ctx.insert_value("articles", summaries.articles_of(site, articles).into());
     let pagination = Pagination {
         current: n,
@@ -108,29 +101,20 @@ fn page_links(current: usize, total: usize) -> Vec<PageLink> {
     links
 }
 
-pub(super) fn actors(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
-    actors: Range<ActorIx>,
-) -> (String, String) {
+pub(super) fn actors(fill: Fill<'_>, actors: Range<ActorIx>) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
     ctx.insert_value("sides", sides(site, summaries, actors));
     ("Actors".to_owned(), String::new())
 }
 
-pub(super) fn topics(summaries: &Summaries, ctx: &mut Context, topics: Range<TopicIx>) -> (String, String) {
+pub(super) fn topics(fill: Fill<'_>, topics: Range<TopicIx>) -> (String, String) {
+    let Fill { summaries, ctx, .. } = fill;
     ctx.insert_value("topics", summaries.topics[topics].to_vec().into());
     ("Topics".to_owned(), String::new())
 }
 
-pub(super) fn topic(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
-    ix: TopicIx,
-    articles: &[ArticleIx],
-    proposals: &[ProposalIx],
-) -> (String, String) {
+pub(super) fn topic(fill: Fill<'_>, ix: TopicIx, articles: &[ArticleIx], proposals: &[ProposalIx]) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
     let t = &site.topics[ix];
     ctx.insert_value("topic", summaries.topics[ix].clone());
     ctx.insert_value("articles", summaries.articles_of(site, articles.iter().copied()).into());
@@ -197,12 +181,8 @@ struct Publisher {
 
 /// Every source, grouped by publisher: publishers sorted by name (ignoring case), those
 /// without one last; sources by title within a group.
-pub(super) fn sources(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
-    sources: Range<SourceIx>,
-) -> (String, String) {
+pub(super) fn sources(fill: Fill<'_>, sources: Range<SourceIx>) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
     let mut order: Vec<SourceIx> = sources.collect();
     let publisher = |i: &SourceIx| site.sources[*i].fields.publisher.clone().unwrap_or_default();
     order.sort_by_key(|i| {
@@ -224,13 +204,12 @@ pub(super) fn sources(
 /// Every dated article and proposal, oldest first, grouped by month (the first `limit`
 /// of each): `[{label, entries}]`.
 pub(super) fn timeline(
-    site: &Site,
-    summaries: &Summaries,
-    ctx: &mut Context,
+    fill: Fill<'_>,
     articles: Range<ArticleIx>,
     proposals: Range<ProposalIx>,
     limit: usize,
 ) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
     let mut entries: Vec<(When, u8, &str, Value)> = Vec::new();
     for i in articles.take(limit) {
         let a = &site.articles[i];

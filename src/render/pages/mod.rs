@@ -162,7 +162,7 @@ impl Page {
         let path = self.path(site);
         let mut ctx = Context::new();
         let root = match self {
-            Page::NotFound => base_path(&site.config.base_url),
+            Page::NotFound => routes::base_path(&site.config.base_url),
             _ => routes::root_of(&path),
         };
         ctx.insert_value("site", summaries.site.clone());
@@ -183,48 +183,35 @@ impl Page {
     }
 }
 
+/// What a page's values are made from, and where they go.
+struct Fill<'a> {
+    site: &'a Site,
+    summaries: &'a Summaries,
+    ctx: &'a mut Context,
+}
+
 /// Inserts the values of a page that shows `shows`; returns its title and meta
 /// description.
 fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context) -> (String, String) {
+    let fill = Fill { site, summaries, ctx };
     match shows {
-        Shows::Index { latest, proposals, actors } => lists::index(site, summaries, ctx, latest, proposals, actors),
-        Shows::ArticleList { n, total, articles } => lists::articles(site, summaries, ctx, n, total, articles),
-        Shows::Article(shows) => items::article(site, summaries, ctx, &shows),
-        Shows::Actors { actors } => lists::actors(site, summaries, ctx, actors),
-        Shows::Actor(shows) => items::actor(site, summaries, ctx, &shows),
+        Shows::Index { latest, proposals, actors } => lists::index(fill, latest, proposals, actors),
+        Shows::ArticleList { n, total, articles } => lists::articles(fill, n, total, articles),
+        Shows::Article(shows) => items::article(fill, &shows),
+        Shows::Actors { actors } => lists::actors(fill, actors),
+        Shows::Actor(shows) => items::actor(fill, &shows),
         // The listing of each proposal shows its sponsors: the actors.
-        Shows::Proposals { proposals, actors: _ } => items::proposals(site, summaries, ctx, proposals),
-        Shows::Proposal(shows) => items::proposal(site, summaries, ctx, &shows),
-        Shows::Topics { topics } => lists::topics(summaries, ctx, topics),
-        Shows::Sources { sources } => lists::sources(site, summaries, ctx, sources),
-        Shows::Source(shows) => evidence::source(site, summaries, ctx, &shows),
-        Shows::Changes { .. } => crate::render::changes::page(site, summaries, ctx),
-        Shows::Topic { ix, articles, proposals } => lists::topic(site, summaries, ctx, ix, articles, proposals),
-        Shows::Timeline { articles, proposals, limit } => {
-            lists::timeline(site, summaries, ctx, articles, proposals, limit)
+        Shows::Proposals { proposals, actors: _ } => items::proposals(fill, proposals),
+        Shows::Proposal(shows) => items::proposal(fill, &shows),
+        Shows::Topics { topics } => lists::topics(fill, topics),
+        Shows::Sources { sources } => lists::sources(fill, sources),
+        Shows::Source(shows) => evidence::source(fill, &shows),
+        Shows::Changes { .. } => {
+            let Fill { site, summaries, ctx } = fill;
+            crate::render::changes::page(site, summaries, ctx)
         }
+        Shows::Topic { ix, articles, proposals } => lists::topic(fill, ix, articles, proposals),
+        Shows::Timeline { articles, proposals, limit } => lists::timeline(fill, articles, proposals, limit),
         Shows::NotFound => ("Page not found".to_owned(), String::new()),
-    }
-}
-
-/// The path part of `base_url` (`/` or `/briefing/`), for the 404 page's links.
-fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(i) if base_url.contains("://") => after_scheme[i..].to_owned(),
-        _ if base_url.starts_with('/') => base_url.to_owned(),
-        _ => "/".to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base_path;
-
-    #[test]
-    fn base_path_is_the_path_of_base_url() {
-        assert_eq!(base_path("https://example.org/"), "/");
-        assert_eq!(base_path("https://example.org/briefing/"), "/briefing/");
-        assert_eq!(base_path("/"), "/");
     }
 }
