@@ -73,7 +73,10 @@ points:
     text: Both sides stop firing within 72 hours.
     topic: Security
     positions:
+      # Stances oldest first, the last one current; a date may be a month
+      # (2025-11), a year (2025) or approximate (~2025-11-20).
       sample-envoy:
+        - {stance: conditional, date: ~MONTH, source: sample-report}
         - {stance: supports, date: DATE, source: sample-report}
 description: |
   The framework the envoy brought to Geneva.
@@ -156,7 +159,10 @@ pub(crate) fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Resu
         (dir.join("content/site.yaml"), SITE_YAML.replace("BASE_URL", PLACEHOLDER_URL)),
         (dir.join("content/articles/talks-open-in-geneva.md"), SAMPLE_ARTICLE.replace("DATE", &date)),
         (dir.join("content/actors/sample-envoy.yaml"), SAMPLE_ACTOR.to_owned()),
-        (dir.join("content/proposals/sample-framework.yaml"), SAMPLE_PROPOSAL.replace("DATE", &date)),
+        (
+            dir.join("content/proposals/sample-framework.yaml"),
+            SAMPLE_PROPOSAL.replace("DATE", &date).replace("MONTH", &date[..7]),
+        ),
         (dir.join("content/sources/sample-report.yaml"), SAMPLE_SOURCE.replace("DATE", &date)),
         (dir.join("README.md"), README.to_owned()),
     ];
@@ -213,7 +219,10 @@ pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, 
     let text = match kind {
         Kind::Article => format!(
             "---\ntitle: {quoted}\ndate: {}\nsummary:\nlocation:\nactors: []\nproposals: []\ntopics: []\n\
-             # quotes:\n#   - actor: ID\n#     text: …\n# sources:\n#   - title: …\n#     publisher: …\n#     url: https://…\n\
+             # A date may also be a month (2025-11), a year (2025) or approximate (~2025-11-20).\n\
+             # quotes:\n#   - actor: ACTOR-ID\n#     text: …\n#     date: 2025-11-20\n#     source: SOURCE-ID\n\
+             # sources:\n#   - SOURCE-ID\n#   - title: …\n#     publisher: …\n#     url: https://…\n\
+             # In the text, cite a source item as [@SOURCE-ID], or [@SOURCE-ID, p. 3] for a page.\n\
              ---\nWrite the article here.\n",
             today()
         ),
@@ -222,12 +231,19 @@ pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, 
         }
         Kind::Proposal => format!(
             "---\ntitle: {quoted}\ndate: {}\nproposed_by: []\nstatus: draft\nsummary:\npoints: []\n\
+             # status:   # or a dated history, oldest first, the last one current\n\
+             #   - {{status: tabled, date: 2025-11-20, source: SOURCE-ID}}\n\
+             #   - {{status: under-negotiation, date: ~2025-12, source: SOURCE-ID}}\n\
              # points:\n#   - id: first-point\n#     title: …\n#     text: …\n#     positions:\n#       ACTOR-ID: supports\n\
+             #       OTHER-ACTOR-ID:\n\
+             #         - {{stance: supports, date: 2025-11-21, source: SOURCE-ID}}\n\
+             #         - {{stance: opposes, date: ~2025-12-02, source: SOURCE-ID, quote: \"…\"}}\n\
              ---\nDescribe the proposal here.\n",
             today()
         ),
         Kind::Source => format!(
             "---\ntitle: {quoted}\npublisher:\nurl:\npublished:\n\
+             # A date may be a month (2025-11), a year (2025) or approximate (~2025-11-20).\n\
              # accessed: {}\n# archive_url: https://…\n# language: en\n\
              ---\nNotes on the source: what it covers, and what it leaves out.\n",
             today()
