@@ -136,6 +136,7 @@ pub(crate) enum NewKind {
     Article,
     Actor,
     Proposal,
+    Source,
 }
 
 #[derive(Debug, Args)]

@@ -53,6 +53,7 @@ pub(crate) const BUILT_IN_TEMPLATES: &[(&str, &[u8])] = embedded!("templates":
     "base.html", "index.html", "articles.html", "article.html", "actors.html", "actor.html",
     "proposals.html", "proposal.html", "topics.html", "topic.html", "timeline.html", "404.html",
     "redirect.html",
+    "sources.html", "source.html", "changes.html", "partials/evidence.html",
 );
 
 /// The theme's words, which are not a template (see `parse::strings`), and its own.

@@ -15,7 +15,7 @@
     too_many: "Showing {shown} of {count} results. Add words to narrow the search.",
     one_result: "1 result.",
     results: "{count} results.",
-    article: "Article", actor: "Actor", proposal: "Proposal", topic: "Topic"
+    article: "Article", actor: "Actor", proposal: "Proposal", topic: "Topic", source: "Source"
   };
   var form, input, list, status, root = "";
   var entries = null;   // prepared index
@@ -119,7 +119,7 @@
     hits.slice(0, MAX).forEach(function (h) {
       var e = h.x.e, li = el("li"), a = el("a");
       a.href = href(e.path);
-      var kind = ["article", "actor", "proposal", "topic"].indexOf(e.kind) >= 0 ? T[e.kind] : (e.kind ? String(e.kind) : "");
+      var kind = ["article", "actor", "proposal", "topic", "source"].indexOf(e.kind) >= 0 ? T[e.kind] : (e.kind ? String(e.kind) : "");
       if (kind) a.appendChild(el("span", "kind kind-" + e.kind, kind));
       a.appendChild(el("span", "result-title", e.title || e.path));
       var meta = [e.date, e.summary].filter(Boolean).join(" · ");

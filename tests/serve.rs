@@ -263,7 +263,9 @@ fn after_each_front_matter_edit_the_served_site_equals_a_fresh_build() {
     let server = Server::start(&root, &[]);
     let (md, yaml) = ("content/articles/talks-open.md", "content/articles/plan-b-tabled.yaml");
     let (md_page, yaml_page) = ("/articles/talks-open/", "/articles/plan-b-tabled/");
-    let edits: [(&str, &str, &str, &str, &str); 14] = [
+    let (plan, source) = ("content/proposals/plan-b.md", "content/sources/geneva-wire.yaml");
+    let (plan_page, source_page) = ("/proposals/plan-b/", "/sources/geneva-wire/");
+    let edits: [(&str, &str, &str, &str, &str); 19] = [
         (md, "title: Talks open in Geneva", "title: Talks reopen in Geneva", md_page, "Talks reopen"),
         (md, "date: 2025-11-02\nsummary", "date: 2024-01-15\nsummary", md_page, "2024-01-15"),
         (md, "  - alice-arden\n", "", md_page, "Talks reopen"),
@@ -278,6 +280,15 @@ fn after_each_front_matter_edit_the_served_site_equals_a_fresh_build() {
         (md, "title: Talks reopen", "title: Talks resume", md_page, "Talks resume"),
         (yaml, "summary: Mediators table a revised plan.", "summary: A second plan.", yaml_page, "A second plan."),
         (yaml, "title: Plan B tabled", "title: Plan B on the table", yaml_page, "Plan B on the table"),
+        // A stance changed, and a quote given to one (what the matrix, the actor pages,
+        // the changes, the source and the data show).
+        (plan, "- {stance: opposes, date: 2025-11-02,", "- {stance: unclear, date: 2025-11-02,", plan_page, "Unclear"),
+        (plan, "quote: Only with a referendum.", "quote: Only after a referendum.", plan_page, "after a referendum"),
+        // A source's title (on every page that lists it).
+        (source, "title: Delegations meet in Geneva", "title: Delegations gather in Geneva", source_page, "gather"),
+        // A citation added to an article's text, and its quote's source dropped.
+        (md, "Delegations met for the first time.", "Delegations met [@geneva-wire, p. 2].", md_page, "p. 2"),
+        (md, "    source: geneva-wire\n", "", md_page, "Delegations met"),
     ];
     for (file, from, to, page, shown) in edits {
         let path = root.join(file);

@@ -7,7 +7,9 @@
 //! Each item holds its fields as the parse stage read them (`vocab::items`), copied
 //! whole; an edit that changes only those is patched in (`Site::patch_article`).
 
+mod changes;
 mod embargo;
+mod evidence;
 pub(crate) mod files;
 mod ids;
 pub(crate) mod redirects;
@@ -15,6 +17,8 @@ mod relations;
 mod resolve;
 pub(crate) mod types;
 
+pub(crate) use changes::{Event, Happened};
+pub(crate) use evidence::items as source_items;
 pub(crate) use types::*;
 
 use crate::diagnostic::Diagnostics;

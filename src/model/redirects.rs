@@ -85,6 +85,7 @@ fn taken(grouped: &Grouped<'_>, kind: Kind, id: &str) -> Option<String> {
         Kind::Article => grouped.articles.iter().any(|(m, _)| m.id == id),
         Kind::Actor => grouped.actors.iter().any(|(m, _)| m.id == id),
         Kind::Proposal => grouped.proposals.iter().any(|(m, _)| m.id == id),
+        Kind::Source => grouped.sources.iter().any(|(m, _)| m.id == id),
     };
     if live {
         return Some(format!("the id of the {noun} `{id}`"));
@@ -110,6 +111,7 @@ pub(super) fn pages(site: &Site, renamed: &[Renamed]) -> Vec<Redirect> {
         Kind::Article => site.articles.iter().position(|a| a.id == id),
         Kind::Actor => site.actors.iter().position(|a| a.id == id),
         Kind::Proposal => site.proposals.iter().position(|p| p.id == id),
+        Kind::Source => site.sources.iter().position(|s| s.id == id),
     };
     renamed
         .iter()

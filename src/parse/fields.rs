@@ -194,6 +194,8 @@ pub(crate) fn item_obj<'v>(node: &'v Node, what: &str, problems: &mut Problems<'
             let example = match what {
                 "quote" => "- actor: ID\n        text: …",
                 "point" => "- id: ID\n        title: …",
+                "stance" => "- stance: supports\n        date: YYYY-MM-DD\n        source: SOURCE-ID",
+                "status" => "- status: tabled\n        date: YYYY-MM-DD\n        source: SOURCE-ID",
                 _ => "- title: …\n        publisher: …",
             };
             let hint = format!("write each {what} as fields on their own lines:\n      {example}");

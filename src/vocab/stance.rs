@@ -19,4 +19,13 @@ impl Stance {
             Stance::Unclear => "unclear",
         }
     }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "Supports",
+            Stance::Opposes => "Opposes",
+            Stance::Conditional => "Conditional",
+            Stance::Unclear => "Unclear",
+        }
+    }
 }

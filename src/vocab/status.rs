@@ -30,4 +30,15 @@ impl Status {
             Status::Accepted => "accepted",
         }
     }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::Tabled => "Tabled",
+            Status::UnderNegotiation => "Under negotiation",
+            Status::Rejected => "Rejected",
+            Status::Superseded => "Superseded",
+            Status::Accepted => "Accepted",
+        }
+    }
 }

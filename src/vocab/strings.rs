@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::{Stance, Status, When};
+use super::{Precision, Stance, Status, When};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Strings {
@@ -37,15 +37,26 @@ impl Strings {
         self.value.get("months").and_then(|m| m.get(index)).and_then(Value::as_str).unwrap_or("")
     }
 
-    /// `2 December 2025`, as `date` says.
+    /// `2 December 2025` as `date` says, or as far as it is known (`December 2025`,
+    /// `2025`), as `approximate` says when it is (`c. 2025`).
     pub(crate) fn date(&self, when: &When) -> String {
         let (day, year) = (when.date().day().to_string(), when.date().year().to_string());
-        fill_in(self.top("date"), &[("day", &day), ("month", self.month(when)), ("year", &year)])
+        let shown = match when.precision {
+            Precision::Day => fill_in(self.top("date"), &[("day", &day), ("month", self.month(when)), ("year", &year)]),
+            Precision::Month => self.month_year(when),
+            Precision::Year => year,
+        };
+        if when.approximate { fill_in(self.top("approximate"), &[("date", &shown)]) } else { shown }
     }
 
-    /// `December 2025`, as `month_year` says.
+    /// `December 2025`, as `month_year` says: the month a date falls in (the timeline's
+    /// groups); a date known only to the year, the year.
     pub(crate) fn month_year(&self, when: &When) -> String {
-        fill_in(self.top("month_year"), &[("month", self.month(when)), ("year", &when.date().year().to_string())])
+        let year = when.date().year().to_string();
+        match when.precision {
+            Precision::Year => year,
+            _ => fill_in(self.top("month_year"), &[("month", self.month(when)), ("year", &year)]),
+        }
     }
 
     pub(crate) fn status(&self, status: Status) -> &str {

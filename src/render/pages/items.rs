@@ -6,26 +6,23 @@ use std::ops::Range;
 use serde::Serialize;
 use tera::Value;
 
+use super::evidence::{self, MatrixCell, Numbered, PositionCell, StatedView, StatusView, numbered};
 use super::shows::{ActorShows, ArticleShows, ProposalShows};
 use super::{Fill, routes};
-use crate::model::{Changes, Point, Proposal, ProposalIx};
+use crate::model::{Changes, Cited, Point, Proposal, ProposalIx};
 use crate::render::views::{StanceView, Summaries, to_value};
-use crate::vocab::Strings;
 
-#[derive(Serialize)]
-struct SourceView<'a> {
-    title: &'a str,
-    publisher: &'a str,
-    url: &'a str,
-    date: String,
-    date_display: String,
-}
-
+/// A quote: who said it, the words, when (its own date, or else none) and its source
+/// (with its number in the page's list).
 #[derive(Serialize)]
 struct QuoteView<'a> {
     actor: Value,
     text: &'a str,
     context: &'a str,
+    date: String,
+    date_display: String,
+    source: Value,
+    number: usize,
 }
 
 #[derive(Serialize)]
@@ -36,7 +33,7 @@ struct ArticleView<'a> {
     actors: Vec<Value>,
     proposals: Vec<Value>,
     quotes: Vec<QuoteView<'a>>,
-    sources: Vec<SourceView<'a>>,
+    sources: Vec<Numbered>,
     extra: &'a serde_json::Value,
 }
 
@@ -55,23 +52,17 @@ pub(super) fn article(fill: Fill<'_>, shows: &ArticleShows<'_>) -> (String, Stri
                 actor: summaries.actors[q.actor].clone(),
                 text: &q.fields.text,
                 context: q.fields.context.as_deref().unwrap_or(""),
+                date: q.fields.date.map(|d| d.ymd()).unwrap_or_default(),
+                date_display: q.fields.date.map(|d| site.strings.date(&d)).unwrap_or_default(),
+                source: q.source.map_or_else(Value::none, |s| summaries.sources[s].clone()),
+                number: evidence::number_in(&a.sources, q.source),
             })
             .collect(),
-        sources: a
-            .fields
-            .sources
-            .iter()
-            .map(|s| SourceView {
-                title: &s.title,
-                publisher: s.publisher.as_deref().unwrap_or(""),
-                url: s.url.as_deref().unwrap_or(""),
-                date: s.date.map(|d| d.ymd()).unwrap_or_default(),
-                date_display: s.date.map(|d| site.strings.date(&d)).unwrap_or_default(),
-            })
-            .collect(),
+        sources: numbered(summaries, &a.sources, &a.fields.sources),
         extra: &a.fields.extra,
     };
     ctx.insert("article", &view);
+    ctx.insert("cite", &evidence::cite(site, &a.fields.title, Some(a.fields.date), false, &routes::article(a)));
     // The list is newest first: the newer neighbour comes before.
     let neighbour = |ix: Option<usize>| ix.map_or_else(Value::none, |i| summaries.article(site, i));
     ctx.insert_value("newer", neighbour(shows.newer));
@@ -89,21 +80,29 @@ struct ActorView<'a> {
     extra: &'a serde_json::Value,
 }
 
+/// A quote of the actor: the words, when they were said (the quote's own date, else
+/// its article's), the context, its source and its article.
 #[derive(Serialize)]
 struct ActorQuote<'a> {
     text: &'a str,
     context: &'a str,
+    date: String,
+    date_display: String,
+    source: Value,
     article: Value,
 }
 
+/// One stance of the actor, as stated: on which point of which proposal, and whether
+/// it is the current one.
 #[derive(Serialize)]
 struct PositionView<'a> {
     proposal: Value,
     point_id: &'a str,
     point_title: &'a str,
     path: String,
+    current: bool,
     #[serde(flatten)]
-    stance: StanceView,
+    stance: StatedView<'a, StanceView>,
 }
 
 pub(super) fn actor(fill: Fill<'_>, shows: &ActorShows<'_>) -> (String, String) {
@@ -123,31 +122,48 @@ pub(super) fn actor(fill: Fill<'_>, shows: &ActorShows<'_>) -> (String, String) 
         .iter()
         .map(|(art, q)| {
             let quote = &site.articles[*art].quotes[*q];
+            let date = quote.fields.date.unwrap_or(site.articles[*art].fields.date);
             ActorQuote {
                 text: &quote.fields.text,
                 context: quote.fields.context.as_deref().unwrap_or(""),
+                date: date.ymd(),
+                date_display: site.strings.date(&date),
+                source: quote.source.map_or_else(Value::none, |s| summaries.sources[s].clone()),
                 article: summaries.article(site, *art),
             }
         })
         .collect();
     ctx.insert("quotes", &quotes);
     ctx.insert_value("proposals", summaries.proposals_of(shows.sponsored).into());
-    let positions: Vec<PositionView<'_>> = shows
-        .positions
-        .iter()
-        .map(|(p, pt, stance)| {
-            let proposal = &site.proposals[*p];
-            let point = &proposal.points[*pt];
-            PositionView {
+    let mut positions: Vec<PositionView<'_>> = Vec::new();
+    for (p, pt, pos) in shows.positions {
+        let proposal = &site.proposals[*p];
+        let point = &proposal.points[*pt];
+        let history = &point.positions[*pos].history;
+        for (n, stated) in history.iter().enumerate() {
+            positions.push(PositionView {
                 proposal: summaries.proposals[*p].clone(),
                 point_id: &point.fields.id,
                 point_title: &point.fields.title,
                 path: format!("{}#{}", routes::proposal(proposal), point.fields.id),
-                stance: StanceView::of(Some(*stance), &site.strings),
-            }
-        })
-        .collect();
+                current: n + 1 == history.len(),
+                stance: evidence::stance(stated, summaries, &[]),
+            });
+        }
+    }
     ctx.insert("positions", &positions);
+    ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
+    let stance_dates = shows
+        .positions
+        .iter()
+        .flat_map(|(p, pt, pos)| site.proposals[*p].points[*pt].positions[*pos].history.iter().filter_map(|s| s.date));
+    let quote_dates = shows.quotes.iter().map(|(art, q)| {
+        let article = &site.articles[*art];
+        article.quotes[*q].fields.date.unwrap_or(article.fields.date)
+    });
+    let article_dates = shows.articles.iter().map(|i| site.articles[*i].fields.date);
+    let as_of = evidence::newest(article_dates.chain(quote_dates).chain(stance_dates));
+    ctx.insert("cite", &evidence::cite(site, &a.fields.name, as_of, true, &routes::actor(a)));
     (a.fields.name.clone(), a.fields.summary.clone().or_else(|| a.fields.role.clone()).unwrap_or_default())
 }
 
@@ -201,35 +217,22 @@ pub(super) fn proposals(fill: Fill<'_>, proposals: Range<ProposalIx>) -> (String
 }
 
 #[derive(Serialize)]
-struct PositionCell {
-    actor: Value,
-    #[serde(flatten)]
-    stance: StanceView,
-}
-
-#[derive(Serialize)]
 struct PointView<'a> {
     id: &'a str,
     title: &'a str,
     text: &'a str,
     topic: Value,
-    positions: Vec<PositionCell>,
+    positions: Vec<PositionCell<'a>>,
 }
 
-fn point_view<'a>(point: &'a Point, summaries: &Summaries, strings: &Strings) -> PointView<'a> {
+/// A point, its positions' sources numbered as in the page's `list`.
+fn point_view<'a>(point: &'a Point, summaries: &Summaries, list: &[Cited]) -> PointView<'a> {
     PointView {
         id: &point.fields.id,
         title: &point.fields.title,
         text: &point.fields.text,
         topic: point.topic.map_or_else(Value::none, |t| summaries.topics[t].clone()),
-        positions: point
-            .positions
-            .iter()
-            .map(|(a, s)| PositionCell {
-                actor: summaries.actors[*a].clone(),
-                stance: StanceView::of(Some(*s), strings),
-            })
-            .collect(),
+        positions: point.positions.iter().map(|pos| evidence::position(pos, summaries, list)).collect(),
     }
 }
 
@@ -240,13 +243,15 @@ struct ProposalView<'a> {
     description: &'a str,
     extra: &'a serde_json::Value,
     points: Vec<PointView<'a>>,
+    /// Its status over time, oldest first.
+    statuses: Vec<StatedView<'a, StatusView>>,
 }
 
 #[derive(Serialize)]
 struct MatrixRow<'a> {
     point_id: &'a str,
     point_title: &'a str,
-    cells: Vec<StanceView>,
+    cells: Vec<MatrixCell>,
 }
 
 #[derive(Serialize)]
@@ -278,8 +283,8 @@ struct ChangesView<'a> {
     unchanged: usize,
 }
 
-fn matrix<'a>(p: &'a Proposal, summaries: &Summaries, strings: &Strings) -> Matrix<'a> {
-    let mut actors: Vec<usize> = p.points.iter().flat_map(|pt| pt.positions.iter().map(|(a, _)| *a)).collect();
+fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
+    let mut actors: Vec<usize> = p.points.iter().flat_map(|pt| pt.positions.iter().map(|pos| pos.actor)).collect();
     actors.sort_unstable();
     actors.dedup();
     let rows = p
@@ -290,7 +295,13 @@ fn matrix<'a>(p: &'a Proposal, summaries: &Summaries, strings: &Strings) -> Matr
             point_title: &pt.fields.title,
             cells: actors
                 .iter()
-                .map(|a| StanceView::of(pt.positions.iter().find(|(x, _)| x == a).map(|(_, s)| *s), strings))
+                .map(|a| {
+                    evidence::matrix_cell(
+                        pt.positions.iter().find(|pos| pos.actor == *a),
+                        &p.sources,
+                        &summaries.strings,
+                    )
+                })
                 .collect(),
         })
         .collect();
@@ -300,7 +311,6 @@ fn matrix<'a>(p: &'a Proposal, summaries: &Summaries, strings: &Strings) -> Matr
 /// What changed against the version `p` supersedes, whose points are `old`.
 fn changes<'a>(
     summaries: &Summaries,
-    strings: &Strings,
     new: &'a Proposal,
     c: &Changes,
     against: ProposalIx,
@@ -308,15 +318,15 @@ fn changes<'a>(
 ) -> ChangesView<'a> {
     ChangesView {
         against: summaries.proposals[against].clone(),
-        added: c.added.iter().map(|i| point_view(&new.points[*i], summaries, strings)).collect(),
-        removed: c.removed.iter().map(|i| point_view(&old[*i], summaries, strings)).collect(),
+        added: c.added.iter().map(|i| point_view(&new.points[*i], summaries, &new.sources)).collect(),
+        removed: c.removed.iter().map(|i| point_view(&old[*i], summaries, &new.sources)).collect(),
         changed: c
             .changed
             .iter()
             .map(|(o, n)| ChangedPoint {
                 id: &new.points[*n].fields.id,
-                before: point_view(&old[*o], summaries, strings),
-                after: point_view(&new.points[*n], summaries, strings),
+                before: point_view(&old[*o], summaries, &new.sources),
+                after: point_view(&new.points[*n], summaries, &new.sources),
             })
             .collect(),
         unchanged: c.unchanged,
@@ -331,10 +341,11 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
         listing: listing(summaries, p, i, shows.sponsors, (shows.supersedes, shows.superseded_by)),
         description: &p.fields.description,
         extra: &p.fields.extra,
-        points: shows.points.iter().map(|pt| point_view(pt, summaries, &site.strings)).collect(),
+        points: shows.points.iter().map(|pt| point_view(pt, summaries, shows.sources)).collect(),
+        statuses: evidence::statuses(shows.statuses, summaries, shows.sources),
     };
     ctx.insert("proposal", &view);
-    ctx.insert("matrix", &matrix(p, summaries, &site.strings));
+    ctx.insert("matrix", &matrix(p, summaries));
     let lineage: Vec<LineageEntry> = shows
         .lineage
         .iter()
@@ -342,11 +353,15 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
         .collect();
     ctx.insert("lineage", &lineage);
     match (&p.changes, shows.against) {
-        (Some(c), Some((against, old))) => {
-            ctx.insert("changes", &changes(summaries, &site.strings, p, c, against, old))
-        }
+        (Some(c), Some((against, old))) => ctx.insert("changes", &changes(summaries, p, c, against, old)),
         _ => ctx.insert_value("changes", Value::none()),
     }
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
+    ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
+    let stated = shows.points.iter().flat_map(|pt| &pt.positions).flat_map(|pos| &pos.history).filter_map(|s| s.date);
+    let statuses = shows.statuses.iter().filter_map(|s| s.date);
+    let articles = shows.articles.iter().map(|i| site.articles[*i].fields.date);
+    let as_of = evidence::newest(p.fields.date.into_iter().chain(stated).chain(statuses).chain(articles));
+    ctx.insert("cite", &evidence::cite(site, &p.fields.title, as_of, true, &routes::proposal(p)));
     (p.fields.title.clone(), p.fields.summary.clone().unwrap_or_default())
 }

@@ -3,6 +3,7 @@
 //! templates receive): the lists and the front page (`lists`), an item's own page
 //! (`items`).
 
+mod evidence;
 mod items;
 mod lists;
 mod redirect;
@@ -28,6 +29,9 @@ pub(crate) enum Page {
     Proposal(usize),
     Topics,
     Topic(usize),
+    Sources,
+    Source(usize),
+    Changes,
     Timeline,
     /// The timeline with a few entries of each kind: enough for `check` to run each
     /// part of its template, in constant time. Never written.
@@ -42,13 +46,23 @@ const SAMPLE: usize = 20;
 
 /// All pages of the site, in a fixed order.
 pub(crate) fn all(site: &Site) -> Vec<Page> {
-    let mut pages = vec![Page::Index, Page::Actors, Page::Proposals, Page::Topics, Page::Timeline, Page::NotFound];
+    let mut pages = vec![
+        Page::Index,
+        Page::Actors,
+        Page::Proposals,
+        Page::Topics,
+        Page::Sources,
+        Page::Changes,
+        Page::Timeline,
+        Page::NotFound,
+    ];
     pages.extend((1..=list_pages(site)).map(Page::ArticleList));
     pages.extend((0..site.articles.len()).map(Page::Article));
     pages.extend((0..site.actors.len()).map(Page::Actor));
     pages.extend((0..site.proposals.len()).map(Page::Proposal));
     pages.extend((0..site.topics.len()).map(Page::Topic));
     pages.extend((0..site.redirects.len()).map(Page::Redirect));
+    pages.extend((0..site.sources.len()).map(Page::Source));
     pages
 }
 
@@ -65,6 +79,8 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
         Page::Actors,
         Page::Proposals,
         Page::Topics,
+        Page::Sources,
+        Page::Changes,
         Page::TimelineSample,
         Page::NotFound,
     ];
@@ -73,6 +89,7 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
     pages.extend(smallest(&site.proposals, |p| p.articles.len() + p.points.len()).map(Page::Proposal));
     pages.extend(smallest(&site.topics, |t| t.articles.len()).map(Page::Topic));
     pages.extend((!site.redirects.is_empty()).then_some(Page::Redirect(0)));
+    pages.extend(smallest(&site.sources, |s| s.articles.len()).map(Page::Source));
     pages
 }
 
@@ -84,7 +101,13 @@ impl Page {
     /// Long pages first: 0 for the kinds that list many articles each, 1 for the rest.
     pub(crate) fn length_rank(self) -> u8 {
         match self {
-            Page::Topic(_) | Page::Proposal(_) | Page::Actor(_) | Page::Timeline | Page::TimelineSample => 0,
+            Page::Topic(_)
+            | Page::Proposal(_)
+            | Page::Actor(_)
+            | Page::Source(_)
+            | Page::Changes
+            | Page::Timeline
+            | Page::TimelineSample => 0,
             _ => 1,
         }
     }
@@ -100,6 +123,9 @@ impl Page {
             Page::Proposal(_) => "proposal.html",
             Page::Topics => "topics.html",
             Page::Topic(_) => "topic.html",
+            Page::Sources => "sources.html",
+            Page::Source(_) => "source.html",
+            Page::Changes => "changes.html",
             Page::Timeline | Page::TimelineSample => "timeline.html",
             Page::NotFound => "404.html",
             Page::Redirect(_) => "redirect.html",
@@ -122,6 +148,9 @@ impl Page {
             Page::Proposal(i) => routes::proposal(&site.proposals[i]),
             Page::Topics => "topics/".to_owned(),
             Page::Topic(i) => routes::topic(&site.topics[i]),
+            Page::Sources => "sources/".to_owned(),
+            Page::Source(i) => routes::source(&site.sources[i]),
+            Page::Changes => "changes/".to_owned(),
             Page::Timeline | Page::TimelineSample => "timeline/".to_owned(),
             Page::Redirect(i) => redirect::path(&site.redirects[i]),
         }
@@ -186,6 +215,12 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
         Shows::Proposals { proposals, actors: _ } => items::proposals(fill, proposals),
         Shows::Proposal(shows) => items::proposal(fill, &shows),
         Shows::Topics { topics } => lists::topics(fill, topics),
+        Shows::Sources { sources } => lists::sources(fill, sources),
+        Shows::Source(shows) => evidence::source(fill, &shows),
+        Shows::Changes { .. } => {
+            let Fill { site, summaries, ctx } = fill;
+            crate::render::changes::page(site, summaries, ctx)
+        }
         Shows::Topic { ix, articles, proposals } => lists::topic(fill, ix, articles, proposals),
         Shows::Timeline { articles, proposals, limit } => lists::timeline(fill, articles, proposals, limit),
         Shows::NotFound => (site.strings.text("titles", "not_found").to_owned(), String::new()),

@@ -21,6 +21,7 @@ pub(super) fn target(site: &Site, redirect: &Redirect) -> String {
         Kind::Article => routes::article(&site.articles[redirect.to]),
         Kind::Actor => routes::actor(&site.actors[redirect.to]),
         Kind::Proposal => routes::proposal(&site.proposals[redirect.to]),
+        Kind::Source => routes::source(&site.sources[redirect.to]),
     }
 }
 
@@ -38,6 +39,7 @@ pub(super) fn fill(site: &Site, _summaries: &Summaries, ctx: &mut Context, ix: u
         ItemIx::Actor(i) => &site.actors[i].fields.name,
         ItemIx::Proposal(i) => &site.proposals[i].fields.title,
         ItemIx::Topic(i) => &site.topics[i].name,
+        ItemIx::Source(i) => &site.sources[i].fields.title,
     };
     ctx.insert("redirect", &RedirectView { from: &redirect.from, title, path: target(site, redirect) });
     (title.clone(), String::new())

@@ -5,8 +5,10 @@
 use std::ops::Range;
 
 use super::{Page, SAMPLE, list_pages};
-use crate::model::{ActorIx, ArticleIx, ItemIx, Point, ProposalIx, Quote, Site, TopicIx};
-use crate::vocab::{Kind, Stance};
+use crate::model::{
+    ActorIx, ArticleIx, Cited, ItemIx, Point, ProposalIx, Quote, Site, SourceIx, Stated, TopicIx, source_items,
+};
+use crate::vocab::{Kind, Status};
 
 /// The items a page shows (their summaries, or more of them), as its values list them.
 pub(crate) enum Shows<'s> {
@@ -41,6 +43,18 @@ pub(crate) enum Shows<'s> {
         articles: &'s [ArticleIx],
         proposals: &'s [ProposalIx],
     },
+    /// Every source, by publisher.
+    Sources {
+        sources: Range<SourceIx>,
+    },
+    Source(SourceShows<'s>),
+    /// Every dated event, which may name any article, proposal, actor or source.
+    Changes {
+        articles: Range<ArticleIx>,
+        proposals: Range<ProposalIx>,
+        actors: Range<ActorIx>,
+        sources: Range<SourceIx>,
+    },
     /// Every dated article and proposal, or the first `limit` of each.
     Timeline {
         articles: Range<ArticleIx>,
@@ -63,6 +77,20 @@ pub(crate) struct ArticleShows<'s> {
     pub(crate) actors: &'s [ActorIx],
     pub(crate) proposals: &'s [ProposalIx],
     pub(crate) quotes: &'s [Quote],
+    pub(crate) sources: &'s [Cited],
+}
+
+/// A source whole, what cites it, and the sources its notes cite.
+pub(crate) struct SourceShows<'s> {
+    pub(crate) ix: SourceIx,
+    pub(crate) articles: &'s [ArticleIx],
+    pub(crate) actors: &'s [ActorIx],
+    pub(crate) proposals: &'s [ProposalIx],
+    pub(crate) quotes: &'s [(ArticleIx, usize)],
+    pub(crate) stances: &'s [(ProposalIx, usize, usize, usize)],
+    /// Who said its quotes and whose its stances are.
+    pub(crate) speakers: &'s [ActorIx],
+    pub(crate) sources: &'s [Cited],
 }
 
 /// An actor whole, the articles that mention or quote them, the proposals they sponsor
@@ -72,7 +100,8 @@ pub(crate) struct ActorShows<'s> {
     pub(crate) articles: &'s [ArticleIx],
     pub(crate) quotes: &'s [(ArticleIx, usize)],
     pub(crate) sponsored: &'s [ProposalIx],
-    pub(crate) positions: &'s [(ProposalIx, usize, Stance)],
+    pub(crate) positions: &'s [(ProposalIx, usize, usize)],
+    pub(crate) sources: &'s [Cited],
 }
 
 /// A proposal whole: its sponsors, versions and points (with their topics and whose
@@ -86,6 +115,8 @@ pub(crate) struct ProposalShows<'s> {
     pub(crate) points: &'s [Point],
     pub(crate) against: Option<(ProposalIx, &'s [Point])>,
     pub(crate) articles: &'s [ArticleIx],
+    pub(crate) statuses: &'s [Stated<Status>],
+    pub(crate) sources: &'s [Cited],
 }
 
 impl Page {
@@ -111,6 +142,7 @@ impl Page {
                     actors: &a.actors,
                     proposals: &a.proposals,
                     quotes: &a.quotes,
+                    sources: &a.sources,
                 })
             }
             Page::Actors => Shows::Actors { actors: 0..site.actors.len() },
@@ -122,6 +154,7 @@ impl Page {
                     quotes: &a.quotes,
                     sponsored: &a.sponsored,
                     positions: &a.positions,
+                    sources: &a.sources,
                 })
             }
             Page::Proposals => Shows::Proposals { proposals: 0..site.proposals.len(), actors: 0..site.actors.len() },
@@ -137,6 +170,8 @@ impl Page {
                     points: &p.points,
                     against,
                     articles: &p.articles,
+                    statuses: &p.statuses,
+                    sources: &p.sources,
                 })
             }
             Page::Topics => Shows::Topics { topics: 0..site.topics.len() },
@@ -144,6 +179,26 @@ impl Page {
                 let t = &site.topics[ix];
                 Shows::Topic { ix, articles: &t.articles, proposals: &t.proposals }
             }
+            Page::Sources => Shows::Sources { sources: 0..site.sources.len() },
+            Page::Source(ix) => {
+                let s = &site.sources[ix];
+                Shows::Source(SourceShows {
+                    ix,
+                    articles: &s.articles,
+                    actors: &s.actors,
+                    proposals: &s.proposals,
+                    quotes: &s.quotes,
+                    stances: &s.stances,
+                    speakers: &s.speakers,
+                    sources: &s.sources,
+                })
+            }
+            Page::Changes => Shows::Changes {
+                articles: 0..site.articles.len(),
+                proposals: 0..site.proposals.len(),
+                actors: 0..site.actors.len(),
+                sources: 0..site.sources.len(),
+            },
             Page::Timeline | Page::TimelineSample => Shows::Timeline {
                 articles: 0..site.articles.len(),
                 proposals: 0..site.proposals.len(),
@@ -156,6 +211,7 @@ impl Page {
                     Kind::Article => ItemIx::Article(r.to),
                     Kind::Actor => ItemIx::Actor(r.to),
                     Kind::Proposal => ItemIx::Proposal(r.to),
+                    Kind::Source => ItemIx::Source(r.to),
                 };
                 Shows::Redirect { ix, to }
             }
@@ -175,14 +231,16 @@ impl Shows<'_> {
                 all(f, ItemIx::Actor, actors.clone());
             }
             Shows::ArticleList { n: _, total: _, articles } => all(f, ItemIx::Article, articles.clone()),
-            Shows::Article(ArticleShows { ix, newer, older, actors, proposals, quotes }) => {
+            Shows::Article(ArticleShows { ix, newer, older, actors, proposals, quotes, sources }) => {
                 all(f, ItemIx::Article, newer.iter().chain([ix]).chain(older).copied());
                 all(f, ItemIx::Actor, actors.iter().copied().chain(quotes.iter().map(|q| q.actor)));
                 all(f, ItemIx::Proposal, proposals.iter().copied());
+                all(f, ItemIx::Source, source_items(sources));
             }
             Shows::Actors { actors } => all(f, ItemIx::Actor, actors.clone()),
-            Shows::Actor(ActorShows { ix, articles, quotes, sponsored, positions }) => {
+            Shows::Actor(ActorShows { ix, articles, quotes, sponsored, positions, sources }) => {
                 f(ItemIx::Actor(*ix));
+                all(f, ItemIx::Source, source_items(sources));
                 all(f, ItemIx::Article, articles.iter().copied().chain(quotes.iter().map(|(a, _)| *a)));
                 all(f, ItemIx::Proposal, sponsored.iter().copied().chain(positions.iter().map(|(p, _, _)| *p)));
             }
@@ -199,13 +257,16 @@ impl Shows<'_> {
                 points,
                 against,
                 articles,
+                statuses: _,
+                sources,
             }) => {
+                all(f, ItemIx::Source, source_items(sources));
                 let versions = [Some(*ix), *supersedes, *superseded_by, against.map(|(p, _)| p)];
                 all(f, ItemIx::Proposal, versions.into_iter().flatten().chain(lineage.iter().copied()));
                 all(f, ItemIx::Actor, sponsors.iter().copied());
                 for point in points.iter().chain(against.iter().flat_map(|(_, points)| points.iter())) {
                     all(f, ItemIx::Topic, point.topic);
-                    all(f, ItemIx::Actor, point.positions.iter().map(|(a, _)| *a));
+                    all(f, ItemIx::Actor, point.positions.iter().map(|pos| pos.actor));
                 }
                 all(f, ItemIx::Article, articles.iter().copied());
             }
@@ -214,6 +275,21 @@ impl Shows<'_> {
                 f(ItemIx::Topic(*ix));
                 all(f, ItemIx::Article, articles.iter().copied());
                 all(f, ItemIx::Proposal, proposals.iter().copied());
+            }
+            Shows::Sources { sources } => all(f, ItemIx::Source, sources.clone()),
+            Shows::Source(SourceShows { ix, articles, actors, proposals, quotes, stances, speakers, sources }) => {
+                f(ItemIx::Source(*ix));
+                all(f, ItemIx::Article, articles.iter().copied().chain(quotes.iter().map(|(a, _)| *a)));
+                all(f, ItemIx::Actor, actors.iter().copied());
+                all(f, ItemIx::Proposal, proposals.iter().copied().chain(stances.iter().map(|(p, ..)| *p)));
+                all(f, ItemIx::Source, source_items(sources));
+                all(f, ItemIx::Actor, speakers.iter().copied());
+            }
+            Shows::Changes { articles, proposals, actors, sources } => {
+                all(f, ItemIx::Article, articles.clone());
+                all(f, ItemIx::Proposal, proposals.clone());
+                all(f, ItemIx::Actor, actors.clone());
+                all(f, ItemIx::Source, sources.clone());
             }
             Shows::Timeline { articles, proposals, limit: _ } => {
                 all(f, ItemIx::Article, articles.clone());
