@@ -49,3 +49,23 @@ fn old_addresses_are_left_out_of_the_sitemap_and_the_search_index() {
         }
     }
 }
+
+#[test]
+fn a_renamed_source_keeps_its_old_address_and_a_citation_of_the_old_id_is_an_error() {
+    let (_tmp, root) = fixture_copy("basic");
+    let path = "content/sources/geneva-wire.yaml";
+    write(&root, path, &format!("redirect_from: [old-wire]\n{}", read(&root, path)));
+    let out = root.join("public");
+    build_ok(&root, &out, &[]);
+    let html = read(&out, "sources/old-wire/index.html");
+    assert!(
+        html.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../sources/geneva-wire/index.html\">"),
+        "{html}"
+    );
+
+    let article = "content/articles/talks-open.md";
+    write(&root, article, &read(&root, article).replace("    source: geneva-wire", "    source: old-wire"));
+    let run = check(&root);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("the source `old-wire` was renamed to `geneva-wire`"), "{}", run.stderr);
+}

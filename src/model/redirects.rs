@@ -40,7 +40,8 @@ pub(super) fn renamed(grouped: &Grouped<'_>, files: &[SourceFile], diagnostics: 
         .iter()
         .map(|(m, _)| *m)
         .chain(grouped.actors.iter().map(|(m, _)| *m))
-        .chain(grouped.proposals.iter().map(|(m, _)| *m));
+        .chain(grouped.proposals.iter().map(|(m, _)| *m))
+        .chain(grouped.sources.iter().map(|(m, _)| *m));
     let mut claims: BTreeMap<(Kind, &str), Vec<Claim<'_>>> = BTreeMap::new();
     for meta in metas {
         for old in &meta.common.redirect_from {
