@@ -118,30 +118,30 @@ fn a_draft_appears_nowhere_without_drafts_flag() {
 }
 
 #[test]
-fn drafts_flag_includes_the_draft_everywhere() {
+fn drafts_flag_shows_the_draft_marked_but_publishes_it_nowhere() {
     let (_dir, out) = build_basic(&["--drafts"]);
-    assert!(out.join("articles/secret-draft/index.html").is_file());
+    let page = read(&out, "articles/secret-draft/index.html");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"), "{page}");
+    assert!(visible_text(&page).contains("Draft: not published."), "{}", visible_text(&page));
+    assert!(!read(&out, "articles/talks-open/index.html").contains("noindex"), "a published article is indexed");
     assert!(out.join("topics/secret-topic/index.html").is_file());
-    // Six articles at two per page: still three list pages, the draft (newest) first.
+    // Six articles at two per page: still three list pages, the draft (newest) first, marked.
     assert!(out.join("articles/page/3/index.html").is_file());
     assert!(!out.join("articles/page/4").exists());
+    assert!(visible_text(&read(&out, "articles/index.html")).contains("Secret draft article Draft"));
+    // Out of the open data, including the lists of articles of actors and proposals.
     let articles = read_json(&out, "data/articles.json");
-    assert_eq!(articles[0]["id"], "secret-draft");
-    assert_eq!(articles.as_array().unwrap().len(), 6);
+    assert_eq!(articles[0]["id"], "ceasefire-holds");
+    assert_eq!(articles.as_array().unwrap().len(), 5);
     let actors = read_json(&out, "data/actors.json");
-    assert_eq!(actors[0]["articles"], json!(["secret-draft", "ceasefire-holds", "plan-b-tabled", "talks-open"]));
-    assert_eq!(actors[1]["articles"], json!(["secret-draft", "counter-offer", "moscow-readout", "talks-open"]));
+    assert_eq!(actors[0]["articles"], json!(["ceasefire-holds", "plan-b-tabled", "talks-open"]));
     let proposals = read_json(&out, "data/proposals.json");
-    assert_eq!(proposals[0]["id"], "counter-plan");
-    assert_eq!(proposals[0]["articles"], json!(["secret-draft", "counter-offer"]));
-    assert_eq!(proposals[1]["articles"], json!(["secret-draft", "talks-open"]), "a body link counts for plan-a");
-    let search = read(&out, "search-index.json");
-    assert!(search.contains("\"path\":\"articles/secret-draft/\""));
-    assert!(read(&out, "sitemap.xml").contains(&format!("<loc>{BASE}articles/secret-draft/</loc>")));
-    assert!(read(&out, "atom.xml").contains("<title>Secret draft article</title>"));
-    assert!(read(&out, "articles/index.html").contains("Secret draft article"));
-    let actor_index = visible_text(&read(&out, "actors/index.html"));
-    assert!(actor_index.contains("Alice Arden — Lead mediator 4 articles"), "{actor_index}");
+    assert_eq!(proposals[0]["articles"], json!(["counter-offer"]));
+    // Out of the search, the sitemap and the feed.
+    for file in ["search-index.json", "search-index.js", "sitemap.xml", "atom.xml", "data/actors.json"] {
+        assert!(!read(&out, file).contains("secret-draft"), "{file} names the draft");
+    }
+    assert_eq!(read(&out, "atom.xml").matches("<entry>").count(), 5);
 }
 
 // ---------------------------------------------------------------------------

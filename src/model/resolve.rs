@@ -316,6 +316,7 @@ fn resolve_article(
         quotes,
         mentions_actors,
         mentions_proposals,
+        draft: a.draft,
     }
 }
 

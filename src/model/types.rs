@@ -77,6 +77,9 @@ pub(crate) struct Article {
     /// Every actor mentioned anywhere (front matter, quotes, body links), by index.
     pub(crate) mentions_actors: Vec<ActorIx>,
     pub(crate) mentions_proposals: Vec<ProposalIx>,
+    /// `draft: true`, in a build with `--drafts`: shown, but kept out of the feed,
+    /// sitemap, search and open data, and marked `noindex`.
+    pub(crate) draft: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -37,7 +37,8 @@ fn allowed_in_xml(c: char) -> bool {
 /// The latest articles as an Atom feed; bodies keep their relative links, resolved by `xml:base`.
 pub(crate) fn atom(site: &Site) -> String {
     let base = &site.config.base_url;
-    let updated = site.articles.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |a| a.fields.date.rfc3339());
+    let published = || site.articles.iter().filter(|a| !a.draft);
+    let updated = published().next().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |a| a.fields.date.rfc3339());
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"");
     out.push_str(&format!(" xml:lang=\"{}\">\n", escape_xml(&site.config.language)));
@@ -56,7 +57,7 @@ pub(crate) fn atom(site: &Site) -> String {
     } else {
         out.push_str(&format!("  <author><name>{}</name></author>\n", escape_xml(&site.config.title)));
     }
-    for a in site.articles.iter().take(FEED_ENTRIES) {
+    for a in published().take(FEED_ENTRIES) {
         let url = format!("{base}{}", routes::article(a));
         out.push_str("  <entry>\n");
         out.push_str(&format!("    <title>{}</title>\n", escape_xml(&a.fields.title)));
@@ -168,13 +169,13 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
     };
     match kept {
         Some(kept) => {
-            for k in kept {
+            for (k, _) in kept.iter().zip(&site.articles).filter(|(_, a)| !a.draft) {
                 comma(&mut json);
                 json.extend_from_slice(k.search.as_bytes());
             }
         }
         None => {
-            for a in &site.articles {
+            for a in site.articles.iter().filter(|a| !a.draft) {
                 comma(&mut json);
                 write_json(&mut json, &article_search_entry(a));
             }
@@ -311,11 +312,16 @@ pub(crate) fn open_data<E>(
     kept: Option<&[&ArticleJson]>,
     give: &mut dyn FnMut(&'static str, String) -> Result<(), E>,
 ) -> Result<(), E> {
-    let article_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.articles[*i].id.as_str()).collect() };
+    // Drafts are not published: the data neither lists them nor names them.
+    let article_ids = |ixs: &[usize]| -> Vec<&str> {
+        ixs.iter().map(|i| &site.articles[*i]).filter(|a| !a.draft).map(|a| a.id.as_str()).collect()
+    };
     let actor_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.actors[*i].id.as_str()).collect() };
     let articles = match kept {
         // The list as `pretty` writes it, joined from each article's item.
-        Some(kept) if !kept.is_empty() => {
+        Some(kept) if site.articles.iter().any(|a| !a.draft) => {
+            let kept: Vec<&&ArticleJson> =
+                kept.iter().zip(&site.articles).filter(|(_, a)| !a.draft).map(|(k, _)| k).collect();
             let mut out = String::with_capacity(kept.iter().map(|k| k.data.len() + 2).sum::<usize>() + 4);
             out.push('[');
             for (i, k) in kept.iter().enumerate() {
@@ -326,7 +332,7 @@ pub(crate) fn open_data<E>(
             out
         }
         _ => {
-            let items = || site.articles.iter().map(|a| article_data(site, a));
+            let items = || site.articles.iter().filter(|a| !a.draft).map(|a| article_data(site, a));
             pretty(&Seq(items), room(site.articles.len(), items()))
         }
     };

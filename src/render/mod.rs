@@ -171,7 +171,7 @@ impl Renderer {
                 give("atom.xml", feeds::atom(site))?;
                 let sitemap_pages: Vec<(String, Option<String>)> = pages
                     .iter()
-                    .filter(|p| !matches!(p, Page::NotFound))
+                    .filter(|p| !matches!(p, Page::NotFound) && !p.noindex(site))
                     .map(|p| {
                         let lastmod = match p {
                             Page::Article(i) => Some(site.articles[*i].fields.date.ymd()),

@@ -23,6 +23,7 @@ struct ArticleSummary<'a> {
     summary: &'a str,
     location: &'a str,
     topics: Vec<Value>,
+    draft: bool,
 }
 
 #[derive(Serialize)]
@@ -256,6 +257,7 @@ fn article_summary(a: &Article, topics: &[Value]) -> Value {
         summary: a.fields.summary.as_deref().unwrap_or(""),
         location: a.fields.location.as_deref().unwrap_or(""),
         topics: a.topics.iter().map(|t| topics[*t].clone()).collect(),
+        draft: a.draft,
     })
 }
 

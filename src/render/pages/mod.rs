@@ -120,6 +120,16 @@ impl Page {
         }
     }
 
+    /// Whether search engines are asked not to index it: a draft article (shown only
+    /// in a build with `--drafts`) and the not-found page.
+    pub(crate) fn noindex(self, site: &Site) -> bool {
+        match self {
+            Page::Article(i) => site.articles[i].draft,
+            Page::NotFound => true,
+            _ => false,
+        }
+    }
+
     /// The output file this page is written to.
     pub(crate) fn file(self, site: &Site) -> String {
         match self {
@@ -146,6 +156,7 @@ impl Page {
         ctx.insert("canonical", &canonical);
         ctx.insert("page_path", &path);
         ctx.insert("kind", self.kind());
+        ctx.insert("noindex", &self.noindex(site));
         let (title, description) = fill(self.shows(site), site, summaries, &mut ctx);
         ctx.insert("page_title", &title);
         let description = if description.is_empty() { site.config.description.clone() } else { description };
