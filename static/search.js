@@ -1,5 +1,6 @@
 /* briefing — client-side search. No dependencies; works over http and from file://.
-   The index is an array of {kind, title, path, summary, date}. It is loaded on first use:
+   The index is an array of {kind, title, path, summary, date, aliases?}; an actor is
+   found by any of its aliases too, shown as "Alias → Name". It is loaded on first use:
    window.BRIEFING_SEARCH if already defined, else ROOT/search-index.js (a <script>, which
    works from file://), else ROOT/search-index.json (fetch, http only). */
 (function () {
@@ -21,7 +22,11 @@
     if (!Array.isArray(raw)) return [];
     return raw.map(function (e) {
       e = e || {};
-      return { e: e, t: fold(e.title), h: fold((e.title || "") + " " + (e.summary || "")) };
+      var aliases = Array.isArray(e.aliases) ? e.aliases.map(String) : [];
+      return {
+        e: e, t: fold(e.title), a: aliases, fa: aliases.map(fold),
+        h: fold((e.title || "") + " " + aliases.join(" ") + " " + (e.summary || ""))
+      };
     });
   }
 
@@ -64,18 +69,39 @@
     return root + path + hash;
   }
 
+  function hasAll(text, words) {
+    for (var w = 0; w < words.length; w++) if (text.indexOf(words[w]) < 0) return false;
+    return true;
+  }
+
+  // How well `name` (folded) matches the query: its words at the start of words count most.
+  function nameScore(name, whole, words) {
+    var score = name === whole ? 20 : name.indexOf(whole) === 0 ? 5 : 0;
+    words.forEach(function (w) {
+      var p = name.indexOf(w);
+      if (p >= 0) score += (p === 0 || /[\s\-.,'’()]/.test(name.charAt(p - 1))) ? 3 : 2;
+    });
+    return score;
+  }
+
   function search(q) {
     var whole = fold(q).trim(), words = whole.split(/\s+/).filter(Boolean);
     if (!words.length) return [];
     var hits = [];
     entries.forEach(function (x, i) {
-      for (var w = 0; w < words.length; w++) if (x.h.indexOf(words[w]) < 0) return;
-      var score = x.t === whole ? 20 : x.t.indexOf(whole) === 0 ? 5 : 0;
-      words.forEach(function (w) {
-        var p = x.t.indexOf(w);
-        if (p >= 0) score += (p === 0 || /[^a-z0-9]/.test(x.t.charAt(p - 1))) ? 3 : 2;
-      });
-      hits.push({ x: x, s: score, i: i });
+      if (!hasAll(x.h, words)) return;
+      var score = nameScore(x.t, whole, words), alias = null;
+      // The name found it, or else the alias that holds every word: show that alias.
+      if (!hasAll(x.t, words)) {
+        for (var k = 0; k < x.fa.length; k++) {
+          if (hasAll(x.fa[k], words)) {
+            alias = x.a[k];
+            score = Math.max(score, nameScore(x.fa[k], whole, words));
+            break;
+          }
+        }
+      }
+      hits.push({ x: x, s: score, i: i, alias: alias });
     });
     hits.sort(function (a, b) {
       if (b.s !== a.s) return b.s - a.s;
@@ -105,7 +131,8 @@
       a.href = href(e.path);
       var kind = KINDS[e.kind] || (e.kind ? String(e.kind) : "");
       if (kind) a.appendChild(el("span", "kind kind-" + e.kind, kind));
-      a.appendChild(el("span", "result-title", e.title || e.path));
+      var title = e.title || e.path;
+      a.appendChild(el("span", "result-title", h.alias ? h.alias + " → " + title : title));
       var meta = [e.date, e.summary].filter(Boolean).join(" · ");
       if (meta) a.appendChild(el("span", "result-meta", meta.length > 160 ? meta.slice(0, 157) + "…" : meta));
       li.appendChild(a);

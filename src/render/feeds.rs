@@ -115,6 +115,10 @@ struct SearchEntry<'a> {
     path: String,
     summary: &'a str,
     date: String,
+    /// An actor's other names, in any script: found by the search, which shows the one
+    /// that matched beside the name.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    aliases: &'a [String],
 }
 
 /// The search index as JSON, and the same data as a script (`file://` blocks fetch).
@@ -128,6 +132,7 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
             path: routes::actor(a),
             summary,
             date: String::new(),
+            aliases: &a.fields.aliases,
         });
     }
     for p in &site.proposals {
@@ -139,6 +144,7 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
             path: routes::proposal(p),
             summary,
             date,
+            aliases: &[],
         });
     }
     for t in &site.topics {
@@ -148,6 +154,7 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
             path: routes::topic(t),
             summary: "",
             date: String::new(),
+            aliases: &[],
         });
     }
     // The articles' entries, then the others', as serde_json would write one list:
@@ -227,6 +234,7 @@ fn article_search_entry(a: &Article) -> SearchEntry<'_> {
         path: routes::article(a),
         summary: a.fields.summary.as_deref().unwrap_or(""),
         date: a.fields.date.ymd(),
+        aliases: &[],
     }
 }
 

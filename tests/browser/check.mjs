@@ -421,6 +421,22 @@ async function checkSearch(browser, base, how) {
     }
   }
 
+  // An actor is found by each alias that its name does not hold (in any script), shown
+  // as "Alias → Name".
+  const fold = (t) => t.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const aliased = index.filter((e) => e.kind === "actor" && Array.isArray(e.aliases))
+    .flatMap((e) => e.aliases.filter((a) => !fold(e.title).includes(fold(a))).map((a) => [a, e.title]));
+  if (index.some((e) => e.kind === "actor" && e.aliases) && !aliased.length) fail(label, "no alias to search for");
+  for (const [alias, title] of aliased) {
+    await input.fill(alias);
+    await page.waitForFunction(() => document.querySelectorAll("#_search-results a").length > 0, null, { timeout: 5000 })
+      .catch(() => {});
+    const found = await results.evaluateAll((as) => as.map((a) => a.querySelector(".result-title").textContent));
+    if (!found.includes(`${alias} → ${title}`)) {
+      fail(label, `typing the alias "${alias}" does not list "${alias} → ${title}"; results: ${JSON.stringify(found)}`);
+    }
+  }
+
   // Arrow keys move through the results; Enter follows the focused one.
   await input.fill("");
   await input.pressSequentially("talks", { delay: 5 });
