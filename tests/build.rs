@@ -918,3 +918,23 @@ fn a_build_interrupted_midway_leaves_the_old_output_as_it_was() {
     build_ok(site.path(), &out, &[]);
     assert!(read(&out, "articles/item-0/index.html").contains("Changed"));
 }
+
+#[test]
+fn a_topic_page_lists_the_proposal_points_on_it_linking_to_each_point() {
+    let (_dir, out) = build_basic(&[]);
+    let page = read(&out, "topics/ceasefire/index.html");
+    let text = visible_text(&page);
+    assert!(text.contains("2 articles, 2 proposal points"), "{text}");
+    assert!(
+        text.contains(
+            "Proposal points on Ceasefire Ceasefire in Plan A Superseded Ceasefire in Plan B Under negotiation"
+        ),
+        "{text}"
+    );
+    let links = attribute_values(&page, "href");
+    for anchor in ["../../proposals/plan-a/index.html#ceasefire", "../../proposals/plan-b/index.html#ceasefire"] {
+        assert!(links.iter().any(|l| l == anchor), "no link to {anchor}: {links:?}");
+    }
+    // A topic no point is on lists articles alone.
+    assert!(!visible_text(&read(&out, "topics/neutrality/index.html")).contains("Proposal points"));
+}

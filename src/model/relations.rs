@@ -32,6 +32,7 @@ pub(super) fn derive(site: &mut Site) {
                 site.actors[*actor].positions.push((ix, pt, *stance));
             }
             if let Some(t) = point.topic {
+                site.topics[t].points.push((ix, pt));
                 if site.topics[t].proposals.last() != Some(&ix) {
                     site.topics[t].proposals.push(ix);
                 }

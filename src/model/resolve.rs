@@ -419,6 +419,7 @@ impl TopicTable {
                 slug: self.names[i].1.clone(),
                 articles: Vec::new(),
                 proposals: Vec::new(),
+                points: Vec::new(),
             })
             .collect();
         (topics, remap)

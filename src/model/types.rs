@@ -142,6 +142,8 @@ pub(crate) struct Topic {
     pub(crate) articles: Vec<ArticleIx>,
     /// Proposals with a point on this topic, by id.
     pub(crate) proposals: Vec<ProposalIx>,
+    /// The points on this topic: (proposal, point index), by proposal id then point order.
+    pub(crate) points: Vec<(ProposalIx, usize)>,
 }
 
 impl Site {

@@ -344,3 +344,18 @@ impl StanceView {
         }
     }
 }
+
+#[derive(Serialize)]
+struct PointRef<'a> {
+    proposal: Value,
+    id: &'a str,
+    title: &'a str,
+}
+
+/// Point `pt` of proposal `p` where it is listed away from its proposal (a topic's
+/// page): templates link to `proposal.path` + `index.html#` + `id`.
+pub(crate) fn point_ref(site: &Site, summaries: &Summaries, p: ProposalIx, pt: usize) -> Value {
+    let proposal = &site.proposals[p];
+    let point = &proposal.points[pt];
+    to_value(&PointRef { proposal: summaries.proposals[p].clone(), id: &point.fields.id, title: &point.fields.title })
+}

@@ -186,7 +186,7 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
         Shows::Proposals { proposals, actors: _ } => items::proposals(fill, proposals),
         Shows::Proposal(shows) => items::proposal(fill, &shows),
         Shows::Topics { topics } => lists::topics(fill, topics),
-        Shows::Topic { ix, articles, proposals } => lists::topic(fill, ix, articles, proposals),
+        Shows::Topic { ix, articles, proposals, points } => lists::topic(fill, ix, articles, proposals, points),
         Shows::Timeline { articles, proposals, limit } => lists::timeline(fill, articles, proposals, limit),
         Shows::NotFound => ("Page not found".to_owned(), String::new()),
     }

@@ -36,10 +36,12 @@ pub(crate) enum Shows<'s> {
     Topics {
         topics: Range<TopicIx>,
     },
+    /// A topic's articles and the proposals' points on it (with their proposals).
     Topic {
         ix: TopicIx,
         articles: &'s [ArticleIx],
         proposals: &'s [ProposalIx],
+        points: &'s [(ProposalIx, usize)],
     },
     /// Every dated article and proposal, or the first `limit` of each.
     Timeline {
@@ -137,7 +139,7 @@ impl Page {
             Page::Topics => Shows::Topics { topics: 0..site.topics.len() },
             Page::Topic(ix) => {
                 let t = &site.topics[ix];
-                Shows::Topic { ix, articles: &t.articles, proposals: &t.proposals }
+                Shows::Topic { ix, articles: &t.articles, proposals: &t.proposals, points: &t.points }
             }
             Page::Timeline | Page::TimelineSample => Shows::Timeline {
                 articles: 0..site.articles.len(),
@@ -196,10 +198,10 @@ impl Shows<'_> {
                 all(f, ItemIx::Article, articles.iter().copied());
             }
             Shows::Topics { topics } => all(f, ItemIx::Topic, topics.clone()),
-            Shows::Topic { ix, articles, proposals } => {
+            Shows::Topic { ix, articles, proposals, points } => {
                 f(ItemIx::Topic(*ix));
                 all(f, ItemIx::Article, articles.iter().copied());
-                all(f, ItemIx::Proposal, proposals.iter().copied());
+                all(f, ItemIx::Proposal, proposals.iter().copied().chain(points.iter().map(|(p, _)| *p)));
             }
             Shows::Timeline { articles, proposals, limit: _ } => {
                 all(f, ItemIx::Article, articles.clone());
