@@ -420,8 +420,9 @@ fn proposals_json_is_exactly_per_spec() {
             "proposed_by": ["boris-bell"],
             "supersedes": null,
             "superseded_by": null,
+            "total_points": null,
             "points": [
-                {"id": "neutrality", "title": "Neutrality",
+                {"id": "neutrality", "number": null, "title": "Neutrality",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}}
             ],
             "articles": ["counter-offer"]
@@ -435,12 +436,13 @@ fn proposals_json_is_exactly_per_spec() {
             "proposed_by": ["alice-arden"],
             "supersedes": null,
             "superseded_by": "plan-b",
+            "total_points": null,
             "points": [
-                {"id": "ceasefire", "title": "Ceasefire",
+                {"id": "ceasefire", "number": null, "title": "Ceasefire",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes"}},
-                {"id": "territory", "title": "Territory",
+                {"id": "territory", "number": null, "title": "Territory",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}},
-                {"id": "monitoring", "title": "Monitoring mission",
+                {"id": "monitoring", "number": null, "title": "Monitoring mission",
                  "positions": {"alice-arden": "supports"}}
             ],
             "articles": ["talks-open"]
@@ -454,12 +456,13 @@ fn proposals_json_is_exactly_per_spec() {
             "proposed_by": ["alice-arden"],
             "supersedes": "plan-a",
             "superseded_by": null,
+            "total_points": 20,
             "points": [
-                {"id": "ceasefire", "title": "Ceasefire",
+                {"id": "ceasefire", "number": null, "title": "Ceasefire",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes"}},
-                {"id": "territory", "title": "Territory",
+                {"id": "territory", "number": "4.10", "title": "Territory",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "conditional"}},
-                {"id": "guarantees", "title": "Security guarantees",
+                {"id": "guarantees", "number": "7", "title": "Security guarantees",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes", "kyiv-delegation": "supports"}}
             ],
             "articles": ["counter-offer", "plan-b-tabled"]
@@ -551,7 +554,7 @@ fn actor_mentions_count_each_article_once() {
     assert!(quotes.contains("We came to listen."), "{quotes}");
     assert!(quotes.contains("2 November 2025, on arrival — Talks open in Geneva"), "{quotes}");
     // And the positions taken on proposal points, linked to the point's anchor.
-    assert!(boris.contains(r#"<a href="../../proposals/plan-b/index.html#guarantees">Security guarantees</a>"#));
+    assert!(boris.contains(r#"<a href="../../proposals/plan-b/index.html#guarantees"><span class="point-number">Point 7</span> Security guarantees</a>"#));
 }
 
 #[test]
@@ -578,7 +581,7 @@ fn proposal_page_shows_the_change_set_and_lineage() {
         "{changed}"
     );
     assert!(
-        changed.contains("After Territory The lines are frozen, subject to a referendum. Boris Bell: Supports Kyiv delegation: Conditional"),
+        changed.contains("After Point 4.10 Territory The lines are frozen, subject to a referendum. Boris Bell: Supports Kyiv delegation: Conditional"),
         "{changed}"
     );
     assert!(!changed.contains("Ceasefire"), "an unchanged point is not listed: {changed}");
@@ -614,8 +617,8 @@ fn proposal_page_has_a_positions_matrix_and_point_anchors() {
         "Who stands where: stated positions on each point of Plan B \
          Point Alice Arden United States Boris Bell Russia Kyiv delegation Ukraine \
          Ceasefire Supports Opposes — No stated position \
-         Territory — No stated position Supports Conditional \
-         Security guarantees Supports Opposes Supports"
+         Point 4.10 Territory — No stated position Supports Conditional \
+         Point 7 Security guarantees Supports Opposes Supports"
     );
     for id in ["ceasefire", "territory", "guarantees"] {
         assert!(html.contains(&format!("<li class=\"point\" id=\"{id}\">")), "point {id} is anchored");
@@ -937,4 +940,25 @@ fn a_topic_page_lists_the_proposal_points_on_it_linking_to_each_point() {
     }
     // A topic no point is on lists articles alone.
     assert!(!visible_text(&read(&out, "topics/neutrality/index.html")).contains("Proposal points"));
+}
+
+#[test]
+fn point_numbers_and_coverage_show_on_pages_and_in_the_data() {
+    let (_dir, out) = build_basic(&[]);
+    let page = visible_text(&read(&out, "proposals/plan-b/index.html"));
+    assert!(page.contains("Points 3 of 20 points tracked"), "{page}");
+    // The number as written: `4.10` unquoted is not the number 4.1.
+    assert!(page.contains("Point 7 Security guarantees Partners guarantee"), "{page}");
+    assert!(page.contains("Point 4.10 Territory"), "{page}");
+    assert!(page.contains("Ceasefire Ceasefire Fighting stops"), "a point without a number: {page}");
+    let list = visible_text(&read(&out, "proposals/index.html"));
+    assert!(list.contains("3 of 20 points tracked Plan B"), "{list}");
+    assert!(list.contains("3 points Plan A"), "without a total, the count alone: {list}");
+    assert!(visible_text(&read(&out, "actors/kyiv-delegation/index.html")).contains("Point 4.10 Territory"));
+    let proposals = read_json(&out, "data/proposals.json");
+    let plan_b = &proposals[2];
+    assert_eq!(plan_b["total_points"], 20);
+    assert_eq!(plan_b["points"][1]["number"], "4.10");
+    assert_eq!(plan_b["points"][0]["number"], serde_json::Value::Null);
+    assert_eq!(proposals[1]["total_points"], serde_json::Value::Null);
 }

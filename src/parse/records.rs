@@ -305,7 +305,13 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let status = status(&mut obj, &mut problems);
             let supersedes = obj.text("supersedes", &mut problems).map(|id| Ref { id, at: obj.at_value("supersedes") });
             let summary = obj.text("summary", &mut problems);
+            let total_points = obj.integer("total_points", &mut problems);
             let points = points(&mut obj, html, &mut problems);
+            if let Some(total) = total_points.filter(|t| usize::try_from(*t).is_ok_and(|t| t < points.len())) {
+                let hint = format!("the official text has at least {} points, or list fewer", points.len());
+                let message = format!("`total_points` is {total}, but {} points are listed", points.len());
+                problems.error(&obj.at_value("total_points"), message, Some(hint));
+            }
             let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut problems);
             let point_ids: Vec<&str> = points.iter().map(|p| p.fields.id.as_str()).collect();
@@ -314,7 +320,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let body = placed(&obj, body, &mut problems);
             obj.reject_unknown("a proposal", &mut problems);
             let title = title.unwrap_or_default();
-            let fields = ProposalFields { title, date, status, summary, extra, description: body.html };
+            let fields = ProposalFields { title, date, status, summary, total_points, extra, description: body.html };
             Data::Proposal(ProposalRecord { fields, proposed_by, supersedes, points, body: body.outline })
         }
     };
@@ -428,6 +434,7 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
     for value in obj.list("points", problems) {
         let Some(mut item) = item_obj(value, "point", problems) else { continue };
         let id = item.required_text("id", problems);
+        let number = point_number(&mut item, problems);
         let title = item.required_text("title", problems);
         let text_source = item.text("text", problems).unwrap_or_default();
         let topic = item.text("topic", problems).filter(|t| {
@@ -476,10 +483,45 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
                 Some("point ids must be unique within a proposal".to_owned()),
             );
         }
+        if let Some((n, number_at)) = &number {
+            if let Some(other) = out.iter().find(|p| p.fields.number.as_ref() == Some(n)) {
+                let message = format!("two points have the number {n}: `{}` and `{id}`", other.fields.id);
+                let hint = "a point's number is its number in the official text: each is listed once".to_owned();
+                problems.error(number_at, message, Some(hint));
+            }
+        }
+        let number = number.map(|(n, _)| n);
         let text = markdown::render(&text_source, html);
         too_deep(&text.outline, problems);
-        let fields = PointFields { id, title: title.unwrap_or_default(), text: text.html, text_source };
+        let fields = PointFields { id, number, title: title.unwrap_or_default(), text: text.html, text_source };
         out.push(PointRecord { fields, text: text.outline, topic, positions, at });
     }
     out
+}
+
+/// The longest point number accepted (`12.3.4a` is seven).
+const MAX_NUMBER: usize = 16;
+
+/// A point's `number:` as written (`21`, `4.2`, `12a`), and where.
+fn point_number(item: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<(String, At)> {
+    let at = item.at_value("number");
+    let read = item.text("number", problems)?;
+    // A number written without quotes was read as one: take its digits as written.
+    let number = match item.map.get("number").map(|e| &e.value.value) {
+        Some(yaml::Value::Number(_)) => problems.written(&at).filter(|w| !w.is_empty()).unwrap_or(read),
+        _ => read,
+    };
+    let ok = number.len() <= MAX_NUMBER
+        && number.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+        && number.starts_with(|c: char| c.is_ascii_digit());
+    if ok {
+        Some((number, at))
+    } else {
+        let message = format!("`{number}` is not a point number");
+        let hint = "write the point's number in the official text: digits, with dots between levels, \
+                    such as `21` or `4.2`"
+            .to_owned();
+        problems.error(&at, message, Some(hint));
+        None
+    }
 }

@@ -291,6 +291,7 @@ struct ActorData<'a> {
 #[derive(Serialize)]
 struct PointData<'a> {
     id: &'a str,
+    number: Option<&'a str>,
     title: &'a str,
     positions: std::collections::BTreeMap<&'a str, &'static str>,
 }
@@ -305,6 +306,7 @@ struct ProposalData<'a> {
     proposed_by: Vec<&'a str>,
     supersedes: Option<&'a str>,
     superseded_by: Option<&'a str>,
+    total_points: Option<u64>,
     points: Vec<PointData<'a>>,
     articles: Vec<&'a str>,
 }
@@ -371,11 +373,13 @@ pub(crate) fn open_data<E>(
             proposed_by: actor_ids(&p.sponsors),
             supersedes: p.supersedes.map(|i| site.proposals[i].id.as_str()),
             superseded_by: p.superseded_by.map(|i| site.proposals[i].id.as_str()),
+            total_points: p.fields.total_points,
             points: p
                 .points
                 .iter()
                 .map(|pt| PointData {
                     id: &pt.fields.id,
+                    number: pt.fields.number.as_deref(),
                     title: &pt.fields.title,
                     positions: pt.positions.iter().map(|(a, s)| (site.actors[*a].id.as_str(), s.as_str())).collect(),
                 })

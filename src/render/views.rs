@@ -349,6 +349,8 @@ impl StanceView {
 struct PointRef<'a> {
     proposal: Value,
     id: &'a str,
+    /// "Point 21", or empty.
+    label: String,
     title: &'a str,
 }
 
@@ -357,5 +359,10 @@ struct PointRef<'a> {
 pub(crate) fn point_ref(site: &Site, summaries: &Summaries, p: ProposalIx, pt: usize) -> Value {
     let proposal = &site.proposals[p];
     let point = &proposal.points[pt];
-    to_value(&PointRef { proposal: summaries.proposals[p].clone(), id: &point.fields.id, title: &point.fields.title })
+    to_value(&PointRef {
+        proposal: summaries.proposals[p].clone(),
+        id: &point.fields.id,
+        label: point.fields.label(),
+        title: &point.fields.title,
+    })
 }

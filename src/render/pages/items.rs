@@ -99,6 +99,7 @@ struct ActorQuote<'a> {
 struct PositionView<'a> {
     proposal: Value,
     point_id: &'a str,
+    point_label: String,
     point_title: &'a str,
     path: String,
     #[serde(flatten)]
@@ -140,6 +141,7 @@ pub(super) fn actor(fill: Fill<'_>, shows: &ActorShows<'_>) -> (String, String) 
             PositionView {
                 proposal: summaries.proposals[*p].clone(),
                 point_id: &point.fields.id,
+                point_label: point.fields.label(),
                 point_title: &point.fields.title,
                 path: format!("{}#{}", routes::proposal(proposal), point.fields.id),
                 stance: StanceView::of(Some(*stance)),
@@ -159,6 +161,9 @@ struct Listing<'a> {
     supersedes: Value,
     superseded_by: Value,
     point_count: usize,
+    total_points: Option<u64>,
+    /// "4 of 28 points tracked", or "4 points".
+    coverage: String,
 }
 
 /// What a proposal shows wherever it is listed: its summary, sponsors and versions.
@@ -176,6 +181,8 @@ fn listing(
         supersedes: summaries.proposal_opt(versions.0),
         superseded_by: summaries.proposal_opt(versions.1),
         point_count: p.points.len(),
+        total_points: p.fields.total_points,
+        coverage: p.fields.coverage(p.points.len()),
     })
 }
 
@@ -209,6 +216,9 @@ struct PositionCell {
 #[derive(Serialize)]
 struct PointView<'a> {
     id: &'a str,
+    /// As written (`21`, `4.2`), or empty; `label` is "Point 21", or empty.
+    number: &'a str,
+    label: String,
     title: &'a str,
     text: &'a str,
     topic: Value,
@@ -218,6 +228,8 @@ struct PointView<'a> {
 fn point_view<'a>(point: &'a Point, summaries: &Summaries) -> PointView<'a> {
     PointView {
         id: &point.fields.id,
+        number: point.fields.number.as_deref().unwrap_or(""),
+        label: point.fields.label(),
         title: &point.fields.title,
         text: &point.fields.text,
         topic: point.topic.map_or_else(Value::none, |t| summaries.topics[t].clone()),
@@ -241,6 +253,7 @@ struct ProposalView<'a> {
 #[derive(Serialize)]
 struct MatrixRow<'a> {
     point_id: &'a str,
+    point_label: String,
     point_title: &'a str,
     cells: Vec<StanceView>,
 }
@@ -283,6 +296,7 @@ fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
         .iter()
         .map(|pt| MatrixRow {
             point_id: &pt.fields.id,
+            point_label: pt.fields.label(),
             point_title: &pt.fields.title,
             cells: actors
                 .iter()
