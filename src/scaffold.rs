@@ -65,9 +65,13 @@ title: Sample ceasefire framework
 date: DATE
 proposed_by: [sample-envoy]
 status: tabled
+stage: ceasefire
 summary: A three-step path to a ceasefire.
+total_points: 3
 points:
   - id: ceasefire
+    number: 1
+    category: security-sector
     title: Ceasefire along the current line
     text: Both sides stop firing within 72 hours.
     topic: Security
@@ -91,7 +95,7 @@ writes it to public/.
   from `briefing init --theme` (or the briefing repository's templates/) and edit
   it. The page templates are base.html, index.html, articles.html, article.html,
   actors.html, actor.html, proposals.html, proposal.html, topics.html, topic.html,
-  timeline.html and 404.html; the values each receives are listed in the briefing
+  categories.html, category.html, timeline.html and 404.html; the values each receives are listed in the briefing
   repository's docs/templates.md.
 - static/: files here are copied to the root of the built site (images, a
   favicon, …); a style.css or search.js here replaces the built-in theme's.
@@ -206,7 +210,10 @@ pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, 
         }
         Kind::Proposal => format!(
             "---\ntitle: {quoted}\ndate: {}\nproposed_by: []\nstatus: draft\nsummary:\npoints: []\n\
-             # points:\n#   - id: first-point\n#     title: …\n#     text: …\n#     positions:\n#       ACTOR-ID: supports\n\
+             # stage: framework-partial     # pre-negotiation, ceasefire, framework-comprehensive, …\n\
+             # total_points: 28             # how many points the official text has\n\
+             # points:\n#   - id: first-point\n#     number: 1\n#     category: security-sector\n\
+             #     title: …\n#     text: …\n#     positions:\n#       ACTOR-ID: supports\n\
              ---\nDescribe the proposal here.\n",
             today()
         ),

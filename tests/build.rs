@@ -35,6 +35,9 @@ const BASIC_FILES: &[&str] = &[
     "articles/plan-b-tabled/index.html",
     "articles/talks-open/index.html",
     "atom.xml",
+    "categories/index.html",
+    "categories/security-sector/index.html",
+    "categories/territory/index.html",
     "data/actors.json",
     "data/articles.json",
     "data/proposals.json",
@@ -416,13 +419,14 @@ fn proposals_json_is_exactly_per_spec() {
             "title": "Counter-plan",
             "date": null,
             "status": "tabled",
+            "stage": "pre-negotiation",
             "path": "proposals/counter-plan/",
             "proposed_by": ["boris-bell"],
             "supersedes": null,
             "superseded_by": null,
             "total_points": null,
             "points": [
-                {"id": "neutrality", "number": null, "title": "Neutrality",
+                {"id": "neutrality", "number": null, "category": "security-sector", "title": "Neutrality",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}}
             ],
             "articles": ["counter-offer"]
@@ -432,17 +436,18 @@ fn proposals_json_is_exactly_per_spec() {
             "title": "Plan A",
             "date": "2025-11-01",
             "status": "superseded",
+            "stage": null,
             "path": "proposals/plan-a/",
             "proposed_by": ["alice-arden"],
             "supersedes": null,
             "superseded_by": "plan-b",
             "total_points": null,
             "points": [
-                {"id": "ceasefire", "number": null, "title": "Ceasefire",
+                {"id": "ceasefire", "number": null, "category": "security-sector", "title": "Ceasefire",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes"}},
-                {"id": "territory", "number": null, "title": "Territory",
+                {"id": "territory", "number": null, "category": "territory", "title": "Territory",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}},
-                {"id": "monitoring", "number": null, "title": "Monitoring mission",
+                {"id": "monitoring", "number": null, "category": null, "title": "Monitoring mission",
                  "positions": {"alice-arden": "supports"}}
             ],
             "articles": ["talks-open"]
@@ -452,17 +457,18 @@ fn proposals_json_is_exactly_per_spec() {
             "title": "Plan B",
             "date": "2025-11-20",
             "status": "under-negotiation",
+            "stage": "framework-comprehensive",
             "path": "proposals/plan-b/",
             "proposed_by": ["alice-arden"],
             "supersedes": "plan-a",
             "superseded_by": null,
             "total_points": 20,
             "points": [
-                {"id": "ceasefire", "number": null, "title": "Ceasefire",
+                {"id": "ceasefire", "number": null, "category": "security-sector", "title": "Ceasefire",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes"}},
-                {"id": "territory", "number": "4.10", "title": "Territory",
+                {"id": "territory", "number": "4.10", "category": "territory", "title": "Territory",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "conditional"}},
-                {"id": "guarantees", "number": "7", "title": "Security guarantees",
+                {"id": "guarantees", "number": "7", "category": null, "title": "Security guarantees",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes", "kyiv-delegation": "supports"}}
             ],
             "articles": ["counter-offer", "plan-b-tabled"]
@@ -576,12 +582,12 @@ fn proposal_page_shows_the_change_set_and_lineage() {
     let changed = visible_text(between(changes, "change-changed", "</section>"));
     assert!(
         changed.contains(
-            "Before Territory The lines are frozen where they stand. Boris Bell: Supports Kyiv delegation: Opposes"
+            "Before Territory Territory The lines are frozen where they stand. Boris Bell: Supports Kyiv delegation: Opposes"
         ),
         "{changed}"
     );
     assert!(
-        changed.contains("After Point 4.10 Territory The lines are frozen, subject to a referendum. Boris Bell: Supports Kyiv delegation: Conditional"),
+        changed.contains("After Point 4.10 Territory Territory The lines are frozen, subject to a referendum. Boris Bell: Supports Kyiv delegation: Conditional"),
         "{changed}"
     );
     assert!(!changed.contains("Ceasefire"), "an unchanged point is not listed: {changed}");
@@ -950,7 +956,7 @@ fn point_numbers_and_coverage_show_on_pages_and_in_the_data() {
     // The number as written: `4.10` unquoted is not the number 4.1.
     assert!(page.contains("Point 7 Security guarantees Partners guarantee"), "{page}");
     assert!(page.contains("Point 4.10 Territory"), "{page}");
-    assert!(page.contains("Ceasefire Ceasefire Fighting stops"), "a point without a number: {page}");
+    assert!(page.contains("Ceasefire Ceasefire Category: Security sector Fighting stops"), "unnumbered: {page}");
     let list = visible_text(&read(&out, "proposals/index.html"));
     assert!(list.contains("3 of 20 points tracked Plan B"), "{list}");
     assert!(list.contains("3 points Plan A"), "without a total, the count alone: {list}");
@@ -961,4 +967,33 @@ fn point_numbers_and_coverage_show_on_pages_and_in_the_data() {
     assert_eq!(plan_b["points"][1]["number"], "4.10");
     assert_eq!(plan_b["points"][0]["number"], serde_json::Value::Null);
     assert_eq!(proposals[1]["total_points"], serde_json::Value::Null);
+}
+
+#[test]
+fn category_pages_compare_the_points_of_one_category_across_proposals() {
+    let (_dir, out) = build_basic(&[]);
+    let index = visible_text(&read(&out, "categories/index.html"));
+    assert!(index.contains("Security sector security-sector ceasefires, withdrawal of forces"), "{index}");
+    assert!(index.contains("Territory territory borders, lines of control"), "{index}");
+    // Every built-in category is listed with its count; only those with points link.
+    assert!(index.contains("Transitional justice transitional-justice amnesty"), "{index}");
+    let links = attribute_values(&read(&out, "categories/index.html"), "href");
+    assert!(links.iter().any(|l| l == "../categories/security-sector/index.html"), "{links:?}");
+    assert!(!links.iter().any(|l| l.contains("transitional-justice")), "{links:?}");
+    assert!(!out.join("categories/transitional-justice").exists());
+
+    let page = read(&out, "categories/security-sector/index.html");
+    let text = visible_text(&page);
+    assert!(text.contains("3 points in 3 proposals"), "{text}");
+    assert!(
+        text.contains("Counter-plan Tabled Pre-negotiation / process Neutrality Ukraine stays out of alliances."),
+        "{text}"
+    );
+    assert!(text.contains("Plan B Under negotiation Framework, comprehensive 20 November 2025 Ceasefire"), "{text}");
+    assert!(attribute_values(&page, "href").iter().any(|l| l == "../../proposals/plan-a/index.html#ceasefire"));
+    // The proposal shows its stage and each point's category, linked to its page.
+    let plan_b = read(&out, "proposals/plan-b/index.html");
+    assert!(visible_text(&plan_b).contains("Stage Framework, comprehensive"), "{}", visible_text(&plan_b));
+    assert!(plan_b.contains(r#"<a class="category" href="../../categories/territory/index.html">"#), "{plan_b}");
+    assert!(visible_text(&read(&out, "proposals/index.html")).contains("Under negotiation Framework, comprehensive"));
 }

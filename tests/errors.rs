@@ -49,6 +49,7 @@ error_case!(slug_that_tries_to_be_a_path, "slug-path");
 error_case!(a_name_too_long_for_a_file, "name-too-long");
 error_case!(point_numbers_malformed_or_repeated, "point-number");
 error_case!(total_points_fewer_than_listed, "total-points");
+error_case!(unknown_category_and_stage, "unknown-category");
 // Files that cannot be read as items.
 error_case!(empty_file, "empty-file");
 error_case!(no_front_matter, "no-front-matter");

@@ -33,6 +33,12 @@ fn init_creates_a_site_that_builds_at_once() {
     let article = read(&tmp.join("out"), "articles/talks-open-in-geneva/index.html");
     assert!(article.contains("../../actors/sample-envoy/index.html"));
     assert!(article.contains("../../proposals/sample-framework/index.html#ceasefire"));
+    // The sample proposal is numbered, coded and staged.
+    let proposal = visible_text(&read(&tmp.join("out"), "proposals/sample-framework/index.html"));
+    assert!(proposal.contains("Stage Ceasefire"), "{proposal}");
+    assert!(proposal.contains("Points 1 of 3 points tracked"), "{proposal}");
+    assert!(proposal.contains("Point 1 Ceasefire along the current line"), "{proposal}");
+    assert!(tmp.join("out/categories/security-sector/index.html").is_file());
 }
 
 #[test]
@@ -79,6 +85,20 @@ fn new_writes_each_kind_with_an_id_from_the_title_and_refuses_to_overwrite() {
     }
     // New files build at once (warnings only: nothing mentions them yet).
     assert_eq!(check(&dir).code, Some(0));
+    // The proposal's commented skeleton, filled in, is valid too.
+    let skeleton = read(&dir, "content/proposals/plan-b-revised.md");
+    let filled: String = skeleton
+        .replace("points: []\n", "")
+        .lines()
+        .map(|l| l.strip_prefix("# ").unwrap_or(l).split("  #").next().unwrap_or(l).trim_end().to_owned() + "\n")
+        .collect::<String>()
+        .replace("…", "Filled in")
+        .replace("ACTOR-ID", "jane-doe");
+    assert!(filled.contains("stage: framework-partial\ntotal_points: 28\n"), "{filled}");
+    assert!(filled.contains("    number: 1\n    category: security-sector\n"), "{filled}");
+    write(&dir, "content/proposals/plan-b-revised.md", &filled);
+    let filled_check = check(&dir);
+    assert_eq!(filled_check.code, Some(0), "{filled}\n{}", filled_check.stderr);
     let again = run(["new", "article", "Ceasefire talks: day two", "--root", root]);
     assert_eq!(again.code, Some(1));
     assert!(again.stderr.contains("already exists; not overwriting it"), "{}", again.stderr);

@@ -23,7 +23,13 @@ pub(super) fn derive(site: &mut Site) {
             site.actors[quote.actor].quotes.push((ix, q));
         }
     }
+    site.categories = vec![Vec::new(); crate::vocab::CATEGORIES.len()];
     for (ix, proposal) in site.proposals.iter().enumerate() {
+        for (pt, point) in proposal.points.iter().enumerate() {
+            if let Some((c, _)) = point.fields.category {
+                site.categories[c].push((ix, pt));
+            }
+        }
         for s in &proposal.sponsors {
             site.actors[*s].sponsored.push(ix);
         }

@@ -272,7 +272,7 @@ pub(super) fn resolve(
             pt.topic = pt.topic.map(|t| remap[t]);
         }
     }
-    Site { config, articles, actors, proposals, topics: topic_list }
+    Site { config, articles, actors, proposals, topics: topic_list, categories: Vec::new() }
 }
 
 /// One article with its references turned into indices (its topics already are).

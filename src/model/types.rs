@@ -52,6 +52,9 @@ pub struct Site {
     pub(crate) proposals: Vec<Proposal>,
     /// Sorted by slug.
     pub(crate) topics: Vec<Topic>,
+    /// For each of `vocab::CATEGORIES`, the points in it: (proposal, point index), by
+    /// proposal id then point order.
+    pub(crate) categories: Vec<Vec<(ProposalIx, usize)>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

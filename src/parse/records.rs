@@ -11,8 +11,8 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::read::SourceFile;
 use crate::slug::is_valid_id;
 use crate::vocab::{
-    ActorFields, ArticleFields, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields, SiteConfig, Source,
-    Stance, Status, When,
+    ActorFields, ArticleFields, CATEGORIES, Category, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields,
+    SiteConfig, Source, Stage, Stance, Status, When,
 };
 
 /// A reference to another item by id, with where it was written.
@@ -306,6 +306,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let supersedes = obj.text("supersedes", &mut problems).map(|id| Ref { id, at: obj.at_value("supersedes") });
             let summary = obj.text("summary", &mut problems);
             let total_points = obj.integer("total_points", &mut problems);
+            let stage = stage(&mut obj, &mut problems);
             let points = points(&mut obj, html, &mut problems);
             if let Some(total) = total_points.filter(|t| usize::try_from(*t).is_ok_and(|t| t < points.len())) {
                 let hint = format!("the official text has at least {} points, or list fewer", points.len());
@@ -320,7 +321,8 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let body = placed(&obj, body, &mut problems);
             obj.reject_unknown("a proposal", &mut problems);
             let title = title.unwrap_or_default();
-            let fields = ProposalFields { title, date, status, summary, total_points, extra, description: body.html };
+            let fields =
+                ProposalFields { title, date, status, summary, total_points, stage, extra, description: body.html };
             Data::Proposal(ProposalRecord { fields, proposed_by, supersedes, points, body: body.outline })
         }
     };
@@ -391,6 +393,47 @@ fn status(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<Status> {
     found
 }
 
+/// One of `valid`, or an error at the value of `key` with the nearest and the list.
+fn one_of<T: Copy>(
+    obj: &mut Obj<'_>,
+    key: &'static str,
+    (what, whats): (&str, &str),
+    valid: &[(&'static str, T)],
+    problems: &mut Problems<'_>,
+) -> Option<T> {
+    let text = obj.text(key, problems)?;
+    let found = valid.iter().find(|(id, _)| *id == text).map(|(_, v)| *v);
+    if found.is_none() {
+        let ids: Vec<&str> = valid.iter().map(|(id, _)| *id).collect();
+        // A typo, or the start of longer ids (`framework` for `framework-partial`).
+        let near: Vec<String> = match crate::suggest::nearest(&text, ids.iter().copied()) {
+            Some(near) => vec![format!("`{near}`")],
+            None if text.len() >= 3 => {
+                ids.iter().filter(|id| id.starts_with(text.as_str())).map(|id| format!("`{id}`")).collect()
+            }
+            None => Vec::new(),
+        };
+        let hint = match near.is_empty() {
+            false => format!("did you mean {}? {whats} are: {}", near.join(" or "), ids.join(", ")),
+            true => format!("{whats} are: {}", ids.join(", ")),
+        };
+        problems.error(&obj.at_value(key), format!("`{text}` is not a {what}"), Some(hint));
+    }
+    found
+}
+
+/// A point's `category:`, one of the built-in list (docs/content.md, "Categories").
+fn category(item: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<(usize, Category)> {
+    let valid: Vec<(&'static str, usize)> = CATEGORIES.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    one_of(item, "category", ("category", "categories"), &valid, problems).map(|i| (i, CATEGORIES[i]))
+}
+
+/// A proposal's `stage:`.
+fn stage(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<Stage> {
+    let valid: Vec<(&'static str, Stage)> = Stage::ALL.iter().map(|s| (s.as_str(), *s)).collect();
+    one_of(obj, "stage", ("stage", "stages"), &valid, problems)
+}
+
 fn sources(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<Source> {
     let mut out = Vec::new();
     for value in obj.list("sources", problems) {
@@ -435,6 +478,7 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
         let Some(mut item) = item_obj(value, "point", problems) else { continue };
         let id = item.required_text("id", problems);
         let number = point_number(&mut item, problems);
+        let category = category(&mut item, problems);
         let title = item.required_text("title", problems);
         let text_source = item.text("text", problems).unwrap_or_default();
         let topic = item.text("topic", problems).filter(|t| {
@@ -493,7 +537,8 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
         let number = number.map(|(n, _)| n);
         let text = markdown::render(&text_source, html);
         too_deep(&text.outline, problems);
-        let fields = PointFields { id, number, title: title.unwrap_or_default(), text: text.html, text_source };
+        let fields =
+            PointFields { id, number, category, title: title.unwrap_or_default(), text: text.html, text_source };
         out.push(PointRecord { fields, text: text.outline, topic, positions, at });
     }
     out

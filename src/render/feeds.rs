@@ -292,6 +292,7 @@ struct ActorData<'a> {
 struct PointData<'a> {
     id: &'a str,
     number: Option<&'a str>,
+    category: Option<&'static str>,
     title: &'a str,
     positions: std::collections::BTreeMap<&'a str, &'static str>,
 }
@@ -302,6 +303,7 @@ struct ProposalData<'a> {
     title: &'a str,
     date: Option<String>,
     status: Option<&'static str>,
+    stage: Option<&'static str>,
     path: String,
     proposed_by: Vec<&'a str>,
     supersedes: Option<&'a str>,
@@ -369,6 +371,7 @@ pub(crate) fn open_data<E>(
             title: &p.fields.title,
             date: p.fields.date.map(|d| d.ymd()),
             status: p.fields.status.map(|s| s.as_str()),
+            stage: p.fields.stage.map(|s| s.as_str()),
             path: routes::proposal(p),
             proposed_by: actor_ids(&p.sponsors),
             supersedes: p.supersedes.map(|i| site.proposals[i].id.as_str()),
@@ -380,6 +383,7 @@ pub(crate) fn open_data<E>(
                 .map(|pt| PointData {
                     id: &pt.fields.id,
                     number: pt.fields.number.as_deref(),
+                    category: pt.fields.category.map(|(_, c)| c.id),
                     title: &pt.fields.title,
                     positions: pt.positions.iter().map(|(a, s)| (site.actors[*a].id.as_str(), s.as_str())).collect(),
                 })

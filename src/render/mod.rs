@@ -317,7 +317,7 @@ mod tests {
         pages.extend(pages::one_of_each_kind(site));
         for page in pages {
             let mut shown = none.clone();
-            page.shows(site).each(|item| match item {
+            page.shows(site).each(site, |item| match item {
                 ItemIx::Article(i) => shown.articles[i] = true,
                 ItemIx::Actor(i) => shown.actors[i] = true,
                 ItemIx::Proposal(i) => shown.proposals[i] = true,

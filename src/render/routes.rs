@@ -19,6 +19,10 @@ pub(crate) fn topic(t: &Topic) -> String {
     format!("topics/{}/", t.slug)
 }
 
+pub(crate) fn category(c: &crate::vocab::Category) -> String {
+    format!("categories/{}/", c.id)
+}
+
 /// Page `n` (1-based) of the article list.
 pub(crate) fn article_list(n: usize) -> String {
     if n <= 1 { "articles/".to_owned() } else { format!("articles/page/{n}/") }

@@ -43,6 +43,9 @@ struct ProposalRef<'a> {
     title: &'a str,
     status: &'a str,
     status_label: &'a str,
+    /// Its stage (`stage:`) as PA-X classifies agreements, or empty.
+    stage: &'a str,
+    stage_label: &'a str,
     date: String,
     date_display: String,
     path: String,
@@ -319,6 +322,8 @@ fn proposal_ref(p: &Proposal) -> Value {
         title: &p.fields.title,
         status: p.fields.status.map_or("", |s| s.as_str()),
         status_label: p.fields.status.map_or("", |s| s.label()),
+        stage: p.fields.stage.map_or("", |s| s.as_str()),
+        stage_label: p.fields.stage.map_or("", |s| s.label()),
         date: p.fields.date.map(|d| d.ymd()).unwrap_or_default(),
         date_display: p.fields.date.map(|d| d.display()).unwrap_or_default(),
         path: routes::proposal(p),

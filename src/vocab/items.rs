@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{Html, Status, When};
+use super::{Category, Html, Stage, Status, When};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ArticleFields {
@@ -54,6 +54,8 @@ pub(crate) struct ProposalFields {
     /// How many points the official text has (`total_points:`), of which `points` are
     /// the ones tracked.
     pub(crate) total_points: Option<u64>,
+    /// What kind of agreement it is (`stage:`).
+    pub(crate) stage: Option<Stage>,
     pub(crate) extra: Value,
     pub(crate) description: Html,
 }
@@ -64,6 +66,8 @@ pub struct PointFields {
     pub id: String,
     /// Its number in the official text (`21`, `4.2`), as written.
     pub(crate) number: Option<String>,
+    /// What it provides for (`category:`), by its index in `CATEGORIES`.
+    pub(crate) category: Option<(usize, Category)>,
     pub(crate) title: String,
     pub(crate) text: Html,
     /// The point's text as written, to compare versions.

@@ -3,6 +3,7 @@
 //! as editors write them, and what becomes of HTML in Markdown. Each stage imports
 //! them from here.
 
+mod category;
 mod html;
 mod items;
 mod kind;
@@ -11,6 +12,7 @@ mod stance;
 mod status;
 mod when;
 
+pub(crate) use category::{CATEGORIES, Category, Stage};
 pub(crate) use html::Html;
 pub use html::HtmlMode;
 pub(crate) use items::{ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, Source};

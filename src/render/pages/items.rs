@@ -214,22 +214,25 @@ struct PositionCell {
 }
 
 #[derive(Serialize)]
-struct PointView<'a> {
+pub(super) struct PointView<'a> {
     id: &'a str,
     /// As written (`21`, `4.2`), or empty; `label` is "Point 21", or empty.
     number: &'a str,
     label: String,
+    /// `{id, label, path}` of its provision category, or none.
+    category: Value,
     title: &'a str,
     text: &'a str,
     topic: Value,
     positions: Vec<PositionCell>,
 }
 
-fn point_view<'a>(point: &'a Point, summaries: &Summaries) -> PointView<'a> {
+pub(super) fn point_view<'a>(point: &'a Point, summaries: &Summaries) -> PointView<'a> {
     PointView {
         id: &point.fields.id,
         number: point.fields.number.as_deref().unwrap_or(""),
         label: point.fields.label(),
+        category: point.fields.category.map_or_else(Value::none, |(_, c)| category_ref(&c)),
         title: &point.fields.title,
         text: &point.fields.text,
         topic: point.topic.map_or_else(Value::none, |t| summaries.topics[t].clone()),
@@ -356,4 +359,15 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
     }
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
     (p.fields.title.clone(), p.fields.summary.clone().unwrap_or_default())
+}
+
+#[derive(Serialize)]
+struct CategoryRef {
+    id: &'static str,
+    label: &'static str,
+    path: String,
+}
+
+fn category_ref(c: &crate::vocab::Category) -> Value {
+    to_value(&CategoryRef { id: c.id, label: c.label, path: routes::category(c) })
 }

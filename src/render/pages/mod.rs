@@ -3,6 +3,7 @@
 //! templates receive): the lists and the front page (`lists`), an item's own page
 //! (`items`).
 
+mod categories;
 mod items;
 mod lists;
 mod shows;
@@ -27,6 +28,10 @@ pub(crate) enum Page {
     Proposal(usize),
     Topics,
     Topic(usize),
+    /// Every provision category, with how many points each has.
+    Categories,
+    /// The points of one category (its index in `vocab::CATEGORIES`) across proposals.
+    Category(usize),
     Timeline,
     /// The timeline with a few entries of each kind: enough for `check` to run each
     /// part of its template, in constant time. Never written.
@@ -45,7 +50,14 @@ pub(crate) fn all(site: &Site) -> Vec<Page> {
     pages.extend((0..site.actors.len()).map(Page::Actor));
     pages.extend((0..site.proposals.len()).map(Page::Proposal));
     pages.extend((0..site.topics.len()).map(Page::Topic));
+    pages.push(Page::Categories);
+    pages.extend(used_categories(site).map(Page::Category));
     pages
+}
+
+/// The categories that some point is in: each has a page.
+fn used_categories(site: &Site) -> impl Iterator<Item = usize> + '_ {
+    (0..site.categories.len()).filter(|c| !site.categories[*c].is_empty())
 }
 
 /// One page of each kind that the site has, each the smallest of its kind, and the
@@ -61,9 +73,11 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
         Page::Actors,
         Page::Proposals,
         Page::Topics,
+        Page::Categories,
         Page::TimelineSample,
         Page::NotFound,
     ];
+    pages.extend(used_categories(site).min_by_key(|c| site.categories[*c].len()).map(Page::Category));
     pages.extend(smallest(&site.articles, |a| a.fields.body.len()).map(Page::Article));
     pages.extend(smallest(&site.actors, |a| a.articles.len() + a.quotes.len()).map(Page::Actor));
     pages.extend(smallest(&site.proposals, |p| p.articles.len() + p.points.len()).map(Page::Proposal));
@@ -79,7 +93,12 @@ impl Page {
     /// Long pages first: 0 for the kinds that list many articles each, 1 for the rest.
     pub(crate) fn length_rank(self) -> u8 {
         match self {
-            Page::Topic(_) | Page::Proposal(_) | Page::Actor(_) | Page::Timeline | Page::TimelineSample => 0,
+            Page::Topic(_)
+            | Page::Proposal(_)
+            | Page::Actor(_)
+            | Page::Category(_)
+            | Page::Timeline
+            | Page::TimelineSample => 0,
             _ => 1,
         }
     }
@@ -95,6 +114,8 @@ impl Page {
             Page::Proposal(_) => "proposal.html",
             Page::Topics => "topics.html",
             Page::Topic(_) => "topic.html",
+            Page::Categories => "categories.html",
+            Page::Category(_) => "category.html",
             Page::Timeline | Page::TimelineSample => "timeline.html",
             Page::NotFound => "404.html",
         }
@@ -116,6 +137,8 @@ impl Page {
             Page::Proposal(i) => routes::proposal(&site.proposals[i]),
             Page::Topics => "topics/".to_owned(),
             Page::Topic(i) => routes::topic(&site.topics[i]),
+            Page::Categories => "categories/".to_owned(),
+            Page::Category(c) => routes::category(&crate::vocab::CATEGORIES[c]),
             Page::Timeline | Page::TimelineSample => "timeline/".to_owned(),
         }
     }
@@ -187,6 +210,8 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
         Shows::Proposal(shows) => items::proposal(fill, &shows),
         Shows::Topics { topics } => lists::topics(fill, topics),
         Shows::Topic { ix, articles, proposals, points } => lists::topic(fill, ix, articles, proposals, points),
+        Shows::Categories => categories::index(fill),
+        Shows::Category { ix, points } => categories::category(fill, ix, points),
         Shows::Timeline { articles, proposals, limit } => lists::timeline(fill, articles, proposals, limit),
         Shows::NotFound => ("Page not found".to_owned(), String::new()),
     }

@@ -43,6 +43,13 @@ pub(crate) enum Shows<'s> {
         proposals: &'s [ProposalIx],
         points: &'s [(ProposalIx, usize)],
     },
+    /// Every provision category, with its number of points (from the model alone).
+    Categories,
+    /// The points of one category, each with its proposal and its positions' actors.
+    Category {
+        ix: usize,
+        points: &'s [(ProposalIx, usize)],
+    },
     /// Every dated article and proposal, or the first `limit` of each.
     Timeline {
         articles: Range<ArticleIx>,
@@ -141,6 +148,8 @@ impl Page {
                 let t = &site.topics[ix];
                 Shows::Topic { ix, articles: &t.articles, proposals: &t.proposals, points: &t.points }
             }
+            Page::Categories => Shows::Categories,
+            Page::Category(ix) => Shows::Category { ix, points: &site.categories[ix] },
             Page::Timeline | Page::TimelineSample => Shows::Timeline {
                 articles: 0..site.articles.len(),
                 proposals: 0..site.proposals.len(),
@@ -154,7 +163,7 @@ impl Page {
 impl Shows<'_> {
     /// Calls `f` with every item shown, in a fixed order. Every field is named here, so
     /// that a field added to a page's description and left out is an unused variable.
-    pub(crate) fn each(&self, mut f: impl FnMut(ItemIx)) {
+    pub(crate) fn each(&self, site: &Site, mut f: impl FnMut(ItemIx)) {
         let f = &mut f;
         match self {
             Shows::Index { latest, proposals, actors } => {
@@ -202,6 +211,13 @@ impl Shows<'_> {
                 f(ItemIx::Topic(*ix));
                 all(f, ItemIx::Article, articles.iter().copied());
                 all(f, ItemIx::Proposal, proposals.iter().copied().chain(points.iter().map(|(p, _)| *p)));
+            }
+            Shows::Categories => {}
+            Shows::Category { ix: _, points } => {
+                for (p, pt) in points.iter() {
+                    f(ItemIx::Proposal(*p));
+                    all(f, ItemIx::Actor, site.proposals[*p].points[*pt].positions.iter().map(|(a, _)| *a));
+                }
             }
             Shows::Timeline { articles, proposals, limit: _ } => {
                 all(f, ItemIx::Article, articles.clone());
