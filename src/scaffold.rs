@@ -212,7 +212,8 @@ pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, 
             "---\ntitle: {quoted}\ndate: {}\nproposed_by: []\nstatus: draft\nsummary:\npoints: []\n\
              # stage: framework-partial     # pre-negotiation, ceasefire, framework-comprehensive, …\n\
              # total_points: 28             # how many points the official text has\n\
-             # points:\n#   - id: first-point\n#     number: 1\n#     category: security-sector\n\
+             # amends: PROPOSAL-ID          # the proposal whose points this one amends\n\
+             # points:\n#   - id: first-point\n#     number: 1\n#     category: security-sector\n#     amends: POINT-ID\n\
              #     title: …\n#     text: …\n#     positions:\n#       ACTOR-ID: supports\n\
              ---\nDescribe the proposal here.\n",
             today()

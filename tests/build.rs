@@ -424,9 +424,11 @@ fn proposals_json_is_exactly_per_spec() {
             "proposed_by": ["boris-bell"],
             "supersedes": null,
             "superseded_by": null,
+            "amends": null,
+            "amended_by": [],
             "total_points": null,
             "points": [
-                {"id": "neutrality", "number": null, "category": "security-sector", "title": "Neutrality",
+                {"id": "neutrality", "number": null, "category": "security-sector", "amends": null, "title": "Neutrality",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}}
             ],
             "articles": ["counter-offer"]
@@ -441,13 +443,15 @@ fn proposals_json_is_exactly_per_spec() {
             "proposed_by": ["alice-arden"],
             "supersedes": null,
             "superseded_by": "plan-b",
+            "amends": null,
+            "amended_by": [],
             "total_points": null,
             "points": [
-                {"id": "ceasefire", "number": null, "category": "security-sector", "title": "Ceasefire",
+                {"id": "ceasefire", "number": null, "category": "security-sector", "amends": null, "title": "Ceasefire",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes"}},
-                {"id": "territory", "number": null, "category": "territory", "title": "Territory",
+                {"id": "territory", "number": null, "category": "territory", "amends": null, "title": "Territory",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}},
-                {"id": "monitoring", "number": null, "category": null, "title": "Monitoring mission",
+                {"id": "monitoring", "number": null, "category": null, "amends": null, "title": "Monitoring mission",
                  "positions": {"alice-arden": "supports"}}
             ],
             "articles": ["talks-open"]
@@ -462,13 +466,15 @@ fn proposals_json_is_exactly_per_spec() {
             "proposed_by": ["alice-arden"],
             "supersedes": "plan-a",
             "superseded_by": null,
+            "amends": null,
+            "amended_by": [],
             "total_points": 20,
             "points": [
-                {"id": "ceasefire", "number": null, "category": "security-sector", "title": "Ceasefire",
+                {"id": "ceasefire", "number": null, "category": "security-sector", "amends": null, "title": "Ceasefire",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes"}},
-                {"id": "territory", "number": "4.10", "category": "territory", "title": "Territory",
+                {"id": "territory", "number": "4.10", "category": "territory", "amends": null, "title": "Territory",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "conditional"}},
-                {"id": "guarantees", "number": "7", "category": null, "title": "Security guarantees",
+                {"id": "guarantees", "number": "7", "category": null, "amends": null, "title": "Security guarantees",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes", "kyiv-delegation": "supports"}}
             ],
             "articles": ["counter-offer", "plan-b-tabled"]
@@ -996,4 +1002,67 @@ fn category_pages_compare_the_points_of_one_category_across_proposals() {
     assert!(visible_text(&plan_b).contains("Stage Framework, comprehensive"), "{}", visible_text(&plan_b));
     assert!(plan_b.contains(r#"<a class="category" href="../../categories/territory/index.html">"#), "{plan_b}");
     assert!(visible_text(&read(&out, "proposals/index.html")).contains("Under negotiation Framework, comprehensive"));
+}
+
+/// Kyiv's amendments to two points of the fixture's Plan B.
+const AMENDMENTS: &str = r#"title: European amendments
+date: 2025-11-23
+proposed_by:
+  - kyiv-delegation
+status: tabled
+stage: framework-partial
+amends: plan-b
+summary: Counter-proposals to two points of Plan B.
+points:
+  - id: territory-talks
+    amends: territory
+    title: Territory negotiated from the line of contact
+    text: The lines are frozen; no recognition of occupied land.
+    positions:
+      kyiv-delegation: supports
+  - id: stronger-guarantees
+    amends: guarantees
+    title: Guarantees like Article 5
+    text: Partners guarantee the settlement as allies would.
+    positions:
+      kyiv-delegation: supports
+"#;
+
+#[test]
+fn amendments_are_listed_on_the_amended_point_and_show_the_original_beside_their_own() {
+    let (dir, root) = fixture_copy("basic");
+    write(&root, "content/proposals/european-amendments.yaml", AMENDMENTS);
+    let out = dir.join("public");
+    let run = build_ok(&root, &out, &[]);
+    assert!(!run.stderr.contains("warning"), "an amendment is not an orphan: {}", run.stderr);
+    let own = read(&out, "proposals/european-amendments/index.html");
+    let text = visible_text(&own);
+    assert!(text.contains("Amends Plan B"), "{text}");
+    assert!(
+        text.contains(
+            "Territory negotiated from the line of contact Original: Point 4.10, Territory, Plan B \
+             The lines are frozen, subject to a referendum. Amended The lines are frozen; no recognition of occupied land."
+        ),
+        "{text}"
+    );
+    assert!(own.contains(r#"href="../../proposals/plan-b/index.html#guarantees""#));
+    let amended = read(&out, "proposals/plan-b/index.html");
+    let text = visible_text(&amended);
+    assert!(text.contains("Amended by European amendments Tabled"), "{text}");
+    let territory = visible_text(between(&amended, r#"<li class="point" id="territory">"#, "</li>\n      \n"));
+    assert!(
+        territory.contains(
+            "Amendments proposed to this point: Territory negotiated from the line of contact in European amendments Tabled"
+        ),
+        "{territory}"
+    );
+    assert!(amended.contains(r#"href="../../proposals/european-amendments/index.html#territory-talks""#));
+    let ceasefire = visible_text(between(&amended, r#"<li class="point" id="ceasefire">"#, "</li>\n      \n"));
+    assert!(!ceasefire.contains("Amendments"), "{ceasefire}");
+    let data = read_json(&out, "data/proposals.json");
+    let eu = data.as_array().unwrap().iter().find(|p| p["id"] == "european-amendments").unwrap();
+    assert_eq!(eu["amends"], "plan-b");
+    assert_eq!(eu["points"][0]["amends"], "territory");
+    let plan_b = data.as_array().unwrap().iter().find(|p| p["id"] == "plan-b").unwrap();
+    assert_eq!(plan_b["amended_by"], json!(["european-amendments"]));
 }

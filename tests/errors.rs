@@ -36,6 +36,7 @@ error_case!(unknown_proposal_in_markdown_link, "unknown-proposal-link");
 error_case!(bad_fragment_to_a_point, "bad-fragment");
 error_case!(supersedes_a_missing_proposal, "supersedes-missing");
 error_case!(supersedes_cycle, "supersedes-cycle");
+error_case!(amends_unknown_proposal_or_point, "amends-unknown");
 error_case!(duplicate_ids_in_several_files, "duplicate-ids");
 // Fields (docs/content.md, "Ids" to "Proposals", and "Unknown fields and extra").
 error_case!(unknown_key_with_did_you_mean, "unknown-key");

@@ -93,9 +93,12 @@ fn new_writes_each_kind_with_an_id_from_the_title_and_refuses_to_overwrite() {
         .map(|l| l.strip_prefix("# ").unwrap_or(l).split("  #").next().unwrap_or(l).trim_end().to_owned() + "\n")
         .collect::<String>()
         .replace("…", "Filled in")
-        .replace("ACTOR-ID", "jane-doe");
+        .replace("ACTOR-ID", "jane-doe")
+        .replace("PROPOSAL-ID", "sample-framework")
+        .replace("POINT-ID", "ceasefire");
     assert!(filled.contains("stage: framework-partial\ntotal_points: 28\n"), "{filled}");
-    assert!(filled.contains("    number: 1\n    category: security-sector\n"), "{filled}");
+    assert!(filled.contains("    number: 1\n    category: security-sector\n    amends: ceasefire\n"), "{filled}");
+    assert!(filled.contains("amends: sample-framework\n"), "{filled}");
     write(&dir, "content/proposals/plan-b-revised.md", &filled);
     let filled_check = check(&dir);
     assert_eq!(filled_check.code, Some(0), "{filled}\n{}", filled_check.stderr);

@@ -46,6 +46,15 @@ pub(super) fn derive(site: &mut Site) {
         }
     }
     for ix in 0..site.proposals.len() {
+        let Some(target) = site.proposals[ix].amends else { continue };
+        site.proposals[target].amended_by.push(ix);
+        for pt in 0..site.proposals[ix].points.len() {
+            if let Some(amended) = site.proposals[ix].points[pt].amends {
+                site.proposals[target].points[amended].amended_by.push((ix, pt));
+            }
+        }
+    }
+    for ix in 0..site.proposals.len() {
         site.proposals[ix].lineage = lineage(&site.proposals, ix);
         site.proposals[ix].changes =
             site.proposals[ix].supersedes.map(|old| changes(&site.proposals[old], &site.proposals[ix], old));
@@ -111,7 +120,11 @@ pub(super) fn warn(site: &Site, grouped: &Grouped<'_>, files: &[SourceFile], dia
         }
     }
     for (proposal, (meta, record)) in site.proposals.iter().zip(&grouped.proposals) {
-        if proposal.articles.is_empty() && proposal.superseded_by.is_none() && proposal.supersedes.is_none() {
+        let related = proposal.superseded_by.is_some()
+            || proposal.supersedes.is_some()
+            || proposal.amends.is_some()
+            || !proposal.amended_by.is_empty();
+        if proposal.articles.is_empty() && !related {
             let message = format!("no article discusses proposal `{}`", proposal.id);
             found(
                 &mut list,

@@ -106,6 +106,11 @@ pub(crate) struct Point {
     pub(crate) topic: Option<TopicIx>,
     /// Sorted by actor id.
     pub(crate) positions: Vec<(ActorIx, Stance)>,
+    /// The point (by index) of the proposal its proposal amends, that this one amends.
+    pub(crate) amends: Option<usize>,
+    /// The points proposed as amendments to this one: (proposal, point index), by
+    /// proposal id then point order.
+    pub(crate) amended_by: Vec<(ProposalIx, usize)>,
 }
 
 /// What changed between a proposal and the version it supersedes; points matched by id.
@@ -129,6 +134,9 @@ pub(crate) struct Proposal {
     pub(crate) sponsors: Vec<ActorIx>,
     pub(crate) supersedes: Option<ProposalIx>,
     pub(crate) superseded_by: Option<ProposalIx>,
+    /// The proposal whose points this one amends, and the proposals amending this one (by id).
+    pub(crate) amends: Option<ProposalIx>,
+    pub(crate) amended_by: Vec<ProposalIx>,
     pub(crate) points: Vec<Point>,
     /// Articles discussing it, newest first.
     pub(crate) articles: Vec<ArticleIx>,

@@ -53,6 +53,8 @@ pub struct PointRecord {
     pub(crate) text: Outline,
     pub(crate) topic: Option<String>,
     pub positions: Vec<(Ref, Stance)>,
+    /// The point of the amended proposal that this one amends (`amends:`).
+    pub(crate) amends: Option<Ref>,
     pub at: At,
 }
 
@@ -61,6 +63,8 @@ pub struct ProposalRecord {
     pub(crate) fields: ProposalFields,
     pub proposed_by: Vec<Ref>,
     pub supersedes: Option<Ref>,
+    /// The proposal whose points this one amends (`amends:`).
+    pub(crate) amends: Option<Ref>,
     pub points: Vec<PointRecord>,
     pub body: Outline,
 }
@@ -304,6 +308,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let proposed_by = refs(&mut obj, "proposed_by", &mut problems);
             let status = status(&mut obj, &mut problems);
             let supersedes = obj.text("supersedes", &mut problems).map(|id| Ref { id, at: obj.at_value("supersedes") });
+            let amends = obj.text("amends", &mut problems).map(|id| Ref { id, at: obj.at_value("amends") });
             let summary = obj.text("summary", &mut problems);
             let total_points = obj.integer("total_points", &mut problems);
             let stage = stage(&mut obj, &mut problems);
@@ -323,7 +328,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let title = title.unwrap_or_default();
             let fields =
                 ProposalFields { title, date, status, summary, total_points, stage, extra, description: body.html };
-            Data::Proposal(ProposalRecord { fields, proposed_by, supersedes, points, body: body.outline })
+            Data::Proposal(ProposalRecord { fields, proposed_by, supersedes, amends, points, body: body.outline })
         }
     };
     let diagnostics = problems.diagnostics;
@@ -479,6 +484,7 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
         let id = item.required_text("id", problems);
         let number = point_number(&mut item, problems);
         let category = category(&mut item, problems);
+        let amends = item.text("amends", problems).map(|id| Ref { id, at: item.at_value("amends") });
         let title = item.required_text("title", problems);
         let text_source = item.text("text", problems).unwrap_or_default();
         let topic = item.text("topic", problems).filter(|t| {
@@ -539,7 +545,7 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
         too_deep(&text.outline, problems);
         let fields =
             PointFields { id, number, category, title: title.unwrap_or_default(), text: text.html, text_source };
-        out.push(PointRecord { fields, text: text.outline, topic, positions, at });
+        out.push(PointRecord { fields, text: text.outline, topic, positions, amends, at });
     }
     out
 }

@@ -293,6 +293,7 @@ struct PointData<'a> {
     id: &'a str,
     number: Option<&'a str>,
     category: Option<&'static str>,
+    amends: Option<&'a str>,
     title: &'a str,
     positions: std::collections::BTreeMap<&'a str, &'static str>,
 }
@@ -308,6 +309,8 @@ struct ProposalData<'a> {
     proposed_by: Vec<&'a str>,
     supersedes: Option<&'a str>,
     superseded_by: Option<&'a str>,
+    amends: Option<&'a str>,
+    amended_by: Vec<&'a str>,
     total_points: Option<u64>,
     points: Vec<PointData<'a>>,
     articles: Vec<&'a str>,
@@ -376,6 +379,8 @@ pub(crate) fn open_data<E>(
             proposed_by: actor_ids(&p.sponsors),
             supersedes: p.supersedes.map(|i| site.proposals[i].id.as_str()),
             superseded_by: p.superseded_by.map(|i| site.proposals[i].id.as_str()),
+            amends: p.amends.map(|i| site.proposals[i].id.as_str()),
+            amended_by: p.amended_by.iter().map(|i| site.proposals[*i].id.as_str()).collect(),
             total_points: p.fields.total_points,
             points: p
                 .points
@@ -384,6 +389,10 @@ pub(crate) fn open_data<E>(
                     id: &pt.fields.id,
                     number: pt.fields.number.as_deref(),
                     category: pt.fields.category.map(|(_, c)| c.id),
+                    amends: p
+                        .amends
+                        .zip(pt.amends)
+                        .map(|(target, amended)| site.proposals[target].points[amended].fields.id.as_str()),
                     title: &pt.fields.title,
                     positions: pt.positions.iter().map(|(a, s)| (site.actors[*a].id.as_str(), s.as_str())).collect(),
                 })

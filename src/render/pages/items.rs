@@ -250,7 +250,64 @@ struct ProposalView<'a> {
     listing: Value,
     description: &'a str,
     extra: &'a serde_json::Value,
-    points: Vec<PointView<'a>>,
+    points: Vec<ProposalPoint<'a>>,
+    amends: Value,
+    amended_by: Vec<Value>,
+}
+
+/// A point on its own proposal's page: with the point it amends (its original text
+/// beside this one's) and the amendments proposed to it.
+#[derive(Serialize)]
+struct ProposalPoint<'a> {
+    #[serde(flatten)]
+    point: PointView<'a>,
+    amends: Option<AmendedPoint<'a>>,
+    amendments: Vec<Amendment<'a>>,
+}
+
+#[derive(Serialize)]
+struct AmendedPoint<'a> {
+    proposal: Value,
+    #[serde(flatten)]
+    point: PointView<'a>,
+}
+
+#[derive(Serialize)]
+struct Amendment<'a> {
+    /// The amending proposal (its status is the amendment's).
+    proposal: Value,
+    id: &'a str,
+    label: String,
+    title: &'a str,
+}
+
+fn proposal_point<'a>(
+    site: &'a crate::model::Site,
+    summaries: &Summaries,
+    p: &'a Proposal,
+    point: &'a Point,
+) -> ProposalPoint<'a> {
+    let amends = match (p.amends, point.amends) {
+        (Some(target), Some(amended)) => Some(AmendedPoint {
+            proposal: summaries.proposals[target].clone(),
+            point: point_view(&site.proposals[target].points[amended], summaries),
+        }),
+        _ => None,
+    };
+    let amendments = point
+        .amended_by
+        .iter()
+        .map(|(q, pt)| {
+            let by = &site.proposals[*q].points[*pt];
+            Amendment {
+                proposal: summaries.proposals[*q].clone(),
+                id: &by.fields.id,
+                label: by.fields.label(),
+                title: &by.fields.title,
+            }
+        })
+        .collect();
+    ProposalPoint { point: point_view(point, summaries), amends, amendments }
 }
 
 #[derive(Serialize)]
@@ -343,7 +400,9 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
         listing: listing(summaries, p, i, shows.sponsors, (shows.supersedes, shows.superseded_by)),
         description: &p.fields.description,
         extra: &p.fields.extra,
-        points: shows.points.iter().map(|pt| point_view(pt, summaries)).collect(),
+        points: shows.points.iter().map(|pt| proposal_point(site, summaries, p, pt)).collect(),
+        amends: summaries.proposal_opt(shows.amends.map(|(a, _)| a)),
+        amended_by: summaries.proposals_of(shows.amended_by),
     };
     ctx.insert("proposal", &view);
     ctx.insert("matrix", &matrix(p, summaries));

@@ -89,6 +89,9 @@ pub(crate) struct ProposalShows<'s> {
     pub(crate) lineage: &'s [ProposalIx],
     pub(crate) points: &'s [Point],
     pub(crate) against: Option<(ProposalIx, &'s [Point])>,
+    /// The proposal it amends (with its points), and those amending it.
+    pub(crate) amends: Option<(ProposalIx, &'s [Point])>,
+    pub(crate) amended_by: &'s [ProposalIx],
     pub(crate) articles: &'s [ArticleIx],
 }
 
@@ -140,6 +143,8 @@ impl Page {
                     lineage: &p.lineage,
                     points: &p.points,
                     against,
+                    amends: p.amends.map(|a| (a, &site.proposals[a].points[..])),
+                    amended_by: &p.amended_by,
                     articles: &p.articles,
                 })
             }
@@ -195,12 +200,17 @@ impl Shows<'_> {
                 lineage,
                 points,
                 against,
+                amends,
+                amended_by,
                 articles,
             }) => {
-                let versions = [Some(*ix), *supersedes, *superseded_by, against.map(|(p, _)| p)];
-                all(f, ItemIx::Proposal, versions.into_iter().flatten().chain(lineage.iter().copied()));
+                let versions =
+                    [Some(*ix), *supersedes, *superseded_by, against.map(|(p, _)| p), amends.map(|(p, _)| p)];
+                let related = lineage.iter().chain(amended_by.iter()).copied();
+                all(f, ItemIx::Proposal, versions.into_iter().flatten().chain(related));
                 all(f, ItemIx::Actor, sponsors.iter().copied());
-                for point in points.iter().chain(against.iter().flat_map(|(_, points)| points.iter())) {
+                let others = against.iter().chain(amends.iter()).flat_map(|(_, points)| points.iter());
+                for point in points.iter().chain(others) {
                     all(f, ItemIx::Topic, point.topic);
                     all(f, ItemIx::Actor, point.positions.iter().map(|(a, _)| *a));
                 }
