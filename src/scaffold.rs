@@ -94,8 +94,9 @@ writes it to public/.
 - templates/: templates here replace the built-in theme's, file by file: copy one
   from `briefing init --theme` (or the briefing repository's templates/) and edit
   it. The page templates are base.html, index.html, articles.html, article.html,
-  actors.html, actor.html, proposals.html, proposal.html, topics.html, topic.html,
-  categories.html, category.html, timeline.html and 404.html; the values each receives are listed in the briefing
+  actors.html, actor.html, proposals.html, proposal.html, compare.html, topics.html,
+  topic.html, categories.html, category.html, timeline.html and 404.html; the
+  values each receives are listed in the briefing
   repository's docs/templates.md.
 - static/: files here are copied to the root of the built site (images, a
   favicon, …); a style.css or search.js here replaces the built-in theme's.

@@ -49,7 +49,7 @@ macro_rules! embedded {
 /// The page templates docs/pages.md names under "Templates", plus the partials they share.
 pub(crate) const BUILT_IN_TEMPLATES: &[(&str, &[u8])] = embedded!("templates":
     "base.html", "index.html", "articles.html", "article.html", "actors.html", "actor.html",
-    "proposals.html", "proposal.html", "topics.html", "topic.html", "categories.html", "category.html",
+    "proposals.html", "proposal.html", "compare.html", "topics.html", "topic.html", "categories.html", "category.html",
     "timeline.html", "404.html",
 );
 

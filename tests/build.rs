@@ -46,6 +46,7 @@ const BASIC_FILES: &[&str] = &[
     "proposals/counter-plan/index.html",
     "proposals/index.html",
     "proposals/plan-a/index.html",
+    "proposals/plan-b/compare/plan-a/index.html",
     "proposals/plan-b/index.html",
     "robots.txt",
     "search-index.js",
@@ -1065,4 +1066,41 @@ fn amendments_are_listed_on_the_amended_point_and_show_the_original_beside_their
     assert_eq!(eu["points"][0]["amends"], "territory");
     let plan_b = data.as_array().unwrap().iter().find(|p| p["id"] == "plan-b").unwrap();
     assert_eq!(plan_b["amended_by"], json!(["european-amendments"]));
+}
+
+#[test]
+fn what_changed_shows_the_words_inserted_and_deleted_and_the_stances_that_flipped() {
+    let (_dir, out) = build_basic(&[]);
+    let html = read(&out, "proposals/plan-b/index.html");
+    let changes = between(&html, "<section class=\"changes\"", "</section>");
+    assert!(
+        changes
+            .contains("The lines are <del>frozen where they stand.</del><ins>frozen, subject to a referendum.</ins>"),
+        "{changes}"
+    );
+    let stances = visible_text(between(changes, "Stances that changed", "</ul>"));
+    assert_eq!(stances, "Stances that changed Kyiv delegation: Opposes → Conditional on Point 4.10, Territory");
+    assert!(changes.contains(r#"<a href="../../proposals/plan-b/compare/plan-a/index.html">"#), "{changes}");
+
+    let compare = read(&out, "proposals/plan-b/compare/plan-a/index.html");
+    let text = visible_text(&compare);
+    assert!(text.contains("Plan B compared with Plan A"), "{text}");
+    let rows: Vec<&str> = compare.matches("<tr class=\"compare-").collect();
+    assert_eq!(rows.len(), 4, "ceasefire, territory, guarantees, monitoring");
+    for (change, id) in
+        [("unchanged", "ceasefire"), ("changed", "territory"), ("added", "guarantees"), ("removed", "monitoring")]
+    {
+        let row = between(&compare, &format!("<tr class=\"compare-{change}\">"), "</tr>");
+        assert!(row.contains(&format!("index.html#{id}\"")), "{change}: {row}");
+    }
+    let removed = visible_text(between(&compare, "<tr class=\"compare-removed\">", "</tr>"));
+    assert!(
+        removed.contains(
+            "Monitoring mission An international mission watches the line. Alice Arden: Supports Not in this version"
+        ),
+        "{removed}"
+    );
+    assert!(compare.contains("<ins>frozen, subject to a referendum.</ins>"));
+    // Only a proposal that supersedes another has a compare page.
+    assert!(!out.join("proposals/plan-a/compare").exists());
 }

@@ -87,7 +87,22 @@ fn changes(old: &Proposal, new: &Proposal, against: ProposalIx) -> Changes {
                 // The fields as written (the text's HTML follows from its source).
                 let same =
                     before.fields == point.fields && before.topic == point.topic && before.positions == point.positions;
-                if same { c.unchanged += 1 } else { c.changed.push((oi, ni)) }
+                if same {
+                    c.unchanged += 1
+                } else {
+                    c.changed.push((oi, ni))
+                }
+                let mut actors: Vec<ActorIx> =
+                    before.positions.iter().chain(&point.positions).map(|(a, _)| *a).collect();
+                actors.sort_unstable();
+                actors.dedup();
+                let stance = |p: &Point, a: ActorIx| p.positions.iter().find(|(x, _)| *x == a).map(|(_, s)| *s);
+                for a in actors {
+                    let (was, is) = (stance(before, a), stance(point, a));
+                    if was != is {
+                        c.stances.push((ni, a, was, is));
+                    }
+                }
             }
         }
     }

@@ -124,6 +124,9 @@ pub(crate) struct Changes {
     /// (old point, new point) pairs that differ.
     pub(crate) changed: Vec<(usize, usize)>,
     pub(crate) unchanged: usize,
+    /// Stances that differ on a point both versions have: (new point, actor, stance in
+    /// the old version, in the new), by point order then actor id.
+    pub(crate) stances: Vec<(usize, ActorIx, Option<Stance>, Option<Stance>)>,
 }
 
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@
 //! 4. write the feed, sitemap, search index and open data (`feeds`);
 //! 5. add the theme's static files.
 
+mod diff;
 mod feeds;
 pub(crate) mod pages;
 mod routes;

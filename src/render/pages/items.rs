@@ -332,19 +332,45 @@ struct LineageEntry {
 }
 
 #[derive(Serialize)]
-struct ChangedPoint<'a> {
+pub(super) struct ChangedPoint<'a> {
     id: &'a str,
     before: PointView<'a>,
     after: PointView<'a>,
+    /// The title and text, word by word: HTML with `<del>` and `<ins>`.
+    title_diff: String,
+    text_diff: String,
+}
+
+pub(super) fn changed_point<'a>(old: &'a Point, new: &'a Point, summaries: &Summaries) -> ChangedPoint<'a> {
+    ChangedPoint {
+        id: &new.fields.id,
+        before: point_view(old, summaries),
+        after: point_view(new, summaries),
+        title_diff: crate::render::diff::words(&old.fields.title, &new.fields.title),
+        text_diff: crate::render::diff::words(&old.fields.text_source, &new.fields.text_source),
+    }
+}
+
+#[derive(Serialize)]
+struct StanceChange<'a> {
+    actor: Value,
+    point_id: &'a str,
+    point_label: String,
+    point_title: &'a str,
+    before: StanceView,
+    after: StanceView,
 }
 
 #[derive(Serialize)]
 struct ChangesView<'a> {
     against: Value,
+    /// The compare page of the two versions, from the site root.
+    compare_path: String,
     added: Vec<PointView<'a>>,
     removed: Vec<PointView<'a>>,
     changed: Vec<ChangedPoint<'a>>,
     unchanged: usize,
+    stances: Vec<StanceChange<'a>>,
 }
 
 fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
@@ -372,23 +398,31 @@ fn changes<'a>(
     summaries: &Summaries,
     new: &'a Proposal,
     c: &Changes,
-    against: ProposalIx,
+    (against, old_id): (ProposalIx, &str),
     old: &'a [Point],
 ) -> ChangesView<'a> {
     ChangesView {
         against: summaries.proposals[against].clone(),
+        compare_path: routes::compare(new, old_id),
         added: c.added.iter().map(|i| point_view(&new.points[*i], summaries)).collect(),
         removed: c.removed.iter().map(|i| point_view(&old[*i], summaries)).collect(),
-        changed: c
-            .changed
+        changed: c.changed.iter().map(|(o, n)| changed_point(&old[*o], &new.points[*n], summaries)).collect(),
+        unchanged: c.unchanged,
+        stances: c
+            .stances
             .iter()
-            .map(|(o, n)| ChangedPoint {
-                id: &new.points[*n].fields.id,
-                before: point_view(&old[*o], summaries),
-                after: point_view(&new.points[*n], summaries),
+            .map(|(n, a, was, is)| {
+                let point = &new.points[*n];
+                StanceChange {
+                    actor: summaries.actors[*a].clone(),
+                    point_id: &point.fields.id,
+                    point_label: point.fields.label(),
+                    point_title: &point.fields.title,
+                    before: StanceView::of(*was),
+                    after: StanceView::of(*is),
+                }
             })
             .collect(),
-        unchanged: c.unchanged,
     }
 }
 
@@ -413,7 +447,9 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
         .collect();
     ctx.insert("lineage", &lineage);
     match (&p.changes, shows.against) {
-        (Some(c), Some((against, old))) => ctx.insert("changes", &changes(summaries, p, c, against, old)),
+        (Some(c), Some((against, old))) => {
+            ctx.insert("changes", &changes(summaries, p, c, (against, &site.proposals[against].id), old))
+        }
         _ => ctx.insert_value("changes", Value::none()),
     }
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());

@@ -4,6 +4,7 @@
 //! (`items`).
 
 mod categories;
+mod compare;
 mod items;
 mod lists;
 mod shows;
@@ -26,6 +27,8 @@ pub(crate) enum Page {
     Actor(usize),
     Proposals,
     Proposal(usize),
+    /// A proposal that supersedes another beside that version, point by point.
+    Compare(usize),
     Topics,
     Topic(usize),
     /// Every provision category, with how many points each has.
@@ -49,10 +52,16 @@ pub(crate) fn all(site: &Site) -> Vec<Page> {
     pages.extend((0..site.articles.len()).map(Page::Article));
     pages.extend((0..site.actors.len()).map(Page::Actor));
     pages.extend((0..site.proposals.len()).map(Page::Proposal));
+    pages.extend(compared(site).map(Page::Compare));
     pages.extend((0..site.topics.len()).map(Page::Topic));
     pages.push(Page::Categories);
     pages.extend(used_categories(site).map(Page::Category));
     pages
+}
+
+/// The proposals that supersede another: each has a compare page.
+fn compared(site: &Site) -> impl Iterator<Item = usize> + '_ {
+    (0..site.proposals.len()).filter(|p| site.proposals[*p].changes.is_some())
 }
 
 /// The categories that some point is in: each has a page.
@@ -78,6 +87,7 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
         Page::NotFound,
     ];
     pages.extend(used_categories(site).min_by_key(|c| site.categories[*c].len()).map(Page::Category));
+    pages.extend(compared(site).min_by_key(|p| site.proposals[*p].points.len()).map(Page::Compare));
     pages.extend(smallest(&site.articles, |a| a.fields.body.len()).map(Page::Article));
     pages.extend(smallest(&site.actors, |a| a.articles.len() + a.quotes.len()).map(Page::Actor));
     pages.extend(smallest(&site.proposals, |p| p.articles.len() + p.points.len()).map(Page::Proposal));
@@ -97,6 +107,7 @@ impl Page {
             | Page::Proposal(_)
             | Page::Actor(_)
             | Page::Category(_)
+            | Page::Compare(_)
             | Page::Timeline
             | Page::TimelineSample => 0,
             _ => 1,
@@ -112,6 +123,7 @@ impl Page {
             Page::Actor(_) => "actor.html",
             Page::Proposals => "proposals.html",
             Page::Proposal(_) => "proposal.html",
+            Page::Compare(_) => "compare.html",
             Page::Topics => "topics.html",
             Page::Topic(_) => "topic.html",
             Page::Categories => "categories.html",
@@ -135,6 +147,11 @@ impl Page {
             Page::Actor(i) => routes::actor(&site.actors[i]),
             Page::Proposals => "proposals/".to_owned(),
             Page::Proposal(i) => routes::proposal(&site.proposals[i]),
+            Page::Compare(i) => {
+                let p = &site.proposals[i];
+                let old = p.changes.as_ref().map_or(i, |c| c.against);
+                routes::compare(p, &site.proposals[old].id)
+            }
             Page::Topics => "topics/".to_owned(),
             Page::Topic(i) => routes::topic(&site.topics[i]),
             Page::Categories => "categories/".to_owned(),
@@ -210,6 +227,7 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
         Shows::Proposal(shows) => items::proposal(fill, &shows),
         Shows::Topics { topics } => lists::topics(fill, topics),
         Shows::Topic { ix, articles, proposals, points } => lists::topic(fill, ix, articles, proposals, points),
+        Shows::Compare { ix, against, points, old } => compare::compare(fill, ix, against, points, old),
         Shows::Categories => categories::index(fill),
         Shows::Category { ix, points } => categories::category(fill, ix, points),
         Shows::Timeline { articles, proposals, limit } => lists::timeline(fill, articles, proposals, limit),

@@ -43,6 +43,13 @@ pub(crate) enum Shows<'s> {
         proposals: &'s [ProposalIx],
         points: &'s [(ProposalIx, usize)],
     },
+    /// Two versions of a proposal side by side: the new one's points and the old one's.
+    Compare {
+        ix: ProposalIx,
+        against: ProposalIx,
+        points: &'s [Point],
+        old: &'s [Point],
+    },
     /// Every provision category, with its number of points (from the model alone).
     Categories,
     /// The points of one category, each with its proposal and its positions' actors.
@@ -153,6 +160,11 @@ impl Page {
                 let t = &site.topics[ix];
                 Shows::Topic { ix, articles: &t.articles, proposals: &t.proposals, points: &t.points }
             }
+            Page::Compare(ix) => {
+                let p = &site.proposals[ix];
+                let against = p.changes.as_ref().map_or(ix, |c| c.against);
+                Shows::Compare { ix, against, points: &p.points, old: &site.proposals[against].points }
+            }
             Page::Categories => Shows::Categories,
             Page::Category(ix) => Shows::Category { ix, points: &site.categories[ix] },
             Page::Timeline | Page::TimelineSample => Shows::Timeline {
@@ -221,6 +233,13 @@ impl Shows<'_> {
                 f(ItemIx::Topic(*ix));
                 all(f, ItemIx::Article, articles.iter().copied());
                 all(f, ItemIx::Proposal, proposals.iter().copied().chain(points.iter().map(|(p, _)| *p)));
+            }
+            Shows::Compare { ix, against, points, old } => {
+                all(f, ItemIx::Proposal, [*ix, *against]);
+                for point in points.iter().chain(old.iter()) {
+                    all(f, ItemIx::Topic, point.topic);
+                    all(f, ItemIx::Actor, point.positions.iter().map(|(a, _)| *a));
+                }
             }
             Shows::Categories => {}
             Shows::Category { ix: _, points } => {
