@@ -132,6 +132,7 @@ pub(crate) enum NewKind {
     Article,
     Actor,
     Proposal,
+    Source,
 }
 
 #[derive(Debug, Args)]

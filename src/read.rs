@@ -346,7 +346,7 @@ fn find_one(root: &Path, path: PathBuf) -> Found {
                 return Found::Skipped(
                     Diagnostic::error(
                         &rel,
-                        "this file is not in content/articles/, content/actors/ or content/proposals/",
+                        "this file is not in content/articles/, content/actors/, content/proposals/ or content/sources/",
                     )
                     .with_hint("move it into the folder of its kind; only site.yaml lives at the top of content/"),
                 );

@@ -37,13 +37,13 @@ quotes:
   - actor: sample-envoy
     text: We are here to listen.
     context: on arrival
+    source: sample-report
 sources:
-  - title: The report this article is based on
-    publisher: A news agency
-    url: https://example.org/report
+  - sample-report
 ---
 [The envoy](actor:sample-envoy) presented the
-[ceasefire point](proposal:sample-framework#ceasefire) of the framework.
+[ceasefire point](proposal:sample-framework#ceasefire) of the framework
+[@sample-report, p. 2].
 
 ## What comes next
 
@@ -64,7 +64,8 @@ const SAMPLE_PROPOSAL: &str = "\
 title: Sample ceasefire framework
 date: DATE
 proposed_by: [sample-envoy]
-status: tabled
+status:
+  - {status: tabled, date: DATE, source: sample-report}
 stage: ceasefire
 summary: A three-step path to a ceasefire.
 total_points: 3
@@ -76,9 +77,25 @@ points:
     text: Both sides stop firing within 72 hours.
     topic: Security
     positions:
-      sample-envoy: supports
+      # Stances oldest first, the last one current; a date may be a month
+      # (2025-11), a year (2025) or approximate (~2025-11-20).
+      sample-envoy:
+        - {stance: conditional, date: ~MONTH, source: sample-report}
+        - {stance: supports, date: DATE, source: sample-report}
 description: |
   The framework the envoy brought to Geneva.
+";
+
+const SAMPLE_SOURCE: &str = "\
+title: The report this briefing draws on
+publisher: A news agency
+url: https://example.org/report
+published: DATE
+language: en
+notes: |
+  What the report covers, and what it leaves out. Articles cite it in their text as
+  `[@sample-report]`, or `[@sample-report, p. 2]` for a page; stances and quotes
+  name it as `source: sample-report`.
 ";
 
 /// The new site's own README: where things go. At the site's root, where nothing is
@@ -89,15 +106,15 @@ const README: &str = "\
 Built with briefing: `briefing serve` previews it with live reload, `briefing build`
 writes it to public/.
 
-- content/: site.yaml (the settings), and the articles, actors and proposals,
-  in Markdown or YAML.
+- content/: site.yaml (the settings), and the articles, actors, proposals and
+  sources, in Markdown or YAML.
 - templates/: templates here replace the built-in theme's, file by file: copy one
   from `briefing init --theme` (or the briefing repository's templates/) and edit
   it. The page templates are base.html, index.html, articles.html, article.html,
   actors.html, actor.html, proposals.html, proposal.html, compare.html, topics.html,
-  topic.html, categories.html, category.html, timeline.html and 404.html; the
-  values each receives are listed in the briefing
-  repository's docs/templates.md.
+  topic.html, categories.html, category.html, sources.html, source.html,
+  timeline.html and 404.html (with partials/evidence.html, which they share); the
+  values each receives are listed in the briefing repository's docs/templates.md.
 - static/: files here are copied to the root of the built site (images, a
   favicon, …); a style.css or search.js here replaces the built-in theme's.
 ";
@@ -146,7 +163,11 @@ pub(crate) fn init(dir: &Path, with_theme: bool, ci: Option<(Ci, &str)>) -> Resu
         (dir.join("content/site.yaml"), SITE_YAML.replace("BASE_URL", PLACEHOLDER_URL)),
         (dir.join("content/articles/talks-open-in-geneva.md"), SAMPLE_ARTICLE.replace("DATE", &date)),
         (dir.join("content/actors/sample-envoy.yaml"), SAMPLE_ACTOR.to_owned()),
-        (dir.join("content/proposals/sample-framework.yaml"), SAMPLE_PROPOSAL.replace("DATE", &date)),
+        (
+            dir.join("content/proposals/sample-framework.yaml"),
+            SAMPLE_PROPOSAL.replace("DATE", &date).replace("MONTH", &date[..7]),
+        ),
+        (dir.join("content/sources/sample-report.yaml"), SAMPLE_SOURCE.replace("DATE", &date)),
         (dir.join("README.md"), README.to_owned()),
     ];
     if let Some((ci, briefing_git)) = ci {
@@ -202,7 +223,10 @@ pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, 
     let text = match kind {
         Kind::Article => format!(
             "---\ntitle: {quoted}\ndate: {}\nsummary:\nlocation:\nactors: []\nproposals: []\ntopics: []\n\
-             # quotes:\n#   - actor: ID\n#     text: …\n# sources:\n#   - title: …\n#     publisher: …\n#     url: https://…\n\
+             # A date may also be a month (2025-11), a year (2025) or approximate (~2025-11-20).\n\
+             # quotes:\n#   - actor: ACTOR-ID\n#     text: …\n#     date: 2025-11-20\n#     source: SOURCE-ID\n\
+             # sources:\n#   - SOURCE-ID\n#   - title: …\n#     publisher: …\n#     url: https://…\n\
+             # In the text, cite a source item as [@SOURCE-ID], or [@SOURCE-ID, p. 3] for a page.\n\
              ---\nWrite the article here.\n",
             today()
         ),
@@ -214,9 +238,22 @@ pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, 
              # stage: framework-partial     # pre-negotiation, ceasefire, framework-comprehensive, …\n\
              # total_points: 28             # how many points the official text has\n\
              # amends: PROPOSAL-ID          # the proposal whose points this one amends\n\
+             # status:   # or a dated history, oldest first, the last one current\n\
+             #   - {{status: tabled, date: 2025-11-20, source: SOURCE-ID}}\n\
+             #   - {{status: under-negotiation, date: ~2025-12, source: SOURCE-ID}}\n\
              # points:\n#   - id: first-point\n#     number: 1\n#     category: security-sector\n#     amends: POINT-ID\n\
              #     title: …\n#     text: …\n#     positions:\n#       ACTOR-ID: supports\n\
+             #       OTHER-ACTOR-ID:\n\
+             #         - {{stance: supports, date: 2025-11-21, source: SOURCE-ID}}\n\
+             #         - {{stance: opposes, date: ~2025-12-02, source: SOURCE-ID, quote: \"…\"}}\n\
              ---\nDescribe the proposal here.\n",
+            today()
+        ),
+        Kind::Source => format!(
+            "---\ntitle: {quoted}\npublisher:\nurl:\npublished:\n\
+             # A date may be a month (2025-11), a year (2025) or approximate (~2025-11-20).\n\
+             # accessed: {}\n# archive_url: https://…\n# language: en\n\
+             ---\nNotes on the source: what it covers, and what it leaves out.\n",
             today()
         ),
     };

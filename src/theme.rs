@@ -50,7 +50,7 @@ macro_rules! embedded {
 pub(crate) const BUILT_IN_TEMPLATES: &[(&str, &[u8])] = embedded!("templates":
     "base.html", "index.html", "articles.html", "article.html", "actors.html", "actor.html",
     "proposals.html", "proposal.html", "compare.html", "topics.html", "topic.html", "categories.html", "category.html",
-    "timeline.html", "404.html",
+    "timeline.html", "404.html", "sources.html", "source.html", "changes.html", "partials/evidence.html",
 );
 
 pub(crate) const BUILT_IN_STATIC: &[(&str, &[u8])] = embedded!("static": "style.css", "search.js", "favicon.svg");

@@ -1,13 +1,13 @@
 /* briefing — client-side search. No dependencies; works over http and from file://.
-   The index is an array of {kind, title, path, summary, date, aliases?}; an actor is
-   found by any of its aliases too, shown as "Alias → Name". It is loaded on first use:
+   The index is an array of {kind, title, path, summary, date, aliases?} (an alias found
+   shows as "Alias → Name"). It is loaded on first use:
    window.BRIEFING_SEARCH if already defined, else ROOT/search-index.js (a <script>, which
    works from file://), else ROOT/search-index.json (fetch, http only). */
 (function () {
   "use strict";
 
   var MAX = 20;
-  var KINDS = { article: "Article", actor: "Actor", proposal: "Proposal", topic: "Topic" };
+  var KINDS = { article: "Article", actor: "Actor", proposal: "Proposal", topic: "Topic", source: "Source" };
   var form, input, list, status, root = "";
   var entries = null;   // prepared index
   var state = "idle";   // idle | loading | ready | failed
@@ -22,11 +22,8 @@
     if (!Array.isArray(raw)) return [];
     return raw.map(function (e) {
       e = e || {};
-      var aliases = Array.isArray(e.aliases) ? e.aliases.map(String) : [];
-      return {
-        e: e, t: fold(e.title), a: aliases, fa: aliases.map(fold),
-        h: fold((e.title || "") + " " + aliases.join(" ") + " " + (e.summary || ""))
-      };
+      var a = Array.isArray(e.aliases) ? e.aliases.map(String) : [];
+      return { e: e, t: fold(e.title), a: a, fa: a.map(fold), h: fold([e.title, a.join(" "), e.summary].join(" ")) };
     });
   }
 
@@ -69,17 +66,13 @@
     return root + path + hash;
   }
 
-  function hasAll(text, words) {
-    for (var w = 0; w < words.length; w++) if (text.indexOf(words[w]) < 0) return false;
-    return true;
-  }
+  function hasAll(t, words) { return words.every(function (w) { return t.indexOf(w) >= 0; }); }
 
-  // How well `name` (folded) matches the query: its words at the start of words count most.
-  function nameScore(name, whole, words) {
-    var score = name === whole ? 20 : name.indexOf(whole) === 0 ? 5 : 0;
+  function nameScore(t, whole, words) {
+    var score = t === whole ? 20 : t.indexOf(whole) === 0 ? 5 : 0;
     words.forEach(function (w) {
-      var p = name.indexOf(w);
-      if (p >= 0) score += (p === 0 || /[\s\-.,'’()]/.test(name.charAt(p - 1))) ? 3 : 2;
+      var p = t.indexOf(w);
+      if (p >= 0) score += (p === 0 || /[\s\-.,'’()]/.test(t.charAt(p - 1))) ? 3 : 2;
     });
     return score;
   }
@@ -90,18 +83,9 @@
     var hits = [];
     entries.forEach(function (x, i) {
       if (!hasAll(x.h, words)) return;
-      var score = nameScore(x.t, whole, words), alias = null;
-      // The name found it, or else the alias that holds every word: show that alias.
-      if (!hasAll(x.t, words)) {
-        for (var k = 0; k < x.fa.length; k++) {
-          if (hasAll(x.fa[k], words)) {
-            alias = x.a[k];
-            score = Math.max(score, nameScore(x.fa[k], whole, words));
-            break;
-          }
-        }
-      }
-      hits.push({ x: x, s: score, i: i, alias: alias });
+      var score = nameScore(x.t, whole, words), k = hasAll(x.t, words) ? -1 : x.fa.findIndex(function (f) { return hasAll(f, words); });
+      if (k >= 0) score = Math.max(score, nameScore(x.fa[k], whole, words));
+      hits.push({ x: x, s: score, i: i, alias: k >= 0 ? x.a[k] : null });
     });
     hits.sort(function (a, b) {
       if (b.s !== a.s) return b.s - a.s;
@@ -131,8 +115,7 @@
       a.href = href(e.path);
       var kind = KINDS[e.kind] || (e.kind ? String(e.kind) : "");
       if (kind) a.appendChild(el("span", "kind kind-" + e.kind, kind));
-      var title = e.title || e.path;
-      a.appendChild(el("span", "result-title", h.alias ? h.alias + " → " + title : title));
+      a.appendChild(el("span", "result-title", (h.alias ? h.alias + " → " : "") + (e.title || e.path)));
       var meta = [e.date, e.summary].filter(Boolean).join(" · ");
       if (meta) a.appendChild(el("span", "result-meta", meta.length > 160 ? meta.slice(0, 157) + "…" : meta));
       li.appendChild(a);

@@ -38,9 +38,18 @@ const BASIC_FILES: &[&str] = &[
     "categories/index.html",
     "categories/security-sector/index.html",
     "categories/territory/index.html",
+    "changes.xml",
+    "changes/index.html",
+    "data/actors.csv",
     "data/actors.json",
+    "data/articles.csv",
     "data/articles.json",
+    "data/proposals.csv",
     "data/proposals.json",
+    "data/sources.csv",
+    "data/sources.json",
+    "data/stances.csv",
+    "data/stances.json",
     "favicon.svg",
     "index.html",
     "proposals/counter-plan/index.html",
@@ -53,6 +62,8 @@ const BASIC_FILES: &[&str] = &[
     "search-index.json",
     "search.js",
     "sitemap.xml",
+    "sources/geneva-wire/index.html",
+    "sources/index.html",
     "style.css",
     "timeline/index.html",
     "topics/ceasefire/index.html",
@@ -326,51 +337,61 @@ fn articles_json_is_exactly_per_spec() {
             "id": "ceasefire-holds",
             "title": "Ceasefire holds for a week",
             "date": "2025-12-01",
+            "date_precision": "day",
             "path": "articles/ceasefire-holds/",
             "summary": null,
             "actors": ["alice-arden", "kyiv-delegation"],
             "proposals": [],
-            "topics": ["ceasefire"]
+            "topics": ["ceasefire"],
+            "sources": []
         },
         {
             "id": "counter-offer",
             "title": "Moscow answers with a counter-plan",
             "date": "2025-11-25",
+            "date_precision": "day",
             "path": "articles/counter-offer/",
             "summary": "A counter-plan reaches the table.",
             "actors": ["boris-bell"],
             "proposals": ["counter-plan", "plan-b"],
-            "topics": ["neutrality"]
+            "topics": ["neutrality"],
+            "sources": []
         },
         {
             "id": "moscow-readout",
             "title": "Moscow's readout",
             "date": "2025-11-21",
+            "date_precision": "day",
             "path": "articles/moscow-readout/",
             "summary": "Moscow reports on the second round.",
             "actors": ["boris-bell", "kyiv-delegation"],
             "proposals": [],
-            "topics": []
+            "topics": [],
+            "sources": []
         },
         {
             "id": "plan-b-tabled",
             "title": "Plan B tabled",
             "date": "2025-11-20",
+            "date_precision": "day",
             "path": "articles/plan-b-tabled/",
             "summary": "Mediators table a revised plan.",
             "actors": ["alice-arden", "kyiv-delegation"],
             "proposals": ["plan-b"],
-            "topics": ["osce-monitoring"]
+            "topics": ["osce-monitoring"],
+            "sources": []
         },
         {
             "id": "talks-open",
             "title": "Talks open in Geneva",
             "date": "2025-11-02",
+            "date_precision": "day",
             "path": "articles/talks-open/",
             "summary": "The first round of talks opens with Plan A on the table.",
             "actors": ["alice-arden", "boris-bell"],
             "proposals": ["plan-a"],
-            "topics": ["osce-monitoring", "ceasefire"]
+            "topics": ["osce-monitoring", "ceasefire"],
+            "sources": ["geneva-wire"]
         }
     ]);
     assert_eq!(read_json(&out, "data/articles.json"), expected);
@@ -419,6 +440,7 @@ fn proposals_json_is_exactly_per_spec() {
             "id": "counter-plan",
             "title": "Counter-plan",
             "date": null,
+            "date_precision": null,
             "status": "tabled",
             "stage": "pre-negotiation",
             "path": "proposals/counter-plan/",
@@ -432,12 +454,14 @@ fn proposals_json_is_exactly_per_spec() {
                 {"id": "neutrality", "number": null, "category": "security-sector", "amends": null, "title": "Neutrality",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}}
             ],
+            "statuses": [{"status": "tabled", "date": null, "date_precision": null, "source": null}],
             "articles": ["counter-offer"]
         },
         {
             "id": "plan-a",
             "title": "Plan A",
             "date": "2025-11-01",
+            "date_precision": "day",
             "status": "superseded",
             "stage": null,
             "path": "proposals/plan-a/",
@@ -455,12 +479,17 @@ fn proposals_json_is_exactly_per_spec() {
                 {"id": "monitoring", "number": null, "category": null, "amends": null, "title": "Monitoring mission",
                  "positions": {"alice-arden": "supports"}}
             ],
+            "statuses": [
+                {"status": "tabled", "date": "2025-11-01", "date_precision": "day", "source": "geneva-wire"},
+                {"status": "superseded", "date": "2025-11-20", "date_precision": "day", "source": null}
+            ],
             "articles": ["talks-open"]
         },
         {
             "id": "plan-b",
             "title": "Plan B",
             "date": "2025-11-20",
+            "date_precision": "day",
             "status": "under-negotiation",
             "stage": "framework-comprehensive",
             "path": "proposals/plan-b/",
@@ -478,6 +507,7 @@ fn proposals_json_is_exactly_per_spec() {
                 {"id": "guarantees", "number": "7", "category": null, "amends": null, "title": "Security guarantees",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes", "kyiv-delegation": "supports"}}
             ],
+            "statuses": [{"status": "under-negotiation", "date": null, "date_precision": null, "source": null}],
             "articles": ["counter-offer", "plan-b-tabled"]
         }
     ]);
@@ -519,6 +549,7 @@ fn search_index_lists_every_item_and_the_script_holds_the_same_data() {
     for t in ["ceasefire", "neutrality", "osce-monitoring"] {
         expected.push(("topic".into(), format!("topics/{t}/")));
     }
+    expected.push(("source".into(), "sources/geneva-wire/".into()));
     assert_eq!(entries, expected);
     for e in index.as_array().unwrap() {
         let keys: Vec<&String> = e.as_object().unwrap().keys().collect();
@@ -589,12 +620,17 @@ fn proposal_page_shows_the_change_set_and_lineage() {
     let changed = visible_text(between(changes, "change-changed", "</section>"));
     assert!(
         changed.contains(
-            "Before Territory Territory The lines are frozen where they stand. Boris Bell: Supports Kyiv delegation: Opposes"
+            "Before Territory Territory The lines are frozen where they stand. Boris Bell: Supports [ source 1 ] \
+             Kyiv delegation: Opposes [ source 1 ]"
         ),
         "{changed}"
     );
     assert!(
-        changed.contains("After Point 4.10 Territory Territory The lines are frozen, subject to a referendum. Boris Bell: Supports Kyiv delegation: Conditional"),
+        changed.contains(
+            "After Point 4.10 Territory Territory The lines are frozen, subject to a referendum. Boris Bell: Supports [ source 1 ] \
+             Kyiv delegation: Conditional changed from Opposes Opposes 2 November 2025 [ source 1 ] \
+             Conditional c. 20 November 2025 [ source 1 ] Only with a referendum."
+        ),
         "{changed}"
     );
     assert!(!changed.contains("Ceasefire"), "an unchanged point is not listed: {changed}");
@@ -627,11 +663,12 @@ fn proposal_page_has_a_positions_matrix_and_point_anchors() {
     let matrix = visible_text(between(&html, "<table class=\"matrix\">", "</table>"));
     assert_eq!(
         matrix,
-        "Who stands where: stated positions on each point of Plan B \
-         Point Alice Arden United States Boris Bell Russia Kyiv delegation Ukraine \
-         Ceasefire Supports Opposes — No stated position \
-         Point 4.10 Territory — No stated position Supports Conditional \
-         Point 7 Security guarantees Supports Opposes Supports"
+        "Who stands where: the latest stated position of each actor on each point of Plan B, with its date and \
+         source Point Alice Arden United States Boris Bell Russia Kyiv delegation Ukraine \
+         Ceasefire Supports [ source 1 ] Opposes [ source 1 ] — No stated position \
+         Point 4.10 Territory — No stated position Supports [ source 1 ] \
+         Conditional changed from Opposes c. 20 November 2025 [ source 1 ] \
+         Point 7 Security guarantees Supports [ source 1 ] Opposes [ source 1 ] Supports [ source 1 ]"
     );
     for id in ["ceasefire", "territory", "guarantees"] {
         assert!(html.contains(&format!("<li class=\"point\" id=\"{id}\">")), "point {id} is anchored");
@@ -648,7 +685,13 @@ fn article_page_shows_actors_quotes_sources_and_neighbours() {
     assert!(text.contains("Proposals Plan A Superseded"), "{text}");
     assert!(text.contains("Topics OSCE monitoring Ceasefire"), "{text}");
     assert!(text.contains("We came to listen. — Boris Bell, Special envoy, on arrival"), "{text}");
-    assert!(text.contains("Sources Talks open, Example Wire, 2 November 2025"), "{text}");
+    assert!(
+        text.contains(
+            "Sources Delegations meet in Geneva, Example Wire, 2 November 2025 · https://news.example.com/geneva \
+             Talks open, Example Wire, 2 November 2025"
+        ),
+        "{text}"
+    );
     assert!(html.contains(r#"<a class="source-link" href="https://news.example.com/talks-open">Talks open</a>"#));
     // The oldest article has a newer neighbour only.
     assert!(text.contains("Newer Plan B tabled 20 November 2025"), "{text}");
@@ -1035,7 +1078,7 @@ fn amendments_are_listed_on_the_amended_point_and_show_the_original_beside_their
     write(&root, "content/proposals/european-amendments.yaml", AMENDMENTS);
     let out = dir.join("public");
     let run = build_ok(&root, &out, &[]);
-    assert!(!run.stderr.contains("warning"), "an amendment is not an orphan: {}", run.stderr);
+    assert!(!run.stderr.contains("no article discusses"), "an amendment is not an orphan: {}", run.stderr);
     let own = read(&out, "proposals/european-amendments/index.html");
     let text = visible_text(&own);
     assert!(text.contains("Amends Plan B"), "{text}");

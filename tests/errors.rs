@@ -38,6 +38,14 @@ error_case!(supersedes_a_missing_proposal, "supersedes-missing");
 error_case!(supersedes_cycle, "supersedes-cycle");
 error_case!(amends_unknown_proposal_or_point, "amends-unknown");
 error_case!(duplicate_ids_in_several_files, "duplicate-ids");
+// Sources (docs/content.md, "Sources").
+error_case!(unknown_source_with_did_you_mean, "unknown-source");
+error_case!(citation_of_an_unknown_source, "unknown-citation");
+// Stances and statuses over time (docs/content.md, "Positions over time").
+error_case!(stances_and_statuses_going_back_in_time, "stances-out-of-order");
+error_case!(stance_and_status_entries_that_cannot_be_read, "stance-entry");
+// Dates that say how precise they are (docs/content.md, "Dates"), in every field that takes one.
+error_case!(dates_of_every_precision_in_every_field, "date-precision");
 // Fields (docs/content.md, "Ids" to "Proposals", and "Unknown fields and extra").
 error_case!(unknown_key_with_did_you_mean, "unknown-key");
 error_case!(impossible_date, "impossible-date");
@@ -51,6 +59,7 @@ error_case!(a_name_too_long_for_a_file, "name-too-long");
 error_case!(point_numbers_malformed_or_repeated, "point-number");
 error_case!(total_points_fewer_than_listed, "total-points");
 error_case!(unknown_category_and_stage, "unknown-category");
+error_case!(a_body_in_markdown_front_matter, "body-in-front-matter");
 // Files that cannot be read as items.
 error_case!(empty_file, "empty-file");
 error_case!(no_front_matter, "no-front-matter");

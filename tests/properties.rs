@@ -15,7 +15,7 @@ use std::path::Path;
 use briefing::diagnostic::{Diagnostic, Diagnostics, Position, Severity};
 use briefing::parse::markdown::Outline;
 use briefing::parse::yaml::{self, Node};
-use briefing::parse::{At, Data, Record, Ref, front_matter, parse_item, parse_site};
+use briefing::parse::{At, Data, Record, Ref, SourceEntry, front_matter, parse_item, parse_site};
 use briefing::read::SourceFile;
 use briefing::vocab::{Format, HtmlMode, Kind};
 use proptest::prelude::*;
@@ -247,6 +247,7 @@ fn places(record: &Record, text: &str) -> Vec<(At, Option<String>)> {
     let bodies = |outline: &Outline| -> Vec<(At, Option<String>)> {
         let spans = outline.links.iter().map(|l| (l.offset, l.len));
         let spans = spans.chain(outline.unsafe_urls.iter().map(|u| (u.offset, u.len)));
+        let spans = spans.chain(outline.citations.iter().map(|c| (c.offset, c.len)));
         spans
             .map(|(offset, len)| {
                 let written = body.as_deref().and_then(|b| b.get(offset..offset + len)).map(str::to_owned);
@@ -258,14 +259,21 @@ fn places(record: &Record, text: &str) -> Vec<(At, Option<String>)> {
     match &record.data {
         Data::Article(a) => {
             out.extend(refs(&mut a.actors.iter().chain(&a.proposals).chain(a.quotes.iter().map(|q| &q.actor))));
+            out.extend(refs(&mut a.source_list.iter().filter_map(|e| match e {
+                SourceEntry::Item(r) => Some(r),
+                SourceEntry::Inline(_) => None,
+            })));
             out.extend(bodies(&a.body));
         }
         Data::Actor(a) => out.extend(bodies(&a.body)),
+        Data::Source(s) => out.extend(bodies(&s.body)),
         Data::Proposal(p) => {
             out.extend(refs(&mut p.proposed_by.iter().chain(&p.supersedes)));
             for point in &p.points {
                 out.push((point.at.clone(), Some(point.fields.id.clone())));
-                out.extend(refs(&mut point.positions.iter().map(|(r, _)| r)));
+                out.extend(refs(&mut point.positions.iter().map(|p| &p.actor)));
+                let sources = point.positions.iter().flat_map(|p| &p.history).filter_map(|(_, e)| e.source.as_ref());
+                out.extend(refs(&mut sources.collect::<Vec<_>>().into_iter()));
             }
             out.extend(bodies(&p.body));
         }

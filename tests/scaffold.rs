@@ -15,6 +15,7 @@ fn init_creates_a_site_that_builds_at_once() {
         "content/articles/talks-open-in-geneva.md",
         "content/actors/sample-envoy.yaml",
         "content/proposals/sample-framework.yaml",
+        "content/sources/sample-report.yaml",
         "README.md",
     ] {
         assert!(dir.join(file).is_file(), "{file}");
@@ -39,6 +40,10 @@ fn init_creates_a_site_that_builds_at_once() {
     assert!(proposal.contains("Points 1 of 3 points tracked"), "{proposal}");
     assert!(proposal.contains("Point 1 Ceasefire along the current line"), "{proposal}");
     assert!(tmp.join("out/categories/security-sector/index.html").is_file());
+    // The sample stance has a history that starts on an approximate month.
+    let changes = visible_text(&read(&tmp.join("out"), "changes/index.html"));
+    assert!(changes.contains("Stance Sample Envoy: Conditional → Supports on Ceasefire"), "{changes}");
+    assert!(changes.contains(", day not known c. "), "{changes}");
 }
 
 #[test]
@@ -85,24 +90,66 @@ fn new_writes_each_kind_with_an_id_from_the_title_and_refuses_to_overwrite() {
     }
     // New files build at once (warnings only: nothing mentions them yet).
     assert_eq!(check(&dir).code, Some(0));
-    // The proposal's commented skeleton, filled in, is valid too.
-    let skeleton = read(&dir, "content/proposals/plan-b-revised.md");
-    let filled: String = skeleton
-        .replace("points: []\n", "")
-        .lines()
-        .map(|l| l.strip_prefix("# ").unwrap_or(l).split("  #").next().unwrap_or(l).trim_end().to_owned() + "\n")
-        .collect::<String>()
-        .replace("…", "Filled in")
-        .replace("ACTOR-ID", "jane-doe")
-        .replace("PROPOSAL-ID", "sample-framework")
-        .replace("POINT-ID", "ceasefire");
-    assert!(filled.contains("stage: framework-partial\ntotal_points: 28\n"), "{filled}");
-    assert!(filled.contains("    number: 1\n    category: security-sector\n    amends: ceasefire\n"), "{filled}");
-    assert!(filled.contains("amends: sample-framework\n"), "{filled}");
-    write(&dir, "content/proposals/plan-b-revised.md", &filled);
-    let filled_check = check(&dir);
-    assert_eq!(filled_check.code, Some(0), "{filled}\n{}", filled_check.stderr);
     let again = run(["new", "article", "Ceasefire talks: day two", "--root", root]);
     assert_eq!(again.code, Some(1));
     assert!(again.stderr.contains("already exists; not overwriting it"), "{}", again.stderr);
+}
+
+/// The fields `new` leaves as comments, uncommented with real ids, build: every form
+/// they show (sourced and dated quotes, source ids, dated histories of statuses and
+/// stances, months and approximate dates, citations) is one briefing reads.
+#[test]
+fn the_fields_new_leaves_as_comments_build_when_filled_in() {
+    let tmp = TempDir::new("new-comments");
+    let dir = tmp.join("site");
+    assert_eq!(run(["init", dir.to_str().unwrap()]).code, Some(0));
+    let root = dir.to_str().unwrap();
+    for (kind, title) in [("article", "Filled in"), ("proposal", "Filled plan"), ("actor", "Other Envoy")] {
+        assert_eq!(run(["new", kind, title, "--root", root]).code, Some(0));
+    }
+    // A commented field starts with a lowercase key or with indentation; the lines of
+    // prose, with a capital.
+    let filled = |path: &str, drop: &[&str]| {
+        let text = read(&dir, path);
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|l| !drop.contains(l))
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if rest.starts_with(|c: char| c.is_ascii_lowercase() || c == ' ') => rest.to_owned(),
+                _ => l.to_owned(),
+            })
+            .map(|l| {
+                l.replace("OTHER-ACTOR-ID", "other-envoy")
+                    .replace("ACTOR-ID", "sample-envoy")
+                    .replace("SOURCE-ID", "sample-report")
+                    .replace("PROPOSAL-ID", "sample-framework")
+                    .replace("POINT-ID", "ceasefire")
+            })
+            .collect();
+        write(&dir, path, &(lines.join("\n") + "\n"));
+    };
+    filled("content/articles/filled-in.md", &["actors: []"]);
+    filled("content/proposals/filled-plan.md", &["status: draft", "points: []"]);
+    let article = read(&dir, "content/articles/filled-in.md");
+    assert!(article.contains("\nquotes:\n  - actor: sample-envoy\n"), "{article}");
+    write(
+        &dir,
+        "content/articles/filled-in.md",
+        &(article + "Cited [@sample-report, p. 3]. [Plan](proposal:filled-plan)\n"),
+    );
+    let plan = read(&dir, "content/proposals/filled-plan.md");
+    assert!(plan.contains("\nstatus:   # or a dated history"), "{plan}");
+    for field in ["\nstage: framework-partial", "\ntotal_points: 28", "\namends: sample-framework", "    number: 1\n"] {
+        assert!(plan.contains(field), "{field}: {plan}");
+    }
+    assert!(plan.contains("    category: security-sector\n    amends: ceasefire\n"), "{plan}");
+    let run = check(&dir);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let out = tmp.join("out");
+    build_ok(&dir, &out, &[]);
+    let page = visible_text(&read(&out, "proposals/filled-plan/index.html"));
+    assert!(page.contains("Supports 21 November 2025"), "{page}");
+    assert!(page.contains("Opposes c. 2 December 2025"), "{page}");
+    let changes = visible_text(&read(&out, "changes/index.html"));
+    assert!(changes.contains("Status Filled plan: Tabled → Under negotiation"), "{changes}");
 }

@@ -177,6 +177,31 @@ fn a_broken_edit_shows_errors_keeps_the_last_good_site_and_clears_on_fix() {
 }
 
 #[test]
+fn started_with_errors_every_address_shows_them_until_fixed() {
+    let (_tmp, root) = site();
+    let path = root.join("content/articles/talks-open.md");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, good.replacen("date: ", "date: 2015-02-30\nold_date: ", 1)).unwrap();
+    let server = Server::start(&root, &[]);
+    for page in ["/", "/articles/talks-open/", "/no/such/page/"] {
+        let r = server.get(page);
+        assert_eq!(r.status, 503, "{page}");
+        let body = r.body_text();
+        assert!(body.contains("<body data-briefing-waiting>"), "{page}: {body}");
+        assert!(body.contains("content/articles/talks-open.md:"), "{page}: {body}");
+        assert!(body.contains("February 2015 has 28 days"), "{page}: {body}");
+        assert!(body.contains("<script src=\"/__briefing/reload.js\"></script>"), "{page}: {body}");
+    }
+    std::fs::write(&path, &good).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.get("/").status != 200 {
+        assert!(Instant::now() < deadline, "the fixed site was never served");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!server.get("/articles/talks-open/").body_text().contains("data-briefing-waiting"));
+}
+
+#[test]
 fn after_edits_the_served_site_equals_a_fresh_build() {
     let (_tmp, root) = site();
     let server = Server::start(&root, &[]);
@@ -232,7 +257,9 @@ fn after_each_front_matter_edit_the_served_site_equals_a_fresh_build() {
     let server = Server::start(&root, &[]);
     let (md, yaml) = ("content/articles/talks-open.md", "content/articles/plan-b-tabled.yaml");
     let (md_page, yaml_page) = ("/articles/talks-open/", "/articles/plan-b-tabled/");
-    let edits: [(&str, &str, &str, &str, &str); 14] = [
+    let (plan, source) = ("content/proposals/plan-b.md", "content/sources/geneva-wire.yaml");
+    let (plan_page, source_page) = ("/proposals/plan-b/", "/sources/geneva-wire/");
+    let edits: [(&str, &str, &str, &str, &str); 19] = [
         (md, "title: Talks open in Geneva", "title: Talks reopen in Geneva", md_page, "Talks reopen"),
         (md, "date: 2025-11-02\nsummary", "date: 2024-01-15\nsummary", md_page, "2024-01-15"),
         (md, "  - alice-arden\n", "", md_page, "Talks reopen"),
@@ -247,6 +274,15 @@ fn after_each_front_matter_edit_the_served_site_equals_a_fresh_build() {
         (md, "title: Talks reopen", "title: Talks resume", md_page, "Talks resume"),
         (yaml, "summary: Mediators table a revised plan.", "summary: A second plan.", yaml_page, "A second plan."),
         (yaml, "title: Plan B tabled", "title: Plan B on the table", yaml_page, "Plan B on the table"),
+        // A stance changed, and a quote given to one (what the matrix, the actor pages,
+        // the changes, the source and the data show).
+        (plan, "- {stance: opposes, date: 2025-11-02,", "- {stance: unclear, date: 2025-11-02,", plan_page, "Unclear"),
+        (plan, "quote: Only with a referendum.", "quote: Only after a referendum.", plan_page, "after a referendum"),
+        // A source's title (on every page that lists it).
+        (source, "title: Delegations meet in Geneva", "title: Delegations gather in Geneva", source_page, "gather"),
+        // A citation added to an article's text, and its quote's source dropped.
+        (md, "Delegations met for the first time.", "Delegations met [@geneva-wire, p. 2].", md_page, "p. 2"),
+        (md, "    source: geneva-wire\n", "", md_page, "Delegations met"),
     ];
     for (file, from, to, page, shown) in edits {
         let path = root.join(file);

@@ -137,7 +137,7 @@ fn coloured_problems_to_a_full_or_closed_standard_error_fail_without_a_panic() {
 fn check_counts_the_warnings_it_found() {
     let run = check_with(&[], &fixture("invalid/warnings"));
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let ms = run.stdout.strip_prefix("No errors, 3 warnings in ").and_then(|s| s.strip_suffix(" ms\n"));
+    let ms = run.stdout.strip_prefix("No errors, 7 warnings in ").and_then(|s| s.strip_suffix(" ms\n"));
     assert!(ms.is_some_and(|ms| ms.parse::<u64>().is_ok()), "{:?}", run.stdout);
     let clean = check_with(&[], &fixture("basic"));
     assert!(clean.stdout.starts_with("No problems found in "), "{:?}", clean.stdout);
@@ -148,7 +148,7 @@ fn build_counts_the_warnings_it_found() {
     let tmp = TempDir::new("build-warnings");
     let out = tmp.join("public");
     let run = build_ok(&fixture("invalid/warnings"), &out, &[]);
-    let expected = format!("with 3 warnings ({} files: ", read_tree(&out).len() - 1);
+    let expected = format!("with 7 warnings ({} files: ", read_tree(&out).len() - 1);
     let (pages, rest) = run.stdout.strip_prefix("Built ").and_then(|s| s.split_once(" pages ")).expect("Built N pages");
     assert!(pages.parse::<u64>().is_ok() && rest.starts_with(&expected), "{:?}", run.stdout);
 }

@@ -19,7 +19,10 @@ fn deny_warnings_makes_them_errors() {
     let run = run(["check", "--deny-warnings", "--root", root.to_str().unwrap()]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("error: no article or proposal mentions actor `nobody` (denied by --deny-warnings)"));
-    assert!(run.stderr.ends_with("error: 3 problems in 3 files\n"), "{}", run.stderr);
+    assert!(run.stderr.contains(
+        "error: the stance of `vladimir-putin` on point `third` cites no source (denied by --deny-warnings)"
+    ));
+    assert!(run.stderr.ends_with("error: 7 problems in 4 files\n"), "{}", run.stderr);
 }
 
 #[test]

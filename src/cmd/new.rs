@@ -11,6 +11,7 @@ pub fn run(args: NewArgs) -> ExitCode {
         NewKind::Article => Kind::Article,
         NewKind::Actor => Kind::Actor,
         NewKind::Proposal => Kind::Proposal,
+        NewKind::Source => Kind::Source,
     };
     match scaffold::new_item(&args.root, kind, &args.title) {
         Ok(path) => out::finish(ExitCode::SUCCESS, out::stdout(&format!("{}\n", path.display()))),

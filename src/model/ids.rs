@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::parse::{ActorRecord, ArticleRecord, Data, Meta, ProposalRecord, Record};
+use crate::parse::{ActorRecord, ArticleRecord, Data, Meta, ProposalRecord, Record, SourceRecord};
 use crate::read::SourceFile;
 use crate::vocab::Kind;
 
@@ -13,6 +13,7 @@ pub(super) struct Grouped<'r> {
     pub(crate) articles: Vec<(&'r Meta, &'r ArticleRecord)>,
     pub(crate) actors: Vec<(&'r Meta, &'r ActorRecord)>,
     pub(crate) proposals: Vec<(&'r Meta, &'r ProposalRecord)>,
+    pub(crate) sources: Vec<(&'r Meta, &'r SourceRecord)>,
     /// Ids of drafts left out of this build, to explain links to them.
     pub(crate) hidden_drafts: Vec<String>,
     /// Ids of files that could not be read, whose own errors are already reported.
@@ -47,6 +48,7 @@ pub(super) fn group<'r>(
         articles: Vec::with_capacity(count(Kind::Article)),
         actors: Vec::with_capacity(count(Kind::Actor)),
         proposals: Vec::with_capacity(count(Kind::Proposal)),
+        sources: Vec::with_capacity(count(Kind::Source)),
         hidden_drafts: Vec::new(),
         unreadable: unreadable.to_vec(),
     };
@@ -56,6 +58,7 @@ pub(super) fn group<'r>(
             Data::Article(a) => grouped.articles.push((meta, a)),
             Data::Actor(a) => grouped.actors.push((meta, a)),
             Data::Proposal(p) => grouped.proposals.push((meta, p)),
+            Data::Source(s) => grouped.sources.push((meta, s)),
         }
     }
     grouped.articles.sort_by(|(ra, a), (rb, b)| {
@@ -68,6 +71,7 @@ pub(super) fn group<'r>(
     let by_id = |a: &Meta, b: &Meta| a.id.cmp(&b.id).then_with(|| a.place.path.cmp(&b.place.path));
     grouped.actors.sort_by(|(a, _), (b, _)| by_id(a, b));
     grouped.proposals.sort_by(|(a, _), (b, _)| by_id(a, b));
+    grouped.sources.sort_by(|(a, _), (b, _)| by_id(a, b));
     grouped.hidden_drafts.sort();
     grouped
 }

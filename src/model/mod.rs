@@ -7,11 +7,15 @@
 //! Each item holds its fields as the parse stage read them (`vocab::items`), copied
 //! whole; an edit that changes only those is patched in (`Site::patch_article`).
 
+mod changes;
+mod evidence;
 mod ids;
 mod relations;
 mod resolve;
 pub(crate) mod types;
 
+pub(crate) use changes::{Event, Happened};
+pub(crate) use evidence::items as source_items;
 pub(crate) use types::*;
 
 use crate::diagnostic::Diagnostics;

@@ -34,8 +34,8 @@ pub(super) fn derive(site: &mut Site) {
             site.actors[*s].sponsored.push(ix);
         }
         for (pt, point) in proposal.points.iter().enumerate() {
-            for (actor, stance) in &point.positions {
-                site.actors[*actor].positions.push((ix, pt, *stance));
+            for (pos, position) in point.positions.iter().enumerate() {
+                site.actors[position.actor].positions.push((ix, pt, pos));
             }
             if let Some(t) = point.topic {
                 site.topics[t].points.push((ix, pt));
@@ -45,6 +45,8 @@ pub(super) fn derive(site: &mut Site) {
             }
         }
     }
+    super::evidence::derive(site);
+    site.events = super::changes::events(site);
     for ix in 0..site.proposals.len() {
         let Some(target) = site.proposals[ix].amends else { continue };
         site.proposals[target].amended_by.push(ix);
@@ -85,18 +87,22 @@ fn changes(old: &Proposal, new: &Proposal, against: ProposalIx) -> Changes {
             Some(oi) => {
                 let before = &old.points[oi];
                 // The fields as written (the text's HTML follows from its source).
+                // Stances compare as they stand now: their history is the same position's.
+                let stands =
+                    |p: &Point| p.positions.iter().map(|pos| (pos.actor, pos.current().what)).collect::<Vec<_>>();
                 let same =
-                    before.fields == point.fields && before.topic == point.topic && before.positions == point.positions;
+                    before.fields == point.fields && before.topic == point.topic && stands(before) == stands(point);
                 if same {
                     c.unchanged += 1
                 } else {
                     c.changed.push((oi, ni))
                 }
                 let mut actors: Vec<ActorIx> =
-                    before.positions.iter().chain(&point.positions).map(|(a, _)| *a).collect();
+                    before.positions.iter().chain(&point.positions).map(|pos| pos.actor).collect();
                 actors.sort_unstable();
                 actors.dedup();
-                let stance = |p: &Point, a: ActorIx| p.positions.iter().find(|(x, _)| *x == a).map(|(_, s)| *s);
+                let stance =
+                    |p: &Point, a: ActorIx| p.positions.iter().find(|pos| pos.actor == a).map(|pos| pos.current().what);
                 for a in actors {
                     let (was, is) = (stance(before, a), stance(point, a));
                     if was != is {
@@ -112,9 +118,9 @@ fn changes(old: &Proposal, new: &Proposal, against: ProposalIx) -> Changes {
     c
 }
 
-type Found<'m> = Vec<(&'m Meta, At, Diagnostic)>;
+pub(super) type Found<'m> = Vec<(&'m Meta, At, Diagnostic)>;
 
-fn found<'m>(list: &mut Found<'m>, meta: &'m Meta, at: At, message: String, hint: &str) {
+pub(super) fn found<'m>(list: &mut Found<'m>, meta: &'m Meta, at: At, message: String, hint: &str) {
     list.push((meta, at, Diagnostic::warning(&meta.place.path, message).with_hint(hint)));
 }
 
@@ -162,6 +168,7 @@ pub(super) fn warn(site: &Site, grouped: &Grouped<'_>, files: &[SourceFile], dia
             found(&mut list, meta, At::Start, message, "add `actors: [ID, …]` so it appears on their pages");
         }
     }
+    super::evidence::warn(site, grouped, &mut list);
     // Placing a warning re-reads its file, so only those that will be shown are placed.
     list.sort_by(|a, b| a.0.place.path.cmp(&b.0.place.path));
     for (n, (meta, at, d)) in list.into_iter().enumerate() {

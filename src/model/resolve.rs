@@ -24,11 +24,12 @@ use crate::suggest;
 use crate::vocab::{Kind, SiteConfig};
 
 /// Everything needed to check one reference.
-struct Lookup<'g> {
+pub(super) struct Lookup<'g> {
     articles: HashMap<&'g str, ArticleIx>,
     actors: HashMap<&'g str, ActorIx>,
     proposals: HashMap<&'g str, ProposalIx>,
-    grouped: &'g Grouped<'g>,
+    sources: HashMap<&'g str, SourceIx>,
+    pub(super) grouped: &'g Grouped<'g>,
     files: &'g [SourceFile],
     /// Errors placed so far per file: placing costs a pass over the file, and past
     /// `MAX_PER_FILE` they are only counted.
@@ -41,6 +42,7 @@ impl Lookup<'_> {
             Kind::Article => &self.articles,
             Kind::Actor => &self.actors,
             Kind::Proposal => &self.proposals,
+            Kind::Source => &self.sources,
         }
     }
 
@@ -49,10 +51,11 @@ impl Lookup<'_> {
             Kind::Article => self.grouped.articles.iter().map(|(m, _)| m.id.as_str()).collect(),
             Kind::Actor => self.grouped.actors.iter().map(|(m, _)| m.id.as_str()).collect(),
             Kind::Proposal => self.grouped.proposals.iter().map(|(m, _)| m.id.as_str()).collect(),
+            Kind::Source => self.grouped.sources.iter().map(|(m, _)| m.id.as_str()).collect(),
         }
     }
 
-    fn error(&self, meta: &Meta, at: &At, message: String, hint: Option<String>) -> Diagnostic {
+    pub(super) fn error(&self, meta: &Meta, at: &At, message: String, hint: Option<String>) -> Diagnostic {
         let d = Diagnostic::error(&meta.place.path, message).with_hint_opt(hint);
         let n = {
             let mut placed = self.placed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -64,7 +67,14 @@ impl Lookup<'_> {
     }
 
     /// The index of `id`, or an error with the nearest existing id.
-    fn find(&self, kind: Kind, id: &str, meta: &Meta, at: &At, diagnostics: &mut Diagnostics) -> Option<usize> {
+    pub(super) fn find(
+        &self,
+        kind: Kind,
+        id: &str,
+        meta: &Meta,
+        at: &At,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<usize> {
         if let Some(ix) = self.index(kind).get(id) {
             return Some(*ix);
         }
@@ -87,7 +97,7 @@ impl Lookup<'_> {
         None
     }
 
-    fn find_ref(&self, kind: Kind, r: &Ref, meta: &Meta, diagnostics: &mut Diagnostics) -> Option<usize> {
+    pub(super) fn find_ref(&self, kind: Kind, r: &Ref, meta: &Meta, diagnostics: &mut Diagnostics) -> Option<usize> {
         self.find(kind, &r.id, meta, &r.at, diagnostics)
     }
 
@@ -95,6 +105,7 @@ impl Lookup<'_> {
         match kind {
             Kind::Article => self.grouped.articles[ix].1.body.anchors.iter().map(String::as_str).collect(),
             Kind::Actor => self.grouped.actors[ix].1.body.anchors.iter().map(String::as_str).collect(),
+            Kind::Source => self.grouped.sources[ix].1.body.anchors.iter().map(String::as_str).collect(),
             Kind::Proposal => {
                 let p = &self.grouped.proposals[ix].1;
                 p.points
@@ -131,7 +142,7 @@ impl Lookup<'_> {
     }
 
     /// Checks every link of a body; returns the targets of each kind.
-    fn body_links(
+    pub(super) fn body_links(
         &self,
         links: &[BodyLink],
         meta: &Meta,
@@ -142,11 +153,11 @@ impl Lookup<'_> {
     }
 }
 
-fn body_at(link: &BodyLink) -> At {
+pub(super) fn body_at(link: &BodyLink) -> At {
     At::Body(link.offset, link.len)
 }
 
-fn unsafe_urls(lookup: &Lookup<'_>, meta: &Meta, urls: &[UnsafeUrl], diagnostics: &mut Diagnostics) {
+pub(super) fn unsafe_urls(lookup: &Lookup<'_>, meta: &Meta, urls: &[UnsafeUrl], diagnostics: &mut Diagnostics) {
     for u in urls {
         let message = format!("`{}` is a script link, which is never allowed", u.url);
         let hint =
@@ -165,11 +176,13 @@ pub(super) fn resolve(
         articles: index(grouped.articles.iter().map(|(m, _)| m.id.as_str()).collect()),
         actors: index(grouped.actors.iter().map(|(m, _)| m.id.as_str()).collect()),
         proposals: index(grouped.proposals.iter().map(|(m, _)| m.id.as_str()).collect()),
+        sources: index(grouped.sources.iter().map(|(m, _)| m.id.as_str()).collect()),
         grouped,
         files,
         placed: Default::default(),
     };
     let mut topics = TopicTable::default();
+    let sources = super::evidence::sources(&lookup, diagnostics);
 
     let mut actors = Vec::with_capacity(grouped.actors.len());
     for (meta, a) in &grouped.actors {
@@ -178,6 +191,7 @@ pub(super) fn resolve(
         actors.push(Actor {
             id: meta.id.clone(),
             fields: a.fields.clone(),
+            sources: super::evidence::page_sources(&lookup, meta, Vec::new(), &[(&a.body, None)], diagnostics),
             articles: Vec::new(),
             quotes: Vec::new(),
             sponsored: Vec::new(),
@@ -214,15 +228,14 @@ pub(super) fn resolve(
                     positions: pt
                         .positions
                         .iter()
-                        .filter_map(|(r, stance)| {
-                            lookup.find_ref(Kind::Actor, r, meta, diagnostics).map(|a| (a, *stance))
-                        })
+                        .filter_map(|pos| super::evidence::position(&lookup, meta, pos, diagnostics))
                         .collect(),
                     amends: None,
                     amended_by: Vec::new(),
                 }
             })
-            .collect();
+            .collect::<Vec<Point>>();
+        let statuses = super::evidence::statuses(&lookup, meta, &p.statuses, diagnostics);
         proposals.push(Proposal {
             id: meta.id.clone(),
             fields: p.fields.clone(),
@@ -231,10 +244,12 @@ pub(super) fn resolve(
             superseded_by: None,
             amends,
             amended_by: Vec::new(),
-            points,
             articles: Vec::new(),
             lineage: Vec::new(),
             changes: None,
+            sources: super::evidence::proposal_sources(&lookup, meta, p, (&points, &statuses), diagnostics),
+            points,
+            statuses,
         });
     }
     check_versions(&lookup, &mut proposals, diagnostics);
@@ -287,7 +302,16 @@ pub(super) fn resolve(
             pt.topic = pt.topic.map(|t| remap[t]);
         }
     }
-    Site { config, articles, actors, proposals, topics: topic_list, categories: Vec::new() }
+    Site {
+        config,
+        articles,
+        actors,
+        proposals,
+        topics: topic_list,
+        sources,
+        events: Vec::new(),
+        categories: Vec::new(),
+    }
 }
 
 /// One article with its references turned into indices (its topics already are).
@@ -306,10 +330,12 @@ fn resolve_article(
         .quotes
         .iter()
         .filter_map(|q| {
-            let actor = lookup.find_ref(Kind::Actor, &q.actor, meta, diagnostics)?;
-            Some(Quote { actor, fields: q.fields.clone() })
+            let actor = lookup.find_ref(Kind::Actor, &q.actor, meta, diagnostics);
+            let source = q.source.as_ref().and_then(|r| lookup.find_ref(Kind::Source, r, meta, diagnostics));
+            Some(Quote { actor: actor?, fields: q.fields.clone(), source })
         })
         .collect();
+    let sources = super::evidence::article_sources(lookup, meta, a, &quotes, diagnostics);
     let linked = lookup.body_links(&a.body.links, meta, body_at, diagnostics);
     unsafe_urls(lookup, meta, &a.body.unsafe_urls, diagnostics);
     let mut mentions_actors = fm_actors.clone();
@@ -329,6 +355,7 @@ fn resolve_article(
         proposals: fm_proposals,
         topics,
         quotes,
+        sources,
         mentions_actors,
         mentions_proposals,
         draft: a.draft,

@@ -3,13 +3,17 @@
 //! computed once, before rendering.
 
 use crate::parse::ArticleRecord;
-use crate::vocab::{ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, SiteConfig, Stance};
+use crate::vocab::{
+    ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, SiteConfig, SourceFields, Stance, Status,
+    When,
+};
 
 /// Indices into `Site::articles`, `Site::actors`, `Site::proposals`, `Site::topics`.
 pub(crate) type ArticleIx = usize;
 pub(crate) type ActorIx = usize;
 pub(crate) type ProposalIx = usize;
 pub(crate) type TopicIx = usize;
+pub(crate) type SourceIx = usize;
 
 /// One item of the model (topics too), by its index in its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +22,7 @@ pub(crate) enum ItemIx {
     Actor(ActorIx),
     Proposal(ProposalIx),
     Topic(TopicIx),
+    Source(SourceIx),
 }
 
 /// A flag for each item of a model, indexed like its lists (which summaries changed).
@@ -27,6 +32,7 @@ pub(crate) struct ItemFlags {
     pub(crate) actors: Vec<bool>,
     pub(crate) proposals: Vec<bool>,
     pub(crate) topics: Vec<bool>,
+    pub(crate) sources: Vec<bool>,
 }
 
 impl ItemFlags {
@@ -36,6 +42,7 @@ impl ItemFlags {
             ItemIx::Actor(i) => (&self.actors, i),
             ItemIx::Proposal(i) => (&self.proposals, i),
             ItemIx::Topic(i) => (&self.topics, i),
+            ItemIx::Source(i) => (&self.sources, i),
         };
         flags.get(ix).copied().unwrap_or(false)
     }
@@ -52,6 +59,10 @@ pub struct Site {
     pub(crate) proposals: Vec<Proposal>,
     /// Sorted by slug.
     pub(crate) topics: Vec<Topic>,
+    /// Sorted by id.
+    pub(crate) sources: Vec<SourceItem>,
+    /// Every dated event, newest first (see `changes`).
+    pub(crate) events: Vec<super::Event>,
     /// For each of `vocab::CATEGORIES`, the points in it: (proposal, point index), by
     /// proposal id then point order.
     pub(crate) categories: Vec<Vec<(ProposalIx, usize)>>,
@@ -61,6 +72,39 @@ pub struct Site {
 pub(crate) struct Quote {
     pub(crate) actor: ActorIx,
     pub(crate) fields: QuoteFields,
+    /// The source it is quoted from.
+    pub(crate) source: Option<SourceIx>,
+}
+
+/// A stance or a status as it was stated: when, on what evidence, in whose words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stated<T> {
+    pub(crate) what: T,
+    pub(crate) date: Option<When>,
+    pub(crate) source: Option<SourceIx>,
+    pub(crate) quote: Option<String>,
+}
+
+/// An actor's position on a point: their stances, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Position {
+    pub(crate) actor: ActorIx,
+    /// Never empty; the last is the current stance.
+    pub(crate) history: Vec<Stated<Stance>>,
+}
+
+impl Position {
+    /// The stance as it stands: the last one stated.
+    pub(crate) fn current(&self) -> &Stated<Stance> {
+        // A position is made from at least one stance (`parse::stances` keeps no other).
+        &self.history[self.history.len() - 1]
+    }
+
+    /// The stance before the current one, when it was another.
+    pub(crate) fn changed_from(&self) -> Option<Stance> {
+        let now = self.current().what;
+        self.history.iter().rev().map(|s| s.what).find(|s| *s != now)
+    }
 }
 
 /// Two are equal when they show the same and refer to the same (the preview server
@@ -77,6 +121,9 @@ pub(crate) struct Article {
     pub(crate) proposals: Vec<ProposalIx>,
     pub(crate) topics: Vec<TopicIx>,
     pub(crate) quotes: Vec<Quote>,
+    /// Its list of sources, in order: `sources:` as written, then the source items its
+    /// text cites that `sources:` does not list, in the order first cited.
+    pub(crate) sources: Vec<Cited>,
     /// Every actor mentioned anywhere (front matter, quotes, body links), by index.
     pub(crate) mentions_actors: Vec<ActorIx>,
     pub(crate) mentions_proposals: Vec<ProposalIx>,
@@ -94,18 +141,20 @@ pub(crate) struct Actor {
     pub(crate) articles: Vec<ArticleIx>,
     /// (article, quote index within it), newest first.
     pub(crate) quotes: Vec<(ArticleIx, usize)>,
+    /// The sources its bio cites, as the page numbers them.
+    pub(crate) sources: Vec<Cited>,
     /// Proposals listing this actor in `proposed_by`, by id.
     pub(crate) sponsored: Vec<ProposalIx>,
-    /// (proposal, point index, stance), by proposal id then point order.
-    pub(crate) positions: Vec<(ProposalIx, usize, Stance)>,
+    /// (proposal, point index, position index), by proposal id then point order.
+    pub(crate) positions: Vec<(ProposalIx, usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct Point {
     pub(crate) fields: PointFields,
     pub(crate) topic: Option<TopicIx>,
-    /// Sorted by actor id.
-    pub(crate) positions: Vec<(ActorIx, Stance)>,
+    /// In the order written.
+    pub(crate) positions: Vec<Position>,
     /// The point (by index) of the proposal its proposal amends, that this one amends.
     pub(crate) amends: Option<usize>,
     /// The points proposed as amendments to this one: (proposal, point index), by
@@ -146,6 +195,11 @@ pub(crate) struct Proposal {
     /// The whole version chain, oldest first (just this one when it has no versions).
     pub(crate) lineage: Vec<ProposalIx>,
     pub(crate) changes: Option<Changes>,
+    /// Its status over time, oldest first; the last is `fields.status`.
+    pub(crate) statuses: Vec<Stated<Status>>,
+    /// The sources its description and points cite, then those of its stances and
+    /// statuses, as the page numbers them.
+    pub(crate) sources: Vec<Cited>,
 }
 
 #[derive(Debug, Clone)]
@@ -158,6 +212,38 @@ pub(crate) struct Topic {
     pub(crate) proposals: Vec<ProposalIx>,
     /// The points on this topic: (proposal, point index), by proposal id then point order.
     pub(crate) points: Vec<(ProposalIx, usize)>,
+}
+
+/// An entry of a page's list of sources: one written in place in an article (its
+/// index in `fields.sources`), or a source item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cited {
+    Inline(usize),
+    Item(SourceIx),
+}
+
+/// A source item and everything that cites it.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceItem {
+    pub(crate) id: String,
+    /// As written (see `vocab::items`).
+    pub(crate) fields: SourceFields,
+    /// Articles that list or cite it, newest first.
+    pub(crate) articles: Vec<ArticleIx>,
+    /// Actors whose bio cites it, by id.
+    pub(crate) actors: Vec<ActorIx>,
+    /// Proposals that cite it (in their text, a stance or a status), by id.
+    pub(crate) proposals: Vec<ProposalIx>,
+    /// (article, quote index) of the quotes taken from it, newest first.
+    pub(crate) quotes: Vec<(ArticleIx, usize)>,
+    /// (proposal, point, position, stance) of the stances resting on it.
+    pub(crate) stances: Vec<(ProposalIx, usize, usize, usize)>,
+    /// (proposal, status index) of the statuses resting on it.
+    pub(crate) statuses: Vec<(ProposalIx, usize)>,
+    /// Who said its quotes and whose its stances are, by index.
+    pub(crate) speakers: Vec<ActorIx>,
+    /// The sources its notes cite, as its page numbers them.
+    pub(crate) sources: Vec<Cited>,
 }
 
 impl Site {

@@ -187,7 +187,7 @@ impl<'v> Obj<'v> {
         unknown.sort_unstable_by(|a, b| a.key.cmp(&b.key));
         for Entry { key, key_at, .. } in unknown {
             let hint = suggest::did_you_mean(key, self.used.iter().copied()).or_else(|| {
-                Some(format!("{what} fields are: {}; put free-form data under `extra:`", self.used.join(", ")))
+                Some(format!("the fields of {what} are: {}; put free-form data under `extra:`", self.used.join(", ")))
             });
             problems.error(&At::Yaml(*key_at), format!("unknown field `{key}` in {what}"), hint);
         }
@@ -202,6 +202,8 @@ pub(crate) fn item_obj<'v>(node: &'v Node, what: &str, problems: &mut Problems<'
             let example = match what {
                 "quote" => "- actor: ID\n        text: …",
                 "point" => "- id: ID\n        title: …",
+                "stance" => "- stance: supports\n        date: YYYY-MM-DD\n        source: SOURCE-ID",
+                "status" => "- status: tabled\n        date: YYYY-MM-DD\n        source: SOURCE-ID",
                 _ => "- title: …\n        publisher: …",
             };
             let hint = format!("write each {what} as fields on their own lines:\n      {example}");

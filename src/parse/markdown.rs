@@ -1,10 +1,13 @@
 //! Markdown → HTML in one pass, collecting on the way what the model stage must check:
-//! links to `actor:`, `proposal:` and `article:` ids, and the anchors of the headings.
+//! links to `actor:`, `proposal:`, `article:` and `source:` ids, citations of sources
+//! (`citations`), and the anchors of the headings.
 //!
 //! Every body is shown on a page two folders below the site root (`articles/ID/`,
 //! `actors/ID/`, `proposals/ID/`), so internal links are rewritten to `../../KIND/ID/`.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::citations::{self, Citation, Numbering};
 
 use crate::slug::slugify;
 use crate::vocab::{Html, HtmlMode, Kind};
@@ -55,6 +58,8 @@ pub(crate) struct Rendered {
 pub struct Outline {
     pub links: Vec<BodyLink>,
     pub unsafe_urls: Vec<UnsafeUrl>,
+    /// Every citation of a source (`[@ID]`), in order.
+    pub citations: Vec<Citation>,
     /// Ids of every heading, in order.
     pub(crate) anchors: Vec<String>,
     /// Quotes or lists nested deeper than `MAX_DEPTH`: not rendered, an error.
@@ -94,18 +99,25 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-pub(crate) fn render(source: &str, bodies: impl Into<Bodies>) -> Rendered {
-    render_beside(source, bodies, &[])
+/// Renders a body; its citations are numbered by `numbering`, the page's list of sources.
+pub(crate) fn render(source: &str, bodies: impl Into<Bodies>, numbering: &mut Numbering) -> Rendered {
+    render_beside(source, bodies, &[], numbering)
 }
 
 /// Renders a body shown on a page that already has the anchors `reserved` (a
 /// proposal's point ids): headings never take those ids.
-pub(crate) fn render_beside(source: &str, bodies: impl Into<Bodies>, reserved: &[&str]) -> Rendered {
+pub(crate) fn render_beside(
+    source: &str,
+    bodies: impl Into<Bodies>,
+    reserved: &[&str],
+    numbering: &mut Numbering,
+) -> Rendered {
     let Bodies { mode, write_html } = bodies.into();
     let source = &*blank_controls(source);
-    let mut events = Events::new(source, mode, reserved);
+    let mut events = Events::new(source, mode, reserved, std::mem::take(numbering));
     if !write_html {
         events.by_ref().for_each(drop);
+        *numbering = std::mem::take(&mut events.numbering);
         return events.finish(Html::default());
     }
     // Written into a buffer kept per thread and copied out at its exact size: a
@@ -123,6 +135,7 @@ pub(crate) fn render_beside(source: &str, bodies: impl Into<Bodies>, reserved: &
         }
         html
     });
+    *numbering = std::mem::take(&mut events.numbering);
     events.finish(html)
 }
 
@@ -162,7 +175,7 @@ enum Stop {
 /// raw HTML escaped or counted, headings given ids. Only a heading's own events are
 /// held back (its id is made from its text); everything else streams through.
 struct Events<'s, 'r> {
-    parser: pulldown_cmark::OffsetIter<'s>,
+    parser: pulldown_cmark::OffsetIter<'s, CitationLabel<'s>>,
     source: &'s str,
     mode: HtmlMode,
     out: Outline,
@@ -174,12 +187,20 @@ struct Events<'s, 'r> {
     depth: usize,
     raw_tags: usize,
     stopped: Option<Stop>,
+    /// The page's sources, as its citations number them.
+    numbering: Numbering,
+    /// Within a citation, whose own events (the label's text) are left out.
+    citing: bool,
 }
 
+/// The parser's fallback for bracketed text that is no link (`citations::citation_label`).
+type CitationLabel<'s> = fn(BrokenLink<'s>) -> Option<(CowStr<'s>, CowStr<'s>)>;
+
 impl<'s, 'r> Events<'s, 'r> {
-    fn new(source: &'s str, mode: HtmlMode, reserved: &'r [&'r str]) -> Self {
+    fn new(source: &'s str, mode: HtmlMode, reserved: &'r [&'r str], numbering: Numbering) -> Self {
+        let fallback: CitationLabel<'s> = citations::citation_label;
         Events {
-            parser: Parser::new_ext(source, options()).into_offset_iter(),
+            parser: Parser::new_with_broken_link_callback(source, options(), Some(fallback)).into_offset_iter(),
             source,
             mode,
             out: Outline::default(),
@@ -189,6 +210,8 @@ impl<'s, 'r> Events<'s, 'r> {
             depth: 0,
             raw_tags: 0,
             stopped: None,
+            numbering,
+            citing: false,
         }
     }
 
@@ -204,7 +227,16 @@ impl<'s, 'r> Events<'s, 'r> {
         if self.depth > MAX_DEPTH {
             return Err(Stop::TooDeep);
         }
+        if self.citing {
+            self.citing = !matches!(event, Event::End(TagEnd::Link));
+            return Ok(Event::Text(CowStr::Borrowed("")));
+        }
         Ok(match event {
+            Event::Start(Tag::Link { link_type, dest_url, .. }) if is_citation(link_type, &dest_url) => {
+                self.citing = true;
+                let html = citations::render(self.source, &range, &mut self.numbering, &mut self.out.citations);
+                Event::InlineHtml(CowStr::from(html))
+            }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = rewrite_url(self.source, range, dest_url, &mut self.out);
                 Event::Start(Tag::Link { link_type, dest_url, title, id })
@@ -358,6 +390,13 @@ fn where_in(source: &str, range: &std::ops::Range<usize>, dest: &CowStr<'_>) -> 
     source[range.clone()].rfind(dest.as_ref()).map(|i| range.start + i)
 }
 
+/// Whether a link is a citation: bracketed text without a definition, which the
+/// parser's fallback marked.
+fn is_citation(link_type: LinkType, dest: &str) -> bool {
+    matches!(link_type, LinkType::ShortcutUnknown | LinkType::CollapsedUnknown | LinkType::ReferenceUnknown)
+        && dest == citations::MARK
+}
+
 fn internal_target(dest: &str) -> Option<(Kind, &str)> {
     Kind::ALL.into_iter().find_map(|k| dest.strip_prefix(k.noun())?.strip_prefix(':').map(|rest| (k, rest)))
 }
@@ -424,13 +463,16 @@ fn sanitizer(permissive: bool) -> ammonia::Builder<'static> {
     b.attribute_filter(filter_attribute);
     b.add_generic_attributes(["id"])
         .add_tags(["input", "sup", "section"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // Task lists' boxes; any other input (a text field asking for a password) becomes one.
+        .add_tag_attributes("input", ["checked"])
+        .set_tag_attribute_value("input", "type", "checkbox")
+        .set_tag_attribute_value("input", "disabled", "")
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .add_allowed_classes("sup", ["footnote-reference"])
         .add_allowed_classes("div", ["footnote-definition"])
         .add_allowed_classes("sup", ["footnote-definition-label"])
-        .add_allowed_classes("span", ["footnote-definition-label"]);
+        .add_allowed_classes("span", ["footnote-definition-label", "cite", "visually-hidden"]);
     if permissive {
         b.add_tags([
             "iframe",
@@ -463,9 +505,31 @@ fn sanitizer(permissive: bool) -> ammonia::Builder<'static> {
 mod tests {
     use super::*;
 
+    fn md(source: &str, mode: HtmlMode) -> Rendered {
+        render(source, mode, &mut Numbering::default())
+    }
+
+    #[test]
+    fn citations_become_numbered_references_to_the_pages_sources() {
+        let mut numbering = Numbering::listed([Some("listed".to_owned())]);
+        let source = "Said so [@cited, p. 3]; again [see @listed; @cited]. Not [a link], nor [mail a@b.org].";
+        let r = render(source, HtmlMode::Escape, &mut numbering);
+        let two = "<a href=\"#_source-2\"><span class=\"visually-hidden\">source </span>2</a>";
+        let one = "<a href=\"#_source-1\"><span class=\"visually-hidden\">source </span>1</a>";
+        assert!(r.html.contains(&format!("Said so <span class=\"cite\">[{two}, p. 3]</span>; again")), "{}", r.html);
+        assert!(r.html.contains(&format!("<span class=\"cite\">[see {one}; {two}]</span>")), "{}", r.html);
+        assert!(r.html.contains("Not [a link], nor [mail a@b.org]."), "{}", r.html);
+        let cited: Vec<&str> = r.outline.citations.iter().map(|c| &source[c.offset..c.offset + c.len]).collect();
+        assert_eq!(cited, ["cited", "listed", "cited"]);
+        // Kept whole when raw HTML is cleaned.
+        let clean = render("[@x]", HtmlMode::Sanitize, &mut Numbering::default()).html;
+        assert!(clean.contains("<span class=\"cite\">[<a href=\"#_source-1\""), "{clean}");
+        assert!(clean.contains("<span class=\"visually-hidden\">source </span>1</a>]</span>"), "{clean}");
+    }
+
     #[test]
     fn rewrites_internal_links_and_records_them() {
-        let r = render("See [Putin](actor:vladimir-putin#bio).", HtmlMode::Escape);
+        let r = md("See [Putin](actor:vladimir-putin#bio).", HtmlMode::Escape);
         assert!(r.html.contains(r#"href="../../actors/vladimir-putin/index.html#bio""#), "{}", r.html);
         assert_eq!(r.outline.links[0].id, "vladimir-putin");
         assert_eq!(r.outline.links[0].fragment.as_deref(), Some("bio"));
@@ -478,14 +542,14 @@ mod tests {
     #[test]
     fn a_link_is_placed_at_its_url_not_at_its_title_nor_its_text() {
         let source = "See [actor:kyiv](actor:kyiv \"actor:kyiv\") and [it][ref].\n\n[ref]: proposal:plan\n";
-        let r = render(source, HtmlMode::Escape);
+        let r = md(source, HtmlMode::Escape);
         assert_eq!(r.outline.links[0].offset, source.find("(actor:kyiv").unwrap() + 1);
         assert_eq!(r.outline.links[0].len, "actor:kyiv".len());
         // A reference link's URL is written elsewhere: the link itself is what is placed.
         assert_eq!(&source[r.outline.links[1].offset..][..r.outline.links[1].len], "[it][ref]");
         // Empty URLs, and URLs the parser makes up (`mailto:`), are placed without panicking.
         for source in ["[a]()", "[a](<>)", "<x@example.org> [b](javascript:x)"] {
-            let r = render(source, HtmlMode::Escape);
+            let r = md(source, HtmlMode::Escape);
             for u in &r.outline.unsafe_urls {
                 assert_eq!(&source[u.offset..][..u.len], "javascript:x");
             }
@@ -494,27 +558,27 @@ mod tests {
 
     #[test]
     fn every_heading_gets_a_unique_id() {
-        let r = render("## What Moscow wants\n\n## Outcome {#result}\n\n## What Moscow wants\n", HtmlMode::Escape);
+        let r = md("## What Moscow wants\n\n## Outcome {#result}\n\n## What Moscow wants\n", HtmlMode::Escape);
         assert_eq!(r.outline.anchors, ["what-moscow-wants", "result", "what-moscow-wants-1"]);
         assert!(r.html.contains(r#"<h2 id="what-moscow-wants">"#));
     }
 
     #[test]
     fn headings_never_take_a_reserved_id() {
-        let r = render_beside("## Territory\n", HtmlMode::Escape, &["territory"]);
+        let r = render_beside("## Territory\n", HtmlMode::Escape, &["territory"], &mut Numbering::default());
         assert_eq!(r.outline.anchors, ["territory-1"]);
     }
 
     #[test]
     fn raw_html_is_escaped_by_default() {
-        let r = render("<script>alert(1)</script>\n\nHi <b>there</b>", HtmlMode::Escape);
+        let r = md("<script>alert(1)</script>\n\nHi <b>there</b>", HtmlMode::Escape);
         assert!(!r.html.contains("<script>") && !r.html.contains("<b>"), "{}", r.html);
     }
 
     #[test]
     fn script_urls_never_reach_an_href_in_any_mode() {
         for mode in [HtmlMode::Escape, HtmlMode::Sanitize, HtmlMode::Allow] {
-            let r = render("[x](javascript:alert(1)) <a href=\"JaVaScRiPt:alert(2)\">y</a>", mode);
+            let r = md("[x](javascript:alert(1)) <a href=\"JaVaScRiPt:alert(2)\">y</a>", mode);
             let html = r.html.to_lowercase();
             assert!(!html.contains("<a href=\"javascript:"), "{mode:?}: {}", r.html);
             assert_eq!(r.outline.unsafe_urls.len(), 1);
@@ -528,11 +592,11 @@ mod tests {
             <blockquote cite=\"javascript:alert(3)\">q</blockquote> <q cite=\"https://ok.example/\">r</q>\n\
             <video poster=\"javascript:alert(4)\" src=\"v.mp4\"></video>\n";
         for mode in [HtmlMode::Sanitize, HtmlMode::Allow] {
-            let html = render(source, mode).html.to_lowercase();
+            let html = md(source, mode).html.to_lowercase();
             assert!(!html.contains("script:"), "{mode:?}: {html}");
             assert!(html.contains("cite=\"https://ok.example/\""), "{mode:?}: {html}");
         }
-        let html = render(source, HtmlMode::Allow).html;
+        let html = md(source, HtmlMode::Allow).html;
         assert!(html.contains(r#"srcset=" b.png 2x""#), "{html}");
         assert!(html.contains(r#"<source>"#), "{html}");
     }
@@ -542,7 +606,7 @@ mod tests {
         let source = "<p style=\"position:fixed;inset:0\">x</p>\n\n\
             <table><tr><td style=\"position:fixed\">z</td></tr></table>\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n";
         for mode in [HtmlMode::Sanitize, HtmlMode::Allow] {
-            let html = render(source, mode).html;
+            let html = md(source, mode).html;
             assert!(!html.contains("style=\"position"), "{mode:?}: {html}");
             assert!(html.contains(r#"<th style="text-align: left">a</th>"#), "{mode:?}: {html}");
             assert!(html.contains(r#"<td style="text-align: right">2</td>"#), "{mode:?}: {html}");
@@ -551,7 +615,7 @@ mod tests {
 
     #[test]
     fn sanitize_keeps_markup_but_drops_handlers() {
-        let r = render("<b onclick=\"x()\">bold</b>", HtmlMode::Sanitize);
+        let r = md("<b onclick=\"x()\">bold</b>", HtmlMode::Sanitize);
         assert!(r.html.contains("<b>bold</b>"), "{}", r.html);
     }
 }

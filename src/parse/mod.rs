@@ -8,17 +8,22 @@
 //! 4. render the Markdown body, collecting links and anchors (`markdown`), and keep where
 //!    each was written (`place`).
 
+pub mod citations;
+pub(crate) mod evidence;
 pub(crate) mod fields;
 pub mod front_matter;
 pub mod markdown;
 pub(crate) mod place;
 pub(crate) mod records;
 pub(crate) mod settings;
+pub(crate) mod stances;
 pub mod yaml;
 
+pub use evidence::{SourceEntry, SourceRecord};
 pub(crate) use place::place_of;
 pub use place::{At, Place};
 pub use records::*;
+pub use stances::{Evidence, PositionRecord};
 
 /// Whether `text` may hold a control character other than tab and line breaks (C0,
 /// DEL, or a C1 control, whose UTF-8 starts with 0xC2): a quick look at every byte,

@@ -85,6 +85,7 @@ pub(crate) fn place_body_links(text: &str, node: &Node, outline: &mut Outline) {
     let Some(value) = node.as_str() else { return };
     let mut spans: Vec<(&mut usize, usize)> = outline.links.iter_mut().map(|l| (&mut l.offset, l.len)).collect();
     spans.extend(outline.unsafe_urls.iter_mut().map(|u| (&mut u.offset, u.len)));
+    spans.extend(outline.citations.iter_mut().map(|c| (&mut c.offset, c.len)));
     if spans.is_empty() {
         return;
     }
@@ -159,7 +160,8 @@ mod tests {
     fn link_positions(text: &str, key: &str) -> Vec<Position> {
         let doc = yaml::parse(text).unwrap();
         let node = doc.get(key).unwrap();
-        let mut outline = markdown::render(node.as_str().unwrap(), HtmlMode::Escape).outline;
+        let numbering = &mut crate::parse::citations::Numbering::default();
+        let mut outline = markdown::render(node.as_str().unwrap(), HtmlMode::Escape, numbering).outline;
         place_body_links(text, node, &mut outline);
         let place = Place { path: "a.yaml".into(), format: Format::Yaml, yaml: 0..text.len(), body: 0..0 };
         outline.links.iter().filter_map(|l| place.position(text, &At::Body(l.offset, l.len))).collect()

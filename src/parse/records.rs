@@ -2,9 +2,12 @@
 
 use serde_json::Value;
 
+use super::citations::Numbering;
+use super::evidence::{self, SourceEntry, SourceRecord};
 use super::fields::{Obj, Problems, item_obj};
 use super::markdown::{self, Bodies, Outline, Rendered};
 use super::place::place_body_links;
+use super::stances::{self, Evidence, PositionRecord};
 use super::yaml;
 use super::{At, Place, place_of};
 use crate::diagnostic::{Diagnostic, Position};
@@ -12,7 +15,7 @@ use crate::read::SourceFile;
 use crate::slug::is_valid_id;
 use crate::vocab::{
     ActorFields, ArticleFields, CATEGORIES, Category, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields,
-    SiteConfig, Source, Stage, Stance, Status, When,
+    SiteConfig, Stage, Status, When,
 };
 
 /// A reference to another item by id, with where it was written.
@@ -27,6 +30,8 @@ pub struct Ref {
 pub struct QuoteRecord {
     pub actor: Ref,
     pub(crate) fields: QuoteFields,
+    /// The source it is quoted from.
+    pub source: Option<Ref>,
 }
 
 /// An article file: the fields it shows, and what it refers to.
@@ -39,6 +44,8 @@ pub struct ArticleRecord {
     pub quotes: Vec<QuoteRecord>,
     pub(crate) draft: bool,
     pub body: Outline,
+    /// Its `sources:` in order, by id or written in place (`fields.sources`).
+    pub source_list: Vec<SourceEntry>,
 }
 
 #[derive(Debug, Clone)]
@@ -52,7 +59,7 @@ pub struct PointRecord {
     pub fields: PointFields,
     pub(crate) text: Outline,
     pub(crate) topic: Option<String>,
-    pub positions: Vec<(Ref, Stance)>,
+    pub positions: Vec<PositionRecord>,
     /// The point of the amended proposal that this one amends (`amends:`).
     pub(crate) amends: Option<Ref>,
     pub at: At,
@@ -67,6 +74,8 @@ pub struct ProposalRecord {
     pub(crate) amends: Option<Ref>,
     pub points: Vec<PointRecord>,
     pub body: Outline,
+    /// Its `status:` over time, oldest first; the last is `fields.status`.
+    pub(crate) statuses: Vec<(Status, Evidence)>,
 }
 
 #[derive(Debug, Clone)]
@@ -74,6 +83,7 @@ pub enum Data {
     Article(ArticleRecord),
     Actor(ActorRecord),
     Proposal(ProposalRecord),
+    Source(SourceRecord),
 }
 
 /// One parsed item: where it came from, and its fields.
@@ -202,6 +212,7 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
         Kind::Article => "body",
         Kind::Actor => "bio",
         Kind::Proposal => "description",
+        Kind::Source => "notes",
     };
     let place = place_of(&file.path, file.format, &file.text)?;
     let value = parse_yaml(&place, &file.text)?;
@@ -232,7 +243,13 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
     }
     let body_source = match file.format {
         Format::Markdown => {
-            obj.raw(body_key); // a body field in front matter is still unknown below
+            if obj.raw(body_key).is_some() {
+                problems.error(
+                    &obj.at_key(body_key),
+                    format!("`{body_key}` in the front matter of a Markdown file: its {body_key} is the text after the closing `---`"),
+                    Some(format!("move this text below the front matter, or write the whole {} as a .yaml file", file.kind.noun())),
+                );
+            }
             &file.text[place.body.clone()]
         }
         Format::Yaml => "",
@@ -258,12 +275,14 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let proposals = refs(&mut obj, "proposals", &mut problems);
             let topics = topics(&mut obj, &mut problems);
             let location = obj.text("location", &mut problems);
-            let sources = sources(&mut obj, &mut problems);
+            let (sources, source_list) = evidence::source_entries(&mut obj, &mut problems);
             let quotes = quotes(&mut obj, &mut problems);
             let draft = obj.bool("draft", &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut problems);
-            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let mut numbering = evidence::numbering(&source_list);
+            let body_text = if yaml_source.is_empty() { body_source } else { &yaml_source };
+            let body = markdown::render(body_text, html, &mut numbering);
             let body = placed(&obj, body, &mut problems);
             obj.reject_unknown("an article", &mut problems);
             let fields = ArticleFields {
@@ -275,7 +294,8 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
                 extra,
                 body: body.html,
             };
-            Data::Article(ArticleRecord { fields, actors, proposals, topics, quotes, draft, body: body.outline })
+            let body = body.outline;
+            Data::Article(ArticleRecord { fields, actors, proposals, topics, quotes, draft, body, source_list })
         }
         Kind::Actor => {
             let name = obj.required_text("name", &mut problems);
@@ -285,7 +305,8 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let summary = obj.text("summary", &mut problems);
             let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut problems);
-            let body = markdown::render(if yaml_source.is_empty() { body_source } else { &yaml_source }, html);
+            let body_text = if yaml_source.is_empty() { body_source } else { &yaml_source };
+            let body = markdown::render(body_text, html, &mut Numbering::default());
             let body = placed(&obj, body, &mut problems);
             obj.reject_unknown("an actor", &mut problems);
             if let Some(side) = &side {
@@ -306,13 +327,14 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let title = obj.required_text("title", &mut problems);
             let date = date_field(&mut obj, "date", false, &mut problems);
             let proposed_by = refs(&mut obj, "proposed_by", &mut problems);
-            let status = status(&mut obj, &mut problems);
+            let statuses = stances::statuses(&mut obj, &mut problems);
+            let status = statuses.last().map(|(s, _)| *s);
             let supersedes = obj.text("supersedes", &mut problems).map(|id| Ref { id, at: obj.at_value("supersedes") });
             let amends = obj.text("amends", &mut problems).map(|id| Ref { id, at: obj.at_value("amends") });
             let summary = obj.text("summary", &mut problems);
             let total_points = obj.integer("total_points", &mut problems);
             let stage = stage(&mut obj, &mut problems);
-            let points = points(&mut obj, html, &mut problems);
+            let mut points = points(&mut obj, &mut problems);
             if let Some(total) = total_points.filter(|t| usize::try_from(*t).is_ok_and(|t| t < points.len())) {
                 let hint = format!("the official text has at least {} points, or list fewer", points.len());
                 let message = format!("`total_points` is {total}, but {} points are listed", points.len());
@@ -322,13 +344,31 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies) -> Result<(Record, V
             let yaml_source = yaml_body(&mut obj, &mut problems);
             let point_ids: Vec<&str> = points.iter().map(|p| p.fields.id.as_str()).collect();
             let source = if yaml_source.is_empty() { body_source } else { &yaml_source };
-            let body = markdown::render_beside(source, html, &point_ids);
+            // The description comes first on the page, and numbers its sources first.
+            let mut numbering = Numbering::default();
+            let body = markdown::render_beside(source, html, &point_ids, &mut numbering);
             let body = placed(&obj, body, &mut problems);
+            for point in &mut points {
+                let text = markdown::render(&point.fields.text_source, html, &mut numbering);
+                too_deep(&text.outline, &mut problems);
+                (point.fields.text, point.text) = (text.html, text.outline);
+            }
             obj.reject_unknown("a proposal", &mut problems);
             let title = title.unwrap_or_default();
             let fields =
                 ProposalFields { title, date, status, summary, total_points, stage, extra, description: body.html };
-            Data::Proposal(ProposalRecord { fields, proposed_by, supersedes, amends, points, body: body.outline })
+            let record =
+                ProposalRecord { fields, proposed_by, supersedes, amends, points, body: body.outline, statuses };
+            Data::Proposal(record)
+        }
+        Kind::Source => {
+            let fields = evidence::source_fields(&mut obj, &mut problems);
+            let yaml_source = yaml_body(&mut obj, &mut problems);
+            let body_text = if yaml_source.is_empty() { body_source } else { &yaml_source };
+            let body = markdown::render(body_text, html, &mut Numbering::default());
+            let body = placed(&obj, body, &mut problems);
+            obj.reject_unknown("a source", &mut problems);
+            Data::Source(evidence::source_record(fields, body))
         }
     };
     let diagnostics = problems.diagnostics;
@@ -348,14 +388,21 @@ fn too_deep(body: &Outline, problems: &mut Problems<'_>) {
     }
 }
 
-fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, problems: &mut Problems<'_>) -> Option<When> {
+/// How to write a date, after an error in one.
+const DATE_HINT: &str = "write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`; \
+     a month (`2025-12`) or a year (`2025`) when no more is known, after `~` when approximate (`~2025-12-02`)";
+
+pub(crate) fn date_field(
+    obj: &mut Obj<'_>,
+    key: &'static str,
+    required: bool,
+    problems: &mut Problems<'_>,
+) -> Option<When> {
     let text = if required { obj.required_text(key, problems)? } else { obj.text(key, problems)? };
     match When::parse(&text) {
         Ok(when) => Some(when),
         Err(problem) => {
-            let hint = Some(
-                "write dates as YYYY-MM-DD, e.g. `2025-12-02`, optionally with a time: `2025-12-02T14:30`".to_owned(),
-            );
+            let hint = Some(DATE_HINT.to_owned());
             problems.error(&obj.at_value(key), format!("`{text}` is not a valid date: {problem}"), hint);
             None
         }
@@ -366,36 +413,31 @@ fn date_field(obj: &mut Obj<'_>, key: &'static str, required: bool, problems: &m
 fn topics(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<String> {
     let mut out = Vec::new();
     for (name, at) in obj.text_list("topics", problems) {
-        let slug = crate::slug::slugify(&name);
-        if slug.is_empty() {
-            let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
-            problems.error(&at, format!("the topic `{name}` has no letters or digits"), hint);
-        } else if let Some(why) = crate::slug::too_long(&slug) {
-            let hint = Some("a topic's page is named after it: use a shorter topic".to_owned());
-            problems.error(&at, format!("the topic's page name {why}"), hint);
-        } else {
+        if topic_makes_a_page(&name, &at, problems) {
             out.push(name);
         }
     }
     out
 }
 
-fn refs(obj: &mut Obj<'_>, key: &'static str, problems: &mut Problems<'_>) -> Vec<Ref> {
-    obj.text_list(key, problems).into_iter().map(|(id, at)| Ref { id, at }).collect()
+/// Whether a topic (an article's or a point's) can name its page; if not, says why.
+fn topic_makes_a_page(name: &str, at: &At, problems: &mut Problems<'_>) -> bool {
+    let slug = crate::slug::slugify(name);
+    if slug.is_empty() {
+        let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
+        problems.error(at, format!("the topic `{name}` has no letters or digits"), hint);
+        false
+    } else if let Some(why) = crate::slug::too_long(&slug) {
+        let hint = Some("a topic's page is named after it: use a shorter topic".to_owned());
+        problems.error(at, format!("the topic's page name {why}"), hint);
+        false
+    } else {
+        true
+    }
 }
 
-fn status(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<Status> {
-    let text = obj.text("status", problems)?;
-    let found = Status::ALL.into_iter().find(|s| s.as_str() == text);
-    if found.is_none() {
-        let valid: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-        let hint = match crate::suggest::nearest(&text, valid.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`? valid statuses are: {}", valid.join(", ")),
-            None => format!("valid statuses are: {}", valid.join(", ")),
-        };
-        problems.error(&obj.at_value("status"), format!("`{text}` is not a proposal status"), Some(hint));
-    }
-    found
+fn refs(obj: &mut Obj<'_>, key: &'static str, problems: &mut Problems<'_>) -> Vec<Ref> {
+    obj.text_list(key, problems).into_iter().map(|(id, at)| Ref { id, at }).collect()
 }
 
 /// One of `valid`, or an error at the value of `key` with the nearest and the list.
@@ -439,28 +481,6 @@ fn stage(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<Stage> {
     one_of(obj, "stage", ("stage", "stages"), &valid, problems)
 }
 
-fn sources(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<Source> {
-    let mut out = Vec::new();
-    for value in obj.list("sources", problems) {
-        let Some(mut item) = item_obj(value, "source", problems) else { continue };
-        let title = item.required_text("title", problems);
-        let publisher = item.text("publisher", problems);
-        let url = item.text("url", problems);
-        let date = date_field(&mut item, "date", false, problems);
-        if let Some(u) = &url {
-            if !(u.starts_with("https://") || u.starts_with("http://")) {
-                let hint = Some("source links must be web addresses".to_owned());
-                problems.error(&item.at_value("url"), format!("`{u}` is not an http:// or https:// address"), hint);
-            }
-        }
-        item.reject_unknown("a source", problems);
-        if let Some(title) = title {
-            out.push(Source { title, publisher, url, date });
-        }
-    }
-    out
-}
-
 fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {
     let mut out = Vec::new();
     for value in obj.list("quotes", problems) {
@@ -468,16 +488,20 @@ fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {
         let actor = item.required_text("actor", problems);
         let text = item.required_text("text", problems);
         let context = item.text("context", problems);
+        let date = date_field(&mut item, "date", false, problems);
+        let source = item.text("source", problems).map(|id| Ref { id, at: item.at_value("source") });
         item.reject_unknown("a quote", problems);
         if let (Some(id), Some(text)) = (actor, text) {
-            let fields = QuoteFields { text, context };
-            out.push(QuoteRecord { actor: Ref { id, at: item.at_value("actor") }, fields });
+            let fields = QuoteFields { text, context, date };
+            out.push(QuoteRecord { actor: Ref { id, at: item.at_value("actor") }, fields, source });
         }
     }
     out
 }
 
-fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<PointRecord> {
+/// The points, their texts not rendered yet (they number their citations after the
+/// description's).
+fn points(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<PointRecord> {
     let mut out: Vec<PointRecord> = Vec::new();
     for value in obj.list("points", problems) {
         let Some(mut item) = item_obj(value, "point", problems) else { continue };
@@ -487,36 +511,8 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
         let amends = item.text("amends", problems).map(|id| Ref { id, at: item.at_value("amends") });
         let title = item.required_text("title", problems);
         let text_source = item.text("text", problems).unwrap_or_default();
-        let topic = item.text("topic", problems).filter(|t| {
-            let ok = !crate::slug::slugify(t).is_empty();
-            if !ok {
-                let hint = Some("a topic's page is named after its letters and digits; use words".to_owned());
-                problems.error(&item.at_value("topic"), format!("the topic `{t}` has no letters or digits"), hint);
-            }
-            ok
-        });
-        let mut positions = Vec::new();
-        if let Some(map) = item.mapping("positions", problems) {
-            for (actor, stance) in map.map {
-                let stance_text = stance.as_str().unwrap_or("");
-                match Stance::ALL.into_iter().find(|s| s.as_str() == stance_text) {
-                    Some(s) => positions.push((Ref { id: actor.clone(), at: map.at_key(actor) }, s)),
-                    None => {
-                        let valid: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
-                        let shown = if stance_text.is_empty() {
-                            super::fields::describe(stance).to_owned()
-                        } else {
-                            format!("`{stance_text}`")
-                        };
-                        problems.error(
-                            &map.at_value(actor),
-                            format!("{shown} is not a stance"),
-                            Some(format!("a position is one of: {}", valid.join(", "))),
-                        );
-                    }
-                }
-            }
-        }
+        let topic = item.text("topic", problems).filter(|t| topic_makes_a_page(t, &item.at_value("topic"), problems));
+        let positions = stances::positions(&mut item, problems);
         let at = item.at_value("id");
         item.reject_unknown("a point", problems);
         let Some(id) = id else { continue };
@@ -541,11 +537,9 @@ fn points(obj: &mut Obj<'_>, html: Bodies, problems: &mut Problems<'_>) -> Vec<P
             }
         }
         let number = number.map(|(n, _)| n);
-        let text = markdown::render(&text_source, html);
-        too_deep(&text.outline, problems);
-        let fields =
-            PointFields { id, number, category, title: title.unwrap_or_default(), text: text.html, text_source };
-        out.push(PointRecord { fields, text: text.outline, topic, positions, amends, at });
+        let title = title.unwrap_or_default();
+        let fields = PointFields { id, number, category, title, text: Default::default(), text_source };
+        out.push(PointRecord { fields, text: Outline::default(), topic, positions, amends, at });
     }
     out
 }

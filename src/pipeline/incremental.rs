@@ -20,7 +20,7 @@ use crate::diagnostic::Diagnostics;
 use crate::fs;
 use crate::model::{ItemFlags, ItemIx, Site};
 use crate::parse::markdown::{self, Bodies, Outline};
-use crate::parse::{self, ArticleRecord, Data, ParsedItem, Record, Ref, front_matter};
+use crate::parse::{self, ArticleRecord, Data, ParsedItem, Record, Ref, SourceEntry, front_matter};
 use crate::read::Keep;
 use crate::render::{self, OutputFile, Page, RenderError, Renderer, pages};
 use crate::theme::Theme;
@@ -154,8 +154,13 @@ impl Session {
             return None;
         }
         let html = built.site.config.html;
-        let before = markdown::render(&old[old_split.body], html);
-        let after = markdown::render(&new[new_split.body.clone()], html);
+        // Its citations are numbered after the sources its front matter lists.
+        let numbering = match &built.parsed.items[file_ix].record {
+            Some(Record { data: Data::Article(record), .. }) => parse::evidence::numbering(&record.source_list),
+            _ => return None,
+        };
+        let before = markdown::render(&old[old_split.body], html, &mut numbering.clone());
+        let after = markdown::render(&new[new_split.body.clone()], html, &mut numbering.clone());
         if !same_references(&before.outline, &after.outline) || !after.outline.unsafe_urls.is_empty() {
             return None;
         }
@@ -305,6 +310,7 @@ fn same_pages(a: &Site, b: &Site) -> bool {
         && same(&a.actors, &b.actors, |x| &x.id)
         && same(&a.proposals, &b.proposals, |x| &x.id)
         && same(&a.topics, &b.topics, |x| &x.slug)
+        && same(&a.sources, &b.sources, |x| &x.id)
 }
 
 /// Whether two versions of an article refer to the same items in the same order (front
@@ -313,10 +319,19 @@ fn same_pages(a: &Site, b: &Site) -> bool {
 fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
     let same_ids = |x: &[Ref], y: &[Ref]| x.iter().map(|r| &r.id).eq(y.iter().map(|r| &r.id));
     let same_speakers = |x: &ArticleRecord, y: &ArticleRecord| {
-        x.quotes.iter().map(|q| &q.actor.id).eq(y.quotes.iter().map(|q| &q.actor.id))
+        let key = |q: &crate::parse::QuoteRecord| (q.actor.id.clone(), q.source.as_ref().map(|r| r.id.clone()));
+        x.quotes.iter().map(key).eq(y.quotes.iter().map(key))
+    };
+    let same_sources = |x: &ArticleRecord, y: &ArticleRecord| {
+        let key = |e: &SourceEntry| match e {
+            SourceEntry::Item(r) => Some(r.id.clone()),
+            SourceEntry::Inline(_) => None,
+        };
+        x.source_list.iter().map(key).eq(y.source_list.iter().map(key))
     };
     a.fields.date == b.fields.date
         && a.draft == b.draft
+        && same_sources(a, b)
         && a.topics == b.topics
         && same_ids(&a.actors, &b.actors)
         && same_ids(&a.proposals, &b.proposals)
@@ -327,11 +342,13 @@ fn same_shape(a: &ArticleRecord, b: &ArticleRecord) -> bool {
         && !b.body.too_much_html
 }
 
-/// Same links (targets and fragments) and same heading anchors: nothing outside the
-/// article's own page can tell the two bodies apart.
+/// Same links (targets and fragments), same heading anchors and the same sources cited
+/// in the same order: nothing outside the article's own page can tell the two bodies
+/// apart, and its list of sources is as it was.
 fn same_references(a: &Outline, b: &Outline) -> bool {
     let key = |r: &Outline| r.links.iter().map(|l| (l.kind, l.id.clone(), l.fragment.clone())).collect::<Vec<_>>();
-    a.anchors == b.anchors && key(a) == key(b)
+    let cited = |r: &Outline| r.citations.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    a.anchors == b.anchors && key(a) == key(b) && cited(a) == cited(b)
 }
 
 /// The report of a failed load, as the browser shows it.

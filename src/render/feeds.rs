@@ -6,14 +6,14 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::routes;
-use crate::model::{Article, Site};
+use crate::model::{Article, Site, source_items};
 
 const FEED_ENTRIES: usize = 20;
 
 /// `text` as XML character data or an attribute value. Characters that XML 1.0 does not
 /// allow at all (C0 controls but tab and line breaks, U+FFFE, U+FFFF) would make the
 /// whole document unreadable: each becomes U+FFFD, the replacement character.
-fn escape_xml(text: &str) -> String {
+pub(crate) fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -74,9 +74,18 @@ pub(crate) fn atom(site: &Site) -> String {
         for t in &a.topics {
             out.push_str(&format!("    <category term=\"{}\"/>\n", escape_xml(&site.topics[*t].name)));
         }
+        // A timestamp cannot say that only the month is known, or that the day is
+        // approximate: the entry's text says so first.
+        let date = &a.fields.date;
+        let dated = if date.is_exact() {
+            String::new()
+        } else {
+            format!("<p><time datetime=\"{}\">{}</time></p>\n", date.ymd(), date.display())
+        };
         out.push_str(&format!(
-            "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
+            "    <content type=\"html\" xml:base=\"{}\">{}{}</content>\n",
             escape_xml(&url),
+            escape_xml(&dated),
             escape_xml(&a.fields.body)
         ));
         out.push_str("  </entry>\n");
@@ -154,6 +163,16 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
             path: routes::topic(t),
             summary: "",
             date: String::new(),
+            aliases: &[],
+        });
+    }
+    for s in &site.sources {
+        entries.push(SearchEntry {
+            kind: "source",
+            title: &s.fields.title,
+            path: routes::source(s),
+            summary: s.fields.publisher.as_deref().unwrap_or(""),
+            date: s.fields.published.map(|d| d.ymd()).unwrap_or_default(),
             aliases: &[],
         });
     }
@@ -244,11 +263,13 @@ fn article_data<'a>(site: &'a Site, a: &'a Article) -> ArticleData<'a> {
         id: &a.id,
         title: &a.fields.title,
         date: a.fields.date.ymd(),
+        date_precision: a.fields.date.precision_name(),
         path: routes::article(a),
         summary: a.fields.summary.as_deref(),
         actors: a.mentions_actors.iter().map(|i| site.actors[*i].id.as_str()).collect(),
         proposals: a.mentions_proposals.iter().map(|p| site.proposals[*p].id.as_str()).collect(),
         topics: a.topics.iter().map(|t| site.topics[*t].slug.as_str()).collect(),
+        sources: source_items(&a.sources).map(|s| site.sources[s].id.as_str()).collect(),
     }
 }
 
@@ -271,11 +292,14 @@ struct ArticleData<'a> {
     id: &'a str,
     title: &'a str,
     date: String,
+    date_precision: &'static str,
     path: String,
     summary: Option<&'a str>,
     actors: Vec<&'a str>,
     proposals: Vec<&'a str>,
     topics: Vec<&'a str>,
+    /// The source items it lists or cites, as its page numbers them.
+    sources: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -303,6 +327,7 @@ struct ProposalData<'a> {
     id: &'a str,
     title: &'a str,
     date: Option<String>,
+    date_precision: Option<&'static str>,
     status: Option<&'static str>,
     stage: Option<&'static str>,
     path: String,
@@ -313,7 +338,17 @@ struct ProposalData<'a> {
     amended_by: Vec<&'a str>,
     total_points: Option<u64>,
     points: Vec<PointData<'a>>,
+    /// Its status over time, oldest first (the last is `status`).
+    statuses: Vec<StatusData<'a>>,
     articles: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct StatusData<'a> {
+    status: &'static str,
+    date: Option<String>,
+    date_precision: Option<&'static str>,
+    source: Option<&'a str>,
 }
 
 pub(crate) const ARTICLES_JSON: &str = "data/articles.json";
@@ -373,6 +408,7 @@ pub(crate) fn open_data<E>(
             id: &p.id,
             title: &p.fields.title,
             date: p.fields.date.map(|d| d.ymd()),
+            date_precision: p.fields.date.map(|d| d.precision_name()),
             status: p.fields.status.map(|s| s.as_str()),
             stage: p.fields.stage.map(|s| s.as_str()),
             path: routes::proposal(p),
@@ -394,7 +430,21 @@ pub(crate) fn open_data<E>(
                         .zip(pt.amends)
                         .map(|(target, amended)| site.proposals[target].points[amended].fields.id.as_str()),
                     title: &pt.fields.title,
-                    positions: pt.positions.iter().map(|(a, s)| (site.actors[*a].id.as_str(), s.as_str())).collect(),
+                    positions: pt
+                        .positions
+                        .iter()
+                        .map(|pos| (site.actors[pos.actor].id.as_str(), pos.current().what.as_str()))
+                        .collect(),
+                })
+                .collect(),
+            statuses: p
+                .statuses
+                .iter()
+                .map(|s| StatusData {
+                    status: s.what.as_str(),
+                    date: s.date.map(|d| d.ymd()),
+                    date_precision: s.date.map(|d| d.precision_name()),
+                    source: s.source.map(|i| site.sources[i].id.as_str()),
                 })
                 .collect(),
             articles: article_ids(&p.articles),

@@ -6,6 +6,8 @@
 //! 4. write the feed, sitemap, search index and open data (`feeds`);
 //! 5. add the theme's static files.
 
+mod changes;
+mod data;
 mod diff;
 mod feeds;
 pub(crate) mod pages;
@@ -170,6 +172,7 @@ impl Renderer {
         let (feeds, data) = rayon::join(
             || -> Result<(), E> {
                 give("atom.xml", feeds::atom(site))?;
+                give("changes.xml", changes::atom(site))?;
                 let sitemap_pages: Vec<(String, Option<String>)> = pages
                     .iter()
                     .filter(|p| !matches!(p, Page::NotFound) && !p.noindex(site))
@@ -187,7 +190,10 @@ impl Renderer {
                 give("search-index.json", json)?;
                 give("search-index.js", script)
             },
-            || feeds::open_data(site, kept, &mut |path, json| give(path, json)),
+            || {
+                feeds::open_data(site, kept, &mut |path, json| give(path, json))?;
+                data::files(site, &mut |path, text| give(path, text))
+            },
         );
         feeds?;
         data?;
@@ -235,8 +241,9 @@ pub(crate) fn page_files(site: &Site) -> Vec<String> {
 }
 
 /// The files that are not pages and not the theme's own.
-const GENERATED: [&str; 8] = [
+const GENERATED: [&str; 16] = [
     "atom.xml",
+    "changes.xml",
     "sitemap.xml",
     "robots.txt",
     "search-index.json",
@@ -244,6 +251,13 @@ const GENERATED: [&str; 8] = [
     feeds::ARTICLES_JSON,
     feeds::ACTORS_JSON,
     feeds::PROPOSALS_JSON,
+    data::SOURCES_JSON,
+    data::STANCES_JSON,
+    data::CSV_FILES[0],
+    data::CSV_FILES[1],
+    data::CSV_FILES[2],
+    data::CSV_FILES[3],
+    data::CSV_FILES[4],
 ];
 
 /// Whether a build of the site at `root` could have written a file at `path` (relative
@@ -261,7 +275,7 @@ pub(crate) fn could_have_written(root: &std::path::Path) -> impl Fn(&str) -> boo
     move |path: &str| {
         path.ends_with(".html")
             || GENERATED.contains(&path)
-            || (path.starts_with("data/") && path.ends_with(".json"))
+            || (path.starts_with("data/") && (path.ends_with(".json") || path.ends_with(".csv")))
             || statics.contains(path)
     }
 }
@@ -313,6 +327,7 @@ mod tests {
             actors: vec![false; site.actors.len()],
             proposals: vec![false; site.proposals.len()],
             topics: vec![false; site.topics.len()],
+            sources: vec![false; site.sources.len()],
         };
         let mut pages = pages::all(site);
         pages.extend(pages::one_of_each_kind(site));
@@ -323,6 +338,7 @@ mod tests {
                 ItemIx::Actor(i) => shown.actors[i] = true,
                 ItemIx::Proposal(i) => shown.proposals[i] = true,
                 ItemIx::Topic(i) => shown.topics[i] = true,
+                ItemIx::Source(i) => shown.sources[i] = true,
             });
             let want = everything.page(site, theme, page).unwrap();
             let got = only(site, theme, &shown).page(site, theme, page).unwrap();

@@ -1,7 +1,7 @@
 //! Where each page lives. Paths are relative to the site root and end in `/`; the
 //! page itself is the `index.html` inside.
 
-use crate::model::{Actor, Article, Proposal, Topic};
+use crate::model::{Actor, Article, Proposal, SourceItem, Topic};
 
 pub(crate) fn article(a: &Article) -> String {
     format!("articles/{}/", a.id)
@@ -26,6 +26,10 @@ pub(crate) fn topic(t: &Topic) -> String {
 
 pub(crate) fn category(c: &crate::vocab::Category) -> String {
     format!("categories/{}/", c.id)
+}
+
+pub(crate) fn source(s: &SourceItem) -> String {
+    format!("sources/{}/", s.id)
 }
 
 /// Page `n` (1-based) of the article list.

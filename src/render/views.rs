@@ -10,7 +10,7 @@ use tera::Value;
 
 use super::feeds::ArticleJson;
 use super::routes;
-use crate::model::{Actor, ActorIx, Article, ArticleIx, ItemFlags, Proposal, ProposalIx, Site, Topic};
+use crate::model::{Actor, ActorIx, Article, ArticleIx, ItemFlags, Proposal, ProposalIx, Site, SourceItem, Topic};
 use crate::vocab::Stance;
 
 #[derive(Serialize)]
@@ -19,6 +19,7 @@ struct ArticleSummary<'a> {
     title: &'a str,
     date: String,
     date_display: String,
+    date_precision: &'static str,
     path: String,
     summary: &'a str,
     location: &'a str,
@@ -48,7 +49,29 @@ struct ProposalRef<'a> {
     stage_label: &'a str,
     date: String,
     date_display: String,
+    date_precision: &'static str,
     path: String,
+}
+
+/// A source, as every page that lists it shows it; a source written in place in an
+/// article has the same fields (`id` and `path` empty).
+#[derive(Serialize)]
+pub(crate) struct SourceRef<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) publisher: &'a str,
+    pub(crate) url: &'a str,
+    pub(crate) archive_url: &'a str,
+    pub(crate) language: &'a str,
+    /// When it was published.
+    pub(crate) date: String,
+    pub(crate) date_display: String,
+    pub(crate) date_precision: &'static str,
+    pub(crate) accessed: String,
+    pub(crate) accessed_display: String,
+    pub(crate) path: String,
+    /// How many articles cite it.
+    pub(crate) citations: usize,
 }
 
 #[derive(Serialize)]
@@ -78,6 +101,7 @@ pub(crate) struct Summaries {
     pub(crate) actors: Vec<Value>,
     pub(crate) proposals: Vec<Value>,
     pub(crate) topics: Vec<Value>,
+    pub(crate) sources: Vec<Value>,
     /// Parts made from one article each, kept by a renderer that follows edits (see
     /// `Renderer::keeping`): after an edit only those of the articles that changed are
     /// made again. None for a build or a check, which make them as they go.
@@ -133,6 +157,7 @@ impl Summaries {
             actors: site.actors.iter().map(actor_ref).collect(),
             proposals: site.proposals.iter().map(proposal_ref).collect(),
             topics: site.topics.iter().map(topic_ref).collect(),
+            sources: site.sources.iter().map(source_ref).collect(),
             kept: keep.then(|| Kept::new(site.articles.len())),
         }
     }
@@ -145,11 +170,13 @@ impl Summaries {
         let topics: Vec<Value> = site.topics.iter().map(topic_ref).collect();
         let actors: Vec<Value> = site.actors.iter().map(actor_ref).collect();
         let proposals: Vec<Value> = site.proposals.iter().map(proposal_ref).collect();
+        let sources: Vec<Value> = site.sources.iter().map(source_ref).collect();
         let mut changed = ItemFlags {
             articles: vec![false; site.articles.len()],
             actors: differ(&self.actors, &actors),
             proposals: differ(&self.proposals, &proposals),
             topics: differ(&self.topics, &topics),
+            sources: differ(&self.sources, &sources),
         };
         let stale: Vec<ArticleIx> = (0..site.articles.len())
             .into_par_iter()
@@ -165,7 +192,7 @@ impl Summaries {
                 kept.json[i] = OnceLock::new();
             }
         }
-        (self.actors, self.proposals, self.topics) = (actors, proposals, topics);
+        (self.actors, self.proposals, self.topics, self.sources) = (actors, proposals, topics, sources);
         changed
     }
 
@@ -216,6 +243,7 @@ impl Summaries {
         blank(&mut summaries.actors, &shown.actors);
         blank(&mut summaries.proposals, &shown.proposals);
         blank(&mut summaries.topics, &shown.topics);
+        blank(&mut summaries.sources, &shown.sources);
         summaries
     }
 
@@ -256,6 +284,7 @@ fn article_summary(a: &Article, topics: &[Value]) -> Value {
         title: &a.fields.title,
         date: a.fields.date.ymd(),
         date_display: a.fields.date.display(),
+        date_precision: a.fields.date.precision_name(),
         path: routes::article(a),
         summary: a.fields.summary.as_deref().unwrap_or(""),
         location: a.fields.location.as_deref().unwrap_or(""),
@@ -268,6 +297,7 @@ fn article_summary(a: &Article, topics: &[Value]) -> Value {
 struct TimelineEntry<'a> {
     date: String,
     date_display: String,
+    date_precision: &'static str,
     kind: &'static str,
     title: &'a str,
     path: String,
@@ -280,6 +310,7 @@ fn timeline_article(a: &Article) -> Value {
     to_value(&TimelineEntry {
         date: a.fields.date.ymd(),
         date_display: a.fields.date.display(),
+        date_precision: a.fields.date.precision_name(),
         kind: "article",
         title: &a.fields.title,
         path: routes::article(a),
@@ -294,6 +325,7 @@ pub(crate) fn timeline_proposal(p: &Proposal) -> Option<Value> {
     Some(to_value(&TimelineEntry {
         date: date.ymd(),
         date_display: date.display(),
+        date_precision: date.precision_name(),
         kind: "proposal",
         title: &p.fields.title,
         path: routes::proposal(p),
@@ -326,7 +358,27 @@ fn proposal_ref(p: &Proposal) -> Value {
         stage_label: p.fields.stage.map_or("", |s| s.label()),
         date: p.fields.date.map(|d| d.ymd()).unwrap_or_default(),
         date_display: p.fields.date.map(|d| d.display()).unwrap_or_default(),
+        date_precision: p.fields.date.map_or("", |d| d.precision_name()),
         path: routes::proposal(p),
+    })
+}
+
+fn source_ref(s: &SourceItem) -> Value {
+    let f = &s.fields;
+    to_value(&SourceRef {
+        id: &s.id,
+        title: &f.title,
+        publisher: f.publisher.as_deref().unwrap_or(""),
+        url: f.url.as_deref().unwrap_or(""),
+        archive_url: f.archive_url.as_deref().unwrap_or(""),
+        language: f.language.as_deref().unwrap_or(""),
+        date: f.published.map(|d| d.ymd()).unwrap_or_default(),
+        date_display: f.published.map(|d| d.display()).unwrap_or_default(),
+        date_precision: f.published.map_or("", |d| d.precision_name()),
+        accessed: f.accessed.map(|d| d.ymd()).unwrap_or_default(),
+        accessed_display: f.accessed.map(|d| d.display()).unwrap_or_default(),
+        path: routes::source(s),
+        citations: s.articles.len(),
     })
 }
 

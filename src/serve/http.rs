@@ -149,12 +149,33 @@ async fn file(AxumState(state): AxumState<Arc<State>>, request: Request<Body>) -
                     return response;
                 }
             }
+            if snapshot.files.is_empty() {
+                return waiting(&state);
+            }
             match snapshot.files.get("404.html") {
                 Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", bytes),
                 None => (StatusCode::NOT_FOUND, "not found").into_response(),
             }
         }
     }
+}
+
+/// What every address answers while no build has succeeded yet (the content had
+/// errors when the server started): the errors, and the reload script, which loads the
+/// page again once they are fixed.
+fn waiting(state: &State) -> Response {
+    let errors = state.errors.read().ok().and_then(|e| e.clone()).unwrap_or_default();
+    let mut escaped = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(&errors, &mut escaped);
+    let page = format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">\
+         <title>briefing: the site has problems</title></head>\n<body data-briefing-waiting>\n\
+         <h1>The site has problems</h1>\n<p>Nothing has been built yet. This page loads again \
+         by itself once they are fixed.</p>\n<pre>{}</pre>\n</body>\n</html>\n",
+        String::from_utf8_lossy(&escaped)
+    );
+    respond(StatusCode::SERVICE_UNAVAILABLE, "index.html", page.as_bytes())
 }
 
 fn respond(status: StatusCode, path: &str, bytes: &[u8]) -> Response {

@@ -5,6 +5,8 @@
   var here = location.pathname.replace(/^\/+/, "");
   if (here === "" || here.slice(-1) === "/") here += "index.html";
   var overlay = null;
+  // A page shown while nothing was built yet loads its real self once the errors go.
+  var waiting = document.body.hasAttribute("data-briefing-waiting");
 
   function showErrors(text) {
     if (!overlay) {
@@ -17,7 +19,9 @@
     }
     overlay.textContent = "";
     var title = document.createElement("h1");
-    title.textContent = "briefing: the site has problems (still showing the last good build)";
+    title.textContent = waiting
+      ? "briefing: the site has problems (nothing built yet; this page reloads once they are fixed)"
+      : "briefing: the site has problems (still showing the last good build)";
     title.style.cssText = "font:bold 16px/1.4 system-ui,sans-serif;color:#ff8a80;margin:0 0 1rem";
     var pre = document.createElement("pre");
     pre.style.cssText = "white-space:pre-wrap;margin:0";
@@ -32,7 +36,7 @@
 
   var events = new EventSource("/__briefing/events");
   events.addEventListener("errors", function (e) { showErrors(e.data); });
-  events.addEventListener("fixed", function () { hideErrors(); });
+  events.addEventListener("fixed", function () { if (waiting) location.reload(); else hideErrors(); });
   events.addEventListener("changed", function (e) {
     var paths = e.data.split("\n");
     var reload = paths.some(function (p) {

@@ -49,7 +49,12 @@ pub(super) fn rebuild(session: &mut Session, state: &State, changed: &[PathBuf])
         }
         Outcome::Failed(report) => {
             eprint(&report);
-            eprint("Still serving the last good build; fix the problems above.\n");
+            let built = state.snapshot.read().is_ok_and(|s| !s.files.is_empty());
+            eprint(if built {
+                "Still serving the last good build; fix the problems above.\n"
+            } else {
+                "Nothing built yet: pages show these problems until they are fixed, then load by themselves.\n"
+            });
             if let Ok(mut errors) = state.errors.write() {
                 *errors = Some(report.clone());
             }

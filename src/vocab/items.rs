@@ -32,6 +32,8 @@ pub(crate) struct Source {
 pub(crate) struct QuoteFields {
     pub(crate) text: String,
     pub(crate) context: Option<String>,
+    /// The day it was said, which may differ from the article's.
+    pub(crate) date: Option<When>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,4 +92,19 @@ impl ProposalFields {
             None => format!("{tracked} points"),
         }
     }
+}
+
+/// A source item (`content/sources/`): a report, a document, a statement, which
+/// articles, quotes, stances and statuses cite by its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SourceFields {
+    pub(crate) title: String,
+    pub(crate) publisher: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) published: Option<When>,
+    pub(crate) accessed: Option<When>,
+    pub(crate) archive_url: Option<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) extra: Value,
+    pub(crate) notes: Html,
 }

@@ -5,10 +5,12 @@ pub enum Kind {
     Article,
     Actor,
     Proposal,
+    /// A report, document or statement that the others cite (`content/sources/`).
+    Source,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Article, Kind::Actor, Kind::Proposal];
+    pub const ALL: [Kind; 4] = [Kind::Article, Kind::Actor, Kind::Proposal, Kind::Source];
 
     /// The folder under `content/` (and the URL segment) for this kind.
     pub fn folder(self) -> &'static str {
@@ -16,6 +18,7 @@ impl Kind {
             Kind::Article => "articles",
             Kind::Actor => "actors",
             Kind::Proposal => "proposals",
+            Kind::Source => "sources",
         }
     }
 
@@ -24,6 +27,7 @@ impl Kind {
             Kind::Article => "article",
             Kind::Actor => "actor",
             Kind::Proposal => "proposal",
+            Kind::Source => "source",
         }
     }
 }

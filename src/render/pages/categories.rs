@@ -45,7 +45,7 @@ pub(super) fn category(fill: Fill<'_>, ix: usize, points: &[(ProposalIx, usize)]
     let c = &CATEGORIES[ix];
     let mut groups: Vec<(ProposalIx, Group<'_>)> = Vec::new();
     for (p, pt) in points {
-        let point = point_view(&site.proposals[*p].points[*pt], summaries);
+        let point = point_view(&site.proposals[*p].points[*pt], summaries, &site.proposals[*p].sources);
         match groups.last_mut() {
             Some((last, group)) if last == p => group.points.push(point),
             _ => groups.push((*p, Group { proposal: summaries.proposals[*p].clone(), points: vec![point] })),

@@ -27,25 +27,27 @@ pub(super) fn compare(
     old: &[Point],
 ) -> (String, String) {
     let Fill { site, summaries, ctx } = fill;
+    let list = &site.proposals[ix].sources;
+    let changed = site.proposals[ix].changes.as_ref().map(|c| &c.changed[..]).unwrap_or_default();
     let mut rows: Vec<Row<'_>> = Vec::with_capacity(points.len() + old.len());
-    for point in points {
+    for (ni, point) in points.iter().enumerate() {
         let row = match old.iter().find(|o| o.fields.id == point.fields.id) {
             None => Row {
                 id: &point.fields.id,
                 change: "added",
                 old: None,
-                new: Some(point_view(point, summaries)),
+                new: Some(point_view(point, summaries, list)),
                 diff: None,
             },
             Some(before) => {
-                let same =
-                    before.fields == point.fields && before.topic == point.topic && before.positions == point.positions;
+                // As the model's change set says (stances compare as they stand now).
+                let same = !changed.iter().any(|(_, n)| *n == ni);
                 Row {
                     id: &point.fields.id,
                     change: if same { "unchanged" } else { "changed" },
-                    old: Some(point_view(before, summaries)),
-                    new: Some(point_view(point, summaries)),
-                    diff: (!same).then(|| changed_point(before, point, summaries)),
+                    old: Some(point_view(before, summaries, list)),
+                    new: Some(point_view(point, summaries, list)),
+                    diff: (!same).then(|| changed_point(before, point, summaries, list)),
                 }
             }
         };
@@ -55,7 +57,7 @@ pub(super) fn compare(
         rows.push(Row {
             id: &before.fields.id,
             change: "removed",
-            old: Some(point_view(before, summaries)),
+            old: Some(point_view(before, summaries, list)),
             new: None,
             diff: None,
         });

@@ -6,25 +6,23 @@ use std::ops::Range;
 use serde::Serialize;
 use tera::Value;
 
+use super::evidence::{self, MatrixCell, Numbered, PositionCell, StatedView, StatusView, numbered};
 use super::shows::{ActorShows, ArticleShows, ProposalShows};
 use super::{Fill, routes};
-use crate::model::{Changes, Point, Proposal, ProposalIx};
+use crate::model::{Changes, Cited, Point, Proposal, ProposalIx};
 use crate::render::views::{StanceView, Summaries, to_value};
 
-#[derive(Serialize)]
-struct SourceView<'a> {
-    title: &'a str,
-    publisher: &'a str,
-    url: &'a str,
-    date: String,
-    date_display: String,
-}
-
+/// A quote: who said it, the words, when (its own date, or else none) and its source
+/// (with its number in the page's list).
 #[derive(Serialize)]
 struct QuoteView<'a> {
     actor: Value,
     text: &'a str,
     context: &'a str,
+    date: String,
+    date_display: String,
+    source: Value,
+    number: usize,
 }
 
 #[derive(Serialize)]
@@ -35,7 +33,7 @@ struct ArticleView<'a> {
     actors: Vec<Value>,
     proposals: Vec<Value>,
     quotes: Vec<QuoteView<'a>>,
-    sources: Vec<SourceView<'a>>,
+    sources: Vec<Numbered>,
     extra: &'a serde_json::Value,
 }
 
@@ -54,23 +52,17 @@ pub(super) fn article(fill: Fill<'_>, shows: &ArticleShows<'_>) -> (String, Stri
                 actor: summaries.actors[q.actor].clone(),
                 text: &q.fields.text,
                 context: q.fields.context.as_deref().unwrap_or(""),
+                date: q.fields.date.map(|d| d.ymd()).unwrap_or_default(),
+                date_display: q.fields.date.map(|d| d.display()).unwrap_or_default(),
+                source: q.source.map_or_else(Value::none, |s| summaries.sources[s].clone()),
+                number: evidence::number_in(&a.sources, q.source),
             })
             .collect(),
-        sources: a
-            .fields
-            .sources
-            .iter()
-            .map(|s| SourceView {
-                title: &s.title,
-                publisher: s.publisher.as_deref().unwrap_or(""),
-                url: s.url.as_deref().unwrap_or(""),
-                date: s.date.map(|d| d.ymd()).unwrap_or_default(),
-                date_display: s.date.map(|d| d.display()).unwrap_or_default(),
-            })
-            .collect(),
+        sources: numbered(summaries, &a.sources, &a.fields.sources),
         extra: &a.fields.extra,
     };
     ctx.insert("article", &view);
+    ctx.insert("cite", &evidence::cite(site, &a.fields.title, Some(a.fields.date), false, &routes::article(a)));
     // The list is newest first: the newer neighbour comes before.
     let neighbour = |ix: Option<usize>| ix.map_or_else(Value::none, |i| summaries.article(site, i));
     ctx.insert_value("newer", neighbour(shows.newer));
@@ -88,13 +80,20 @@ struct ActorView<'a> {
     extra: &'a serde_json::Value,
 }
 
+/// A quote of the actor: the words, when they were said (the quote's own date, else
+/// its article's), the context, its source and its article.
 #[derive(Serialize)]
 struct ActorQuote<'a> {
     text: &'a str,
     context: &'a str,
+    date: String,
+    date_display: String,
+    source: Value,
     article: Value,
 }
 
+/// One stance of the actor, as stated: on which point of which proposal, and whether
+/// it is the current one.
 #[derive(Serialize)]
 struct PositionView<'a> {
     proposal: Value,
@@ -102,8 +101,9 @@ struct PositionView<'a> {
     point_label: String,
     point_title: &'a str,
     path: String,
+    current: bool,
     #[serde(flatten)]
-    stance: StanceView,
+    stance: StatedView<'a, StanceView>,
 }
 
 pub(super) fn actor(fill: Fill<'_>, shows: &ActorShows<'_>) -> (String, String) {
@@ -123,32 +123,49 @@ pub(super) fn actor(fill: Fill<'_>, shows: &ActorShows<'_>) -> (String, String) 
         .iter()
         .map(|(art, q)| {
             let quote = &site.articles[*art].quotes[*q];
+            let date = quote.fields.date.unwrap_or(site.articles[*art].fields.date);
             ActorQuote {
                 text: &quote.fields.text,
                 context: quote.fields.context.as_deref().unwrap_or(""),
+                date: date.ymd(),
+                date_display: date.display(),
+                source: quote.source.map_or_else(Value::none, |s| summaries.sources[s].clone()),
                 article: summaries.article(site, *art),
             }
         })
         .collect();
     ctx.insert("quotes", &quotes);
     ctx.insert_value("proposals", summaries.proposals_of(shows.sponsored).into());
-    let positions: Vec<PositionView<'_>> = shows
-        .positions
-        .iter()
-        .map(|(p, pt, stance)| {
-            let proposal = &site.proposals[*p];
-            let point = &proposal.points[*pt];
-            PositionView {
+    let mut positions: Vec<PositionView<'_>> = Vec::new();
+    for (p, pt, pos) in shows.positions {
+        let proposal = &site.proposals[*p];
+        let point = &proposal.points[*pt];
+        let history = &point.positions[*pos].history;
+        for (n, stated) in history.iter().enumerate() {
+            positions.push(PositionView {
                 proposal: summaries.proposals[*p].clone(),
                 point_id: &point.fields.id,
                 point_label: point.fields.label(),
                 point_title: &point.fields.title,
                 path: format!("{}#{}", routes::proposal(proposal), point.fields.id),
-                stance: StanceView::of(Some(*stance)),
-            }
-        })
-        .collect();
+                current: n + 1 == history.len(),
+                stance: evidence::stance(stated, summaries, &[]),
+            });
+        }
+    }
     ctx.insert("positions", &positions);
+    ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
+    let stance_dates = shows
+        .positions
+        .iter()
+        .flat_map(|(p, pt, pos)| site.proposals[*p].points[*pt].positions[*pos].history.iter().filter_map(|s| s.date));
+    let quote_dates = shows.quotes.iter().map(|(art, q)| {
+        let article = &site.articles[*art];
+        article.quotes[*q].fields.date.unwrap_or(article.fields.date)
+    });
+    let article_dates = shows.articles.iter().map(|i| site.articles[*i].fields.date);
+    let as_of = evidence::newest(article_dates.chain(quote_dates).chain(stance_dates));
+    ctx.insert("cite", &evidence::cite(site, &a.fields.name, as_of, true, &routes::actor(a)));
     (a.fields.name.clone(), a.fields.summary.clone().or_else(|| a.fields.role.clone()).unwrap_or_default())
 }
 
@@ -207,13 +224,6 @@ pub(super) fn proposals(fill: Fill<'_>, proposals: Range<ProposalIx>) -> (String
 }
 
 #[derive(Serialize)]
-struct PositionCell {
-    actor: Value,
-    #[serde(flatten)]
-    stance: StanceView,
-}
-
-#[derive(Serialize)]
 pub(super) struct PointView<'a> {
     id: &'a str,
     /// As written (`21`, `4.2`), or empty; `label` is "Point 21", or empty.
@@ -224,10 +234,11 @@ pub(super) struct PointView<'a> {
     title: &'a str,
     text: &'a str,
     topic: Value,
-    positions: Vec<PositionCell>,
+    positions: Vec<PositionCell<'a>>,
 }
 
-pub(super) fn point_view<'a>(point: &'a Point, summaries: &Summaries) -> PointView<'a> {
+/// A point, its positions' sources numbered as in the page's `list`.
+pub(super) fn point_view<'a>(point: &'a Point, summaries: &Summaries, list: &[Cited]) -> PointView<'a> {
     PointView {
         id: &point.fields.id,
         number: point.fields.number.as_deref().unwrap_or(""),
@@ -236,11 +247,7 @@ pub(super) fn point_view<'a>(point: &'a Point, summaries: &Summaries) -> PointVi
         title: &point.fields.title,
         text: &point.fields.text,
         topic: point.topic.map_or_else(Value::none, |t| summaries.topics[t].clone()),
-        positions: point
-            .positions
-            .iter()
-            .map(|(a, s)| PositionCell { actor: summaries.actors[*a].clone(), stance: StanceView::of(Some(*s)) })
-            .collect(),
+        positions: point.positions.iter().map(|pos| evidence::position(pos, summaries, list)).collect(),
     }
 }
 
@@ -253,6 +260,8 @@ struct ProposalView<'a> {
     points: Vec<ProposalPoint<'a>>,
     amends: Value,
     amended_by: Vec<Value>,
+    /// Its status over time, oldest first.
+    statuses: Vec<StatedView<'a, StatusView>>,
 }
 
 /// A point on its own proposal's page: with the point it amends (its original text
@@ -290,7 +299,7 @@ fn proposal_point<'a>(
     let amends = match (p.amends, point.amends) {
         (Some(target), Some(amended)) => Some(AmendedPoint {
             proposal: summaries.proposals[target].clone(),
-            point: point_view(&site.proposals[target].points[amended], summaries),
+            point: point_view(&site.proposals[target].points[amended], summaries, &site.proposals[target].sources),
         }),
         _ => None,
     };
@@ -307,7 +316,7 @@ fn proposal_point<'a>(
             }
         })
         .collect();
-    ProposalPoint { point: point_view(point, summaries), amends, amendments }
+    ProposalPoint { point: point_view(point, summaries, &p.sources), amends, amendments }
 }
 
 #[derive(Serialize)]
@@ -315,7 +324,7 @@ struct MatrixRow<'a> {
     point_id: &'a str,
     point_label: String,
     point_title: &'a str,
-    cells: Vec<StanceView>,
+    cells: Vec<MatrixCell>,
 }
 
 #[derive(Serialize)]
@@ -341,11 +350,16 @@ pub(super) struct ChangedPoint<'a> {
     text_diff: String,
 }
 
-pub(super) fn changed_point<'a>(old: &'a Point, new: &'a Point, summaries: &Summaries) -> ChangedPoint<'a> {
+pub(super) fn changed_point<'a>(
+    old: &'a Point,
+    new: &'a Point,
+    summaries: &Summaries,
+    list: &[Cited],
+) -> ChangedPoint<'a> {
     ChangedPoint {
         id: &new.fields.id,
-        before: point_view(old, summaries),
-        after: point_view(new, summaries),
+        before: point_view(old, summaries, list),
+        after: point_view(new, summaries, list),
         title_diff: crate::render::diff::words(&old.fields.title, &new.fields.title),
         text_diff: crate::render::diff::words(&old.fields.text_source, &new.fields.text_source),
     }
@@ -374,7 +388,7 @@ struct ChangesView<'a> {
 }
 
 fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
-    let mut actors: Vec<usize> = p.points.iter().flat_map(|pt| pt.positions.iter().map(|(a, _)| *a)).collect();
+    let mut actors: Vec<usize> = p.points.iter().flat_map(|pt| pt.positions.iter().map(|pos| pos.actor)).collect();
     actors.sort_unstable();
     actors.dedup();
     let rows = p
@@ -386,7 +400,7 @@ fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
             point_title: &pt.fields.title,
             cells: actors
                 .iter()
-                .map(|a| StanceView::of(pt.positions.iter().find(|(x, _)| x == a).map(|(_, s)| *s)))
+                .map(|a| evidence::matrix_cell(pt.positions.iter().find(|pos| pos.actor == *a), &p.sources))
                 .collect(),
         })
         .collect();
@@ -404,9 +418,13 @@ fn changes<'a>(
     ChangesView {
         against: summaries.proposals[against].clone(),
         compare_path: routes::compare(new, old_id),
-        added: c.added.iter().map(|i| point_view(&new.points[*i], summaries)).collect(),
-        removed: c.removed.iter().map(|i| point_view(&old[*i], summaries)).collect(),
-        changed: c.changed.iter().map(|(o, n)| changed_point(&old[*o], &new.points[*n], summaries)).collect(),
+        added: c.added.iter().map(|i| point_view(&new.points[*i], summaries, &new.sources)).collect(),
+        removed: c.removed.iter().map(|i| point_view(&old[*i], summaries, &new.sources)).collect(),
+        changed: c
+            .changed
+            .iter()
+            .map(|(o, n)| changed_point(&old[*o], &new.points[*n], summaries, &new.sources))
+            .collect(),
         unchanged: c.unchanged,
         stances: c
             .stances
@@ -437,6 +455,7 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
         points: shows.points.iter().map(|pt| proposal_point(site, summaries, p, pt)).collect(),
         amends: summaries.proposal_opt(shows.amends.map(|(a, _)| a)),
         amended_by: summaries.proposals_of(shows.amended_by),
+        statuses: evidence::statuses(shows.statuses, summaries, shows.sources),
     };
     ctx.insert("proposal", &view);
     ctx.insert("matrix", &matrix(p, summaries));
@@ -453,6 +472,12 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
         _ => ctx.insert_value("changes", Value::none()),
     }
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
+    ctx.insert("sources", &numbered(summaries, shows.sources, &[]));
+    let stated = shows.points.iter().flat_map(|pt| &pt.positions).flat_map(|pos| &pos.history).filter_map(|s| s.date);
+    let statuses = shows.statuses.iter().filter_map(|s| s.date);
+    let articles = shows.articles.iter().map(|i| site.articles[*i].fields.date);
+    let as_of = evidence::newest(p.fields.date.into_iter().chain(stated).chain(statuses).chain(articles));
+    ctx.insert("cite", &evidence::cite(site, &p.fields.title, as_of, true, &routes::proposal(p)));
     (p.fields.title.clone(), p.fields.summary.clone().unwrap_or_default())
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Fill, routes};
-use crate::model::{ActorIx, ArticleIx, ProposalIx, Site, TopicIx};
+use crate::model::{ActorIx, ArticleIx, ProposalIx, Site, SourceIx, TopicIx};
 use crate::render::views::{Summaries, point_ref, timeline_proposal, to_value};
 use crate::vocab::{Status, When};
 
@@ -179,6 +179,34 @@ fn sides(site: &Site, summaries: &Summaries, actors: Range<ActorIx>) -> Value {
         }
     }
     to_value(&out)
+}
+
+#[derive(Serialize)]
+struct Publisher {
+    publisher: String,
+    sources: Vec<Value>,
+}
+
+/// Every source, grouped by publisher: publishers sorted by name (ignoring case), those
+/// without one last; sources by title within a group.
+pub(super) fn sources(fill: Fill<'_>, sources: Range<SourceIx>) -> (String, String) {
+    let Fill { site, summaries, ctx } = fill;
+    let mut order: Vec<SourceIx> = sources.collect();
+    let publisher = |i: &SourceIx| site.sources[*i].fields.publisher.clone().unwrap_or_default();
+    order.sort_by_key(|i| {
+        let s = &site.sources[*i];
+        (publisher(i).is_empty(), publisher(i).to_lowercase(), s.fields.title.to_lowercase(), s.id.clone())
+    });
+    let mut groups: Vec<Publisher> = Vec::new();
+    for ix in order {
+        let name = publisher(&ix);
+        match groups.last_mut() {
+            Some(g) if g.publisher == name => g.sources.push(summaries.sources[ix].clone()),
+            _ => groups.push(Publisher { publisher: name, sources: vec![summaries.sources[ix].clone()] }),
+        }
+    }
+    ctx.insert_value("publishers", to_value(&groups));
+    ("Sources".to_owned(), String::new())
 }
 
 /// Every dated article and proposal, oldest first, grouped by month (the first `limit`

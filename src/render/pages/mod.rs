@@ -5,6 +5,7 @@
 
 mod categories;
 mod compare;
+mod evidence;
 mod items;
 mod lists;
 mod shows;
@@ -35,6 +36,9 @@ pub(crate) enum Page {
     Categories,
     /// The points of one category (its index in `vocab::CATEGORIES`) across proposals.
     Category(usize),
+    Sources,
+    Source(usize),
+    Changes,
     Timeline,
     /// The timeline with a few entries of each kind: enough for `check` to run each
     /// part of its template, in constant time. Never written.
@@ -47,7 +51,16 @@ const SAMPLE: usize = 20;
 
 /// All pages of the site, in a fixed order.
 pub(crate) fn all(site: &Site) -> Vec<Page> {
-    let mut pages = vec![Page::Index, Page::Actors, Page::Proposals, Page::Topics, Page::Timeline, Page::NotFound];
+    let mut pages = vec![
+        Page::Index,
+        Page::Actors,
+        Page::Proposals,
+        Page::Topics,
+        Page::Sources,
+        Page::Changes,
+        Page::Timeline,
+        Page::NotFound,
+    ];
     pages.extend((1..=list_pages(site)).map(Page::ArticleList));
     pages.extend((0..site.articles.len()).map(Page::Article));
     pages.extend((0..site.actors.len()).map(Page::Actor));
@@ -56,6 +69,7 @@ pub(crate) fn all(site: &Site) -> Vec<Page> {
     pages.extend((0..site.topics.len()).map(Page::Topic));
     pages.push(Page::Categories);
     pages.extend(used_categories(site).map(Page::Category));
+    pages.extend((0..site.sources.len()).map(Page::Source));
     pages
 }
 
@@ -83,6 +97,8 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
         Page::Proposals,
         Page::Topics,
         Page::Categories,
+        Page::Sources,
+        Page::Changes,
         Page::TimelineSample,
         Page::NotFound,
     ];
@@ -92,6 +108,7 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
     pages.extend(smallest(&site.actors, |a| a.articles.len() + a.quotes.len()).map(Page::Actor));
     pages.extend(smallest(&site.proposals, |p| p.articles.len() + p.points.len()).map(Page::Proposal));
     pages.extend(smallest(&site.topics, |t| t.articles.len()).map(Page::Topic));
+    pages.extend(smallest(&site.sources, |s| s.articles.len()).map(Page::Source));
     pages
 }
 
@@ -108,6 +125,8 @@ impl Page {
             | Page::Actor(_)
             | Page::Category(_)
             | Page::Compare(_)
+            | Page::Source(_)
+            | Page::Changes
             | Page::Timeline
             | Page::TimelineSample => 0,
             _ => 1,
@@ -128,6 +147,9 @@ impl Page {
             Page::Topic(_) => "topic.html",
             Page::Categories => "categories.html",
             Page::Category(_) => "category.html",
+            Page::Sources => "sources.html",
+            Page::Source(_) => "source.html",
+            Page::Changes => "changes.html",
             Page::Timeline | Page::TimelineSample => "timeline.html",
             Page::NotFound => "404.html",
         }
@@ -156,6 +178,9 @@ impl Page {
             Page::Topic(i) => routes::topic(&site.topics[i]),
             Page::Categories => "categories/".to_owned(),
             Page::Category(c) => routes::category(&crate::vocab::CATEGORIES[c]),
+            Page::Sources => "sources/".to_owned(),
+            Page::Source(i) => routes::source(&site.sources[i]),
+            Page::Changes => "changes/".to_owned(),
             Page::Timeline | Page::TimelineSample => "timeline/".to_owned(),
         }
     }
@@ -230,6 +255,12 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
         Shows::Compare { ix, against, points, old } => compare::compare(fill, ix, against, points, old),
         Shows::Categories => categories::index(fill),
         Shows::Category { ix, points } => categories::category(fill, ix, points),
+        Shows::Sources { sources } => lists::sources(fill, sources),
+        Shows::Source(shows) => evidence::source(fill, &shows),
+        Shows::Changes { .. } => {
+            let Fill { site, summaries, ctx } = fill;
+            crate::render::changes::page(site, summaries, ctx)
+        }
         Shows::Timeline { articles, proposals, limit } => lists::timeline(fill, articles, proposals, limit),
         Shows::NotFound => ("Page not found".to_owned(), String::new()),
     }

@@ -5,8 +5,10 @@
 use std::ops::Range;
 
 use super::{Page, SAMPLE, list_pages};
-use crate::model::{ActorIx, ArticleIx, ItemIx, Point, ProposalIx, Quote, Site, TopicIx};
-use crate::vocab::Stance;
+use crate::model::{
+    ActorIx, ArticleIx, Cited, ItemIx, Point, ProposalIx, Quote, Site, SourceIx, Stated, TopicIx, source_items,
+};
+use crate::vocab::Status;
 
 /// The items a page shows (their summaries, or more of them), as its values list them.
 pub(crate) enum Shows<'s> {
@@ -57,6 +59,18 @@ pub(crate) enum Shows<'s> {
         ix: usize,
         points: &'s [(ProposalIx, usize)],
     },
+    /// Every source, by publisher.
+    Sources {
+        sources: Range<SourceIx>,
+    },
+    Source(SourceShows<'s>),
+    /// Every dated event, which may name any article, proposal, actor or source.
+    Changes {
+        articles: Range<ArticleIx>,
+        proposals: Range<ProposalIx>,
+        actors: Range<ActorIx>,
+        sources: Range<SourceIx>,
+    },
     /// Every dated article and proposal, or the first `limit` of each.
     Timeline {
         articles: Range<ArticleIx>,
@@ -74,6 +88,20 @@ pub(crate) struct ArticleShows<'s> {
     pub(crate) actors: &'s [ActorIx],
     pub(crate) proposals: &'s [ProposalIx],
     pub(crate) quotes: &'s [Quote],
+    pub(crate) sources: &'s [Cited],
+}
+
+/// A source whole, what cites it, and the sources its notes cite.
+pub(crate) struct SourceShows<'s> {
+    pub(crate) ix: SourceIx,
+    pub(crate) articles: &'s [ArticleIx],
+    pub(crate) actors: &'s [ActorIx],
+    pub(crate) proposals: &'s [ProposalIx],
+    pub(crate) quotes: &'s [(ArticleIx, usize)],
+    pub(crate) stances: &'s [(ProposalIx, usize, usize, usize)],
+    /// Who said its quotes and whose its stances are.
+    pub(crate) speakers: &'s [ActorIx],
+    pub(crate) sources: &'s [Cited],
 }
 
 /// An actor whole, the articles that mention or quote them, the proposals they sponsor
@@ -83,7 +111,8 @@ pub(crate) struct ActorShows<'s> {
     pub(crate) articles: &'s [ArticleIx],
     pub(crate) quotes: &'s [(ArticleIx, usize)],
     pub(crate) sponsored: &'s [ProposalIx],
-    pub(crate) positions: &'s [(ProposalIx, usize, Stance)],
+    pub(crate) positions: &'s [(ProposalIx, usize, usize)],
+    pub(crate) sources: &'s [Cited],
 }
 
 /// A proposal whole: its sponsors, versions and points (with their topics and whose
@@ -100,6 +129,8 @@ pub(crate) struct ProposalShows<'s> {
     pub(crate) amends: Option<(ProposalIx, &'s [Point])>,
     pub(crate) amended_by: &'s [ProposalIx],
     pub(crate) articles: &'s [ArticleIx],
+    pub(crate) statuses: &'s [Stated<Status>],
+    pub(crate) sources: &'s [Cited],
 }
 
 impl Page {
@@ -125,6 +156,7 @@ impl Page {
                     actors: &a.actors,
                     proposals: &a.proposals,
                     quotes: &a.quotes,
+                    sources: &a.sources,
                 })
             }
             Page::Actors => Shows::Actors { actors: 0..site.actors.len() },
@@ -136,6 +168,7 @@ impl Page {
                     quotes: &a.quotes,
                     sponsored: &a.sponsored,
                     positions: &a.positions,
+                    sources: &a.sources,
                 })
             }
             Page::Proposals => Shows::Proposals { proposals: 0..site.proposals.len(), actors: 0..site.actors.len() },
@@ -153,6 +186,8 @@ impl Page {
                     amends: p.amends.map(|a| (a, &site.proposals[a].points[..])),
                     amended_by: &p.amended_by,
                     articles: &p.articles,
+                    statuses: &p.statuses,
+                    sources: &p.sources,
                 })
             }
             Page::Topics => Shows::Topics { topics: 0..site.topics.len() },
@@ -167,6 +202,26 @@ impl Page {
             }
             Page::Categories => Shows::Categories,
             Page::Category(ix) => Shows::Category { ix, points: &site.categories[ix] },
+            Page::Sources => Shows::Sources { sources: 0..site.sources.len() },
+            Page::Source(ix) => {
+                let s = &site.sources[ix];
+                Shows::Source(SourceShows {
+                    ix,
+                    articles: &s.articles,
+                    actors: &s.actors,
+                    proposals: &s.proposals,
+                    quotes: &s.quotes,
+                    stances: &s.stances,
+                    speakers: &s.speakers,
+                    sources: &s.sources,
+                })
+            }
+            Page::Changes => Shows::Changes {
+                articles: 0..site.articles.len(),
+                proposals: 0..site.proposals.len(),
+                actors: 0..site.actors.len(),
+                sources: 0..site.sources.len(),
+            },
             Page::Timeline | Page::TimelineSample => Shows::Timeline {
                 articles: 0..site.articles.len(),
                 proposals: 0..site.proposals.len(),
@@ -189,14 +244,16 @@ impl Shows<'_> {
                 all(f, ItemIx::Actor, actors.clone());
             }
             Shows::ArticleList { n: _, total: _, articles } => all(f, ItemIx::Article, articles.clone()),
-            Shows::Article(ArticleShows { ix, newer, older, actors, proposals, quotes }) => {
+            Shows::Article(ArticleShows { ix, newer, older, actors, proposals, quotes, sources }) => {
                 all(f, ItemIx::Article, newer.iter().chain([ix]).chain(older).copied());
                 all(f, ItemIx::Actor, actors.iter().copied().chain(quotes.iter().map(|q| q.actor)));
                 all(f, ItemIx::Proposal, proposals.iter().copied());
+                all(f, ItemIx::Source, source_items(sources));
             }
             Shows::Actors { actors } => all(f, ItemIx::Actor, actors.clone()),
-            Shows::Actor(ActorShows { ix, articles, quotes, sponsored, positions }) => {
+            Shows::Actor(ActorShows { ix, articles, quotes, sponsored, positions, sources }) => {
                 f(ItemIx::Actor(*ix));
+                all(f, ItemIx::Source, source_items(sources));
                 all(f, ItemIx::Article, articles.iter().copied().chain(quotes.iter().map(|(a, _)| *a)));
                 all(f, ItemIx::Proposal, sponsored.iter().copied().chain(positions.iter().map(|(p, _, _)| *p)));
             }
@@ -215,7 +272,10 @@ impl Shows<'_> {
                 amends,
                 amended_by,
                 articles,
+                statuses: _,
+                sources,
             }) => {
+                all(f, ItemIx::Source, source_items(sources));
                 let versions =
                     [Some(*ix), *supersedes, *superseded_by, against.map(|(p, _)| p), amends.map(|(p, _)| p)];
                 let related = lineage.iter().chain(amended_by.iter()).copied();
@@ -224,7 +284,7 @@ impl Shows<'_> {
                 let others = against.iter().chain(amends.iter()).flat_map(|(_, points)| points.iter());
                 for point in points.iter().chain(others) {
                     all(f, ItemIx::Topic, point.topic);
-                    all(f, ItemIx::Actor, point.positions.iter().map(|(a, _)| *a));
+                    all(f, ItemIx::Actor, point.positions.iter().map(|pos| pos.actor));
                 }
                 all(f, ItemIx::Article, articles.iter().copied());
             }
@@ -238,15 +298,30 @@ impl Shows<'_> {
                 all(f, ItemIx::Proposal, [*ix, *against]);
                 for point in points.iter().chain(old.iter()) {
                     all(f, ItemIx::Topic, point.topic);
-                    all(f, ItemIx::Actor, point.positions.iter().map(|(a, _)| *a));
+                    all(f, ItemIx::Actor, point.positions.iter().map(|pos| pos.actor));
                 }
             }
             Shows::Categories => {}
             Shows::Category { ix: _, points } => {
                 for (p, pt) in points.iter() {
                     f(ItemIx::Proposal(*p));
-                    all(f, ItemIx::Actor, site.proposals[*p].points[*pt].positions.iter().map(|(a, _)| *a));
+                    all(f, ItemIx::Actor, site.proposals[*p].points[*pt].positions.iter().map(|pos| pos.actor));
                 }
+            }
+            Shows::Sources { sources } => all(f, ItemIx::Source, sources.clone()),
+            Shows::Source(SourceShows { ix, articles, actors, proposals, quotes, stances, speakers, sources }) => {
+                f(ItemIx::Source(*ix));
+                all(f, ItemIx::Article, articles.iter().copied().chain(quotes.iter().map(|(a, _)| *a)));
+                all(f, ItemIx::Actor, actors.iter().copied());
+                all(f, ItemIx::Proposal, proposals.iter().copied().chain(stances.iter().map(|(p, ..)| *p)));
+                all(f, ItemIx::Source, source_items(sources));
+                all(f, ItemIx::Actor, speakers.iter().copied());
+            }
+            Shows::Changes { articles, proposals, actors, sources } => {
+                all(f, ItemIx::Article, articles.clone());
+                all(f, ItemIx::Proposal, proposals.clone());
+                all(f, ItemIx::Actor, actors.clone());
+                all(f, ItemIx::Source, sources.clone());
             }
             Shows::Timeline { articles, proposals, limit: _ } => {
                 all(f, ItemIx::Article, articles.clone());
