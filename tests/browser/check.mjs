@@ -153,6 +153,9 @@ const KINDS = [
   ["sources", "sources/index.html"],
   ["source", pick("sources/", ['class="stance ', 'class="quotes"'], ["sources/index.html"])],
   ["changes", "changes/index.html"],
+  ["categories", "categories/index.html"],
+  ["category", pick("categories/", [], ["categories/index.html"])],
+  ["compare", htmlFiles.map(rel).find((r) => /^proposals\/[^/]+\/compare\/[^/]+\/index\.html$/.test(r)) ?? null],
   ["404", "404.html"],
 ].filter(([kind, page]) => {
   if (!page) fail(kind, "no such page in the built site");
