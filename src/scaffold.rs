@@ -67,9 +67,13 @@ date: DATE
 proposed_by: [sample-envoy]
 status:
   - {status: tabled, date: DATE, source: sample-report}
+stage: ceasefire
 summary: A three-step path to a ceasefire.
+total_points: 3
 points:
   - id: ceasefire
+    number: 1
+    category: security-sector
     title: Ceasefire along the current line
     text: Both sides stop firing within 72 hours.
     topic: Security
@@ -108,10 +112,11 @@ writes it to public/.
 - templates/: templates here replace the built-in theme's, file by file: copy one
   from `briefing init --theme` (or the briefing repository's templates/) and edit
   it. The page templates are base.html, index.html, articles.html, article.html,
-  actors.html, actor.html, proposals.html, proposal.html, topics.html, topic.html,
-  sources.html, source.html, timeline.html, 404.html and redirect.html (with
-  partials/evidence.html, which they share); the values each receives are listed
-  in the briefing repository's docs/templates.md.
+   actors.html, actor.html, proposals.html, proposal.html, compare.html, topics.html,
+   topic.html, categories.html, category.html, sources.html, source.html,
+   timeline.html, 404.html and redirect.html (with partials/evidence.html, which
+   they share); the values each receives are listed in the briefing repository's
+   docs/templates.md.
 - static/: files here are copied to the root of the built site (images, a
   favicon, …); a style.css or search.js here replaces the built-in theme's.
 ";
@@ -244,10 +249,14 @@ pub(crate) fn new_item(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, 
         ),
         Kind::Proposal => format!(
             "---\ntitle: {quoted}\ndate: {}\nproposed_by: []\nstatus: draft\nsummary:\npoints: []\n\
+             # stage: framework-partial     # pre-negotiation, ceasefire, framework-comprehensive, …\n\
+             # total_points: 28             # how many points the official text has\n\
+             # amends: PROPOSAL-ID          # the proposal whose points this one amends\n\
              # status:   # or a dated history, oldest first, the last one current\n\
              #   - {{status: tabled, date: 2025-11-20, source: SOURCE-ID}}\n\
              #   - {{status: under-negotiation, date: ~2025-12, source: SOURCE-ID}}\n\
-             # points:\n#   - id: first-point\n#     title: …\n#     text: …\n#     positions:\n#       ACTOR-ID: supports\n\
+             # points:\n#   - id: first-point\n#     number: 1\n#     category: security-sector\n#     amends: POINT-ID\n\
+             #     title: …\n#     text: …\n#     positions:\n#       ACTOR-ID: supports\n\
              #       OTHER-ACTOR-ID:\n\
              #         - {{stance: supports, date: 2025-11-21, source: SOURCE-ID}}\n\
              #         - {{stance: opposes, date: ~2025-12-02, source: SOURCE-ID, quote: \"…\"}}\n\

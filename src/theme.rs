@@ -51,9 +51,8 @@ macro_rules! embedded {
 /// The page templates docs/pages.md names under "Templates", plus the partials they share.
 pub(crate) const BUILT_IN_TEMPLATES: &[(&str, &[u8])] = embedded!("templates":
     "base.html", "index.html", "articles.html", "article.html", "actors.html", "actor.html",
-    "proposals.html", "proposal.html", "topics.html", "topic.html", "timeline.html", "404.html",
-    "redirect.html",
-    "sources.html", "source.html", "changes.html", "partials/evidence.html",
+    "proposals.html", "proposal.html", "compare.html", "topics.html", "topic.html", "categories.html", "category.html",
+    "timeline.html", "404.html", "redirect.html", "sources.html", "source.html", "changes.html", "partials/evidence.html",
 );
 
 /// The theme's words, which are not a template (see `parse::strings`), and its own.

@@ -1,5 +1,6 @@
 /* briefing — client-side search. No dependencies; works over http and from file://.
-   The index is an array of {kind, title, path, summary, date}. It is loaded on first use:
+   The index is an array of {kind, title, path, summary, date, aliases?} (an alias found
+   shows as "Alias → Name"). It is loaded on first use:
    window.BRIEFING_SEARCH if already defined, else ROOT/search-index.js (a <script>, which
    works from file://), else ROOT/search-index.json (fetch, http only). */
 (function () {
@@ -31,7 +32,8 @@
     if (!Array.isArray(raw)) return [];
     return raw.map(function (e) {
       e = e || {};
-      return { e: e, t: fold(e.title), h: fold((e.title || "") + " " + (e.summary || "")) };
+      var a = Array.isArray(e.aliases) ? e.aliases.map(String) : [];
+      return { e: e, t: fold(e.title), a: a, fa: a.map(fold), h: fold([e.title, a.join(" "), e.summary].join(" ")) };
     });
   }
 
@@ -74,18 +76,26 @@
     return root + path + hash;
   }
 
+  function hasAll(t, words) { return words.every(function (w) { return t.indexOf(w) >= 0; }); }
+
+  function nameScore(t, whole, words) {
+    var score = t === whole ? 20 : t.indexOf(whole) === 0 ? 5 : 0;
+    words.forEach(function (w) {
+      var p = t.indexOf(w);
+      if (p >= 0) score += (p === 0 || /[\s\-.,'’()]/.test(t.charAt(p - 1))) ? 3 : 2;
+    });
+    return score;
+  }
+
   function search(q) {
     var whole = fold(q).trim(), words = whole.split(/\s+/).filter(Boolean);
     if (!words.length) return [];
     var hits = [];
     entries.forEach(function (x, i) {
-      for (var w = 0; w < words.length; w++) if (x.h.indexOf(words[w]) < 0) return;
-      var score = x.t === whole ? 20 : x.t.indexOf(whole) === 0 ? 5 : 0;
-      words.forEach(function (w) {
-        var p = x.t.indexOf(w);
-        if (p >= 0) score += (p === 0 || /[^a-z0-9]/.test(x.t.charAt(p - 1))) ? 3 : 2;
-      });
-      hits.push({ x: x, s: score, i: i });
+      if (!hasAll(x.h, words)) return;
+      var score = nameScore(x.t, whole, words), k = hasAll(x.t, words) ? -1 : x.fa.findIndex(function (f) { return hasAll(f, words); });
+      if (k >= 0) score = Math.max(score, nameScore(x.fa[k], whole, words));
+      hits.push({ x: x, s: score, i: i, alias: k >= 0 ? x.a[k] : null });
     });
     hits.sort(function (a, b) {
       if (b.s !== a.s) return b.s - a.s;
@@ -121,7 +131,7 @@
       a.href = href(e.path);
       var kind = ["article", "actor", "proposal", "topic", "source"].indexOf(e.kind) >= 0 ? T[e.kind] : (e.kind ? String(e.kind) : "");
       if (kind) a.appendChild(el("span", "kind kind-" + e.kind, kind));
-      a.appendChild(el("span", "result-title", e.title || e.path));
+      a.appendChild(el("span", "result-title", (h.alias ? h.alias + " → " : "") + (e.title || e.path)));
       var meta = [e.date, e.summary].filter(Boolean).join(" · ");
       if (meta) a.appendChild(el("span", "result-meta", meta.length > 160 ? meta.slice(0, 157) + "…" : meta));
       li.appendChild(a);

@@ -39,6 +39,9 @@ const BASIC_FILES: &[&str] = &[
     "articles/plan-b-tabled/index.html",
     "articles/talks-open/index.html",
     "atom.xml",
+    "categories/index.html",
+    "categories/security-sector/index.html",
+    "categories/territory/index.html",
     "changes.xml",
     "changes/index.html",
     "data/actors.csv",
@@ -59,6 +62,7 @@ const BASIC_FILES: &[&str] = &[
     "proposals/index.html",
     "proposals/plan-a/index.html",
     "proposals/plan-b-draft/index.html",
+    "proposals/plan-b/compare/plan-a/index.html",
     "proposals/plan-b/index.html",
     "robots.txt",
     "search-index.js",
@@ -136,30 +140,30 @@ fn a_draft_appears_nowhere_without_drafts_flag() {
 }
 
 #[test]
-fn drafts_flag_includes_the_draft_everywhere() {
+fn drafts_flag_shows_the_draft_marked_but_publishes_it_nowhere() {
     let (_dir, out) = build_basic(&["--drafts"]);
-    assert!(out.join("articles/secret-draft/index.html").is_file());
+    let page = read(&out, "articles/secret-draft/index.html");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"), "{page}");
+    assert!(visible_text(&page).contains("Draft: not published."), "{}", visible_text(&page));
+    assert!(!read(&out, "articles/talks-open/index.html").contains("noindex"), "a published article is indexed");
     assert!(out.join("topics/secret-topic/index.html").is_file());
-    // Six articles at two per page: still three list pages, the draft (newest) first.
+    // Six articles at two per page: still three list pages, the draft (newest) first, marked.
     assert!(out.join("articles/page/3/index.html").is_file());
     assert!(!out.join("articles/page/4").exists());
+    assert!(visible_text(&read(&out, "articles/index.html")).contains("Secret draft article Draft"));
+    // Out of the open data, including the lists of articles of actors and proposals.
     let articles = read_json(&out, "data/articles.json");
-    assert_eq!(articles[0]["id"], "secret-draft");
-    assert_eq!(articles.as_array().unwrap().len(), 6);
+    assert_eq!(articles[0]["id"], "ceasefire-holds");
+    assert_eq!(articles.as_array().unwrap().len(), 5);
     let actors = read_json(&out, "data/actors.json");
-    assert_eq!(actors[0]["articles"], json!(["secret-draft", "ceasefire-holds", "plan-b-tabled", "talks-open"]));
-    assert_eq!(actors[1]["articles"], json!(["secret-draft", "counter-offer", "moscow-readout", "talks-open"]));
+    assert_eq!(actors[0]["articles"], json!(["ceasefire-holds", "plan-b-tabled", "talks-open"]));
     let proposals = read_json(&out, "data/proposals.json");
-    assert_eq!(proposals[0]["id"], "counter-plan");
-    assert_eq!(proposals[0]["articles"], json!(["secret-draft", "counter-offer"]));
-    assert_eq!(proposals[1]["articles"], json!(["secret-draft", "talks-open"]), "a body link counts for plan-a");
-    let search = read(&out, "search-index.json");
-    assert!(search.contains("\"path\":\"articles/secret-draft/\""));
-    assert!(read(&out, "sitemap.xml").contains(&format!("<loc>{BASE}articles/secret-draft/</loc>")));
-    assert!(read(&out, "atom.xml").contains("<title>Secret draft article</title>"));
-    assert!(read(&out, "articles/index.html").contains("Secret draft article"));
-    let actor_index = visible_text(&read(&out, "actors/index.html"));
-    assert!(actor_index.contains("Alice Arden — Lead mediator 4 articles"), "{actor_index}");
+    assert_eq!(proposals[0]["articles"], json!(["counter-offer"]));
+    // Out of the search, the sitemap and the feed.
+    for file in ["search-index.json", "search-index.js", "sitemap.xml", "atom.xml", "data/actors.json"] {
+        assert!(!read(&out, file).contains("secret-draft"), "{file} names the draft");
+    }
+    assert_eq!(read(&out, "atom.xml").matches("<entry>").count(), 5);
 }
 
 // ---------------------------------------------------------------------------
@@ -445,12 +449,16 @@ fn proposals_json_is_exactly_per_spec() {
             "date": null,
             "date_precision": null,
             "status": "tabled",
+            "stage": "pre-negotiation",
             "path": "proposals/counter-plan/",
             "proposed_by": ["boris-bell"],
             "supersedes": null,
             "superseded_by": null,
+            "amends": null,
+            "amended_by": [],
+            "total_points": null,
             "points": [
-                {"id": "neutrality", "title": "Neutrality",
+                {"id": "neutrality", "number": null, "category": "security-sector", "amends": null, "title": "Neutrality",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}}
             ],
             "statuses": [{"status": "tabled", "date": null, "date_precision": null, "source": null}],
@@ -462,16 +470,20 @@ fn proposals_json_is_exactly_per_spec() {
             "date": "2025-11-01",
             "date_precision": "day",
             "status": "superseded",
+            "stage": null,
             "path": "proposals/plan-a/",
             "proposed_by": ["alice-arden"],
             "supersedes": null,
             "superseded_by": "plan-b",
+            "amends": null,
+            "amended_by": [],
+            "total_points": null,
             "points": [
-                {"id": "ceasefire", "title": "Ceasefire",
+                {"id": "ceasefire", "number": null, "category": "security-sector", "amends": null, "title": "Ceasefire",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes"}},
-                {"id": "territory", "title": "Territory",
+                {"id": "territory", "number": null, "category": "territory", "amends": null, "title": "Territory",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "opposes"}},
-                {"id": "monitoring", "title": "Monitoring mission",
+                {"id": "monitoring", "number": null, "category": null, "amends": null, "title": "Monitoring mission",
                  "positions": {"alice-arden": "supports"}}
             ],
             "statuses": [
@@ -486,16 +498,20 @@ fn proposals_json_is_exactly_per_spec() {
             "date": "2025-11-20",
             "date_precision": "day",
             "status": "under-negotiation",
+            "stage": "framework-comprehensive",
             "path": "proposals/plan-b/",
             "proposed_by": ["alice-arden"],
             "supersedes": "plan-a",
             "superseded_by": null,
+            "amends": null,
+            "amended_by": [],
+            "total_points": 20,
             "points": [
-                {"id": "ceasefire", "title": "Ceasefire",
+                {"id": "ceasefire", "number": null, "category": "security-sector", "amends": null, "title": "Ceasefire",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes"}},
-                {"id": "territory", "title": "Territory",
+                {"id": "territory", "number": "4.10", "category": "territory", "amends": null, "title": "Territory",
                  "positions": {"boris-bell": "supports", "kyiv-delegation": "conditional"}},
-                {"id": "guarantees", "title": "Security guarantees",
+                {"id": "guarantees", "number": "7", "category": null, "amends": null, "title": "Security guarantees",
                  "positions": {"alice-arden": "supports", "boris-bell": "opposes", "kyiv-delegation": "supports"}}
             ],
             "statuses": [{"status": "under-negotiation", "date": null, "date_precision": null, "source": null}],
@@ -544,8 +560,17 @@ fn search_index_lists_every_item_and_the_script_holds_the_same_data() {
     assert_eq!(entries, expected);
     for e in index.as_array().unwrap() {
         let keys: Vec<&String> = e.as_object().unwrap().keys().collect();
-        assert_eq!(keys, ["date", "kind", "path", "summary", "title"]);
+        if e["kind"] == "actor" && e["path"] != "actors/kyiv-delegation/" {
+            assert_eq!(keys, ["aliases", "date", "kind", "path", "summary", "title"]);
+        } else {
+            assert_eq!(keys, ["date", "kind", "path", "summary", "title"]);
+        }
     }
+    // An actor's aliases, in any script, are searched (static/search.js; the browser
+    // checks type them).
+    let actor = |id: &str| index.as_array().unwrap().iter().find(|e| e["path"] == format!("actors/{id}/")).unwrap();
+    assert_eq!(actor("alice-arden")["aliases"], json!(["Arden"]));
+    assert_eq!(actor("boris-bell")["aliases"], json!(["Борис Белл", "Bell B."]));
     let script = read(&out, "search-index.js");
     let json = read(&out, "search-index.json");
     assert_eq!(script, format!("window.BRIEFING_SEARCH = {json};\n"));
@@ -580,7 +605,7 @@ fn actor_mentions_count_each_article_once() {
     assert!(quotes.contains("We came to listen."), "{quotes}");
     assert!(quotes.contains("2 November 2025, on arrival — Talks open in Geneva"), "{quotes}");
     // And the positions taken on proposal points, linked to the point's anchor.
-    assert!(boris.contains(r#"<a href="../../proposals/plan-b/index.html#guarantees">Security guarantees</a>"#));
+    assert!(boris.contains(r#"<a href="../../proposals/plan-b/index.html#guarantees"><span class="point-number">Point 7</span> Security guarantees</a>"#));
 }
 
 #[test]
@@ -602,14 +627,14 @@ fn proposal_page_shows_the_change_set_and_lineage() {
     let changed = visible_text(between(changes, "change-changed", "</section>"));
     assert!(
         changed.contains(
-            "Before Territory The lines are frozen where they stand. Boris Bell: Supports [ source 1 ] \
+            "Before Territory Territory The lines are frozen where they stand. Boris Bell: Supports [ source 1 ] \
              Kyiv delegation: Opposes [ source 1 ]"
         ),
         "{changed}"
     );
     assert!(
         changed.contains(
-            "After Territory The lines are frozen, subject to a referendum. Boris Bell: Supports [ source 1 ] \
+            "After Point 4.10 Territory Territory The lines are frozen, subject to a referendum. Boris Bell: Supports [ source 1 ] \
              Kyiv delegation: Conditional changed from Opposes Opposes 2 November 2025 [ source 1 ] \
              Conditional c. 20 November 2025 [ source 1 ] Only with a referendum."
         ),
@@ -648,9 +673,9 @@ fn proposal_page_has_a_positions_matrix_and_point_anchors() {
         "Who stands where: the latest stated position of each actor on each point of Plan B, with its date and \
          source Point Alice Arden United States Boris Bell Russia Kyiv delegation Ukraine \
          Ceasefire Supports [ source 1 ] Opposes [ source 1 ] — No stated position \
-         Territory — No stated position Supports [ source 1 ] \
+         Point 4.10 Territory — No stated position Supports [ source 1 ] \
          Conditional changed from Opposes c. 20 November 2025 [ source 1 ] \
-         Security guarantees Supports [ source 1 ] Opposes [ source 1 ] Supports [ source 1 ]"
+         Point 7 Security guarantees Supports [ source 1 ] Opposes [ source 1 ] Supports [ source 1 ]"
     );
     for id in ["ceasefire", "territory", "guarantees"] {
         assert!(html.contains(&format!("<li class=\"point\" id=\"{id}\">")), "point {id} is anchored");
@@ -962,4 +987,174 @@ fn a_build_interrupted_midway_leaves_the_old_output_as_it_was() {
     // The next build cleans up what the interrupted one left and succeeds.
     build_ok(site.path(), &out, &[]);
     assert!(read(&out, "articles/item-0/index.html").contains("Changed"));
+}
+
+#[test]
+fn a_topic_page_lists_the_proposal_points_on_it_linking_to_each_point() {
+    let (_dir, out) = build_basic(&[]);
+    let page = read(&out, "topics/ceasefire/index.html");
+    let text = visible_text(&page);
+    assert!(text.contains("2 articles, 2 proposal points"), "{text}");
+    assert!(
+        text.contains(
+            "Proposal points on Ceasefire Ceasefire in Plan A Superseded Ceasefire in Plan B Under negotiation"
+        ),
+        "{text}"
+    );
+    let links = attribute_values(&page, "href");
+    for anchor in ["../../proposals/plan-a/index.html#ceasefire", "../../proposals/plan-b/index.html#ceasefire"] {
+        assert!(links.iter().any(|l| l == anchor), "no link to {anchor}: {links:?}");
+    }
+    // A topic no point is on lists articles alone.
+    assert!(!visible_text(&read(&out, "topics/neutrality/index.html")).contains("Proposal points"));
+}
+
+#[test]
+fn point_numbers_and_coverage_show_on_pages_and_in_the_data() {
+    let (_dir, out) = build_basic(&[]);
+    let page = visible_text(&read(&out, "proposals/plan-b/index.html"));
+    assert!(page.contains("Points 3 of 20 points tracked"), "{page}");
+    // The number as written: `4.10` unquoted is not the number 4.1.
+    assert!(page.contains("Point 7 Security guarantees Partners guarantee"), "{page}");
+    assert!(page.contains("Point 4.10 Territory"), "{page}");
+    assert!(page.contains("Ceasefire Ceasefire Category: Security sector Fighting stops"), "unnumbered: {page}");
+    let list = visible_text(&read(&out, "proposals/index.html"));
+    assert!(list.contains("3 of 20 points tracked Plan B"), "{list}");
+    assert!(list.contains("3 points Plan A"), "without a total, the count alone: {list}");
+    assert!(visible_text(&read(&out, "actors/kyiv-delegation/index.html")).contains("Point 4.10 Territory"));
+    let proposals = read_json(&out, "data/proposals.json");
+    let plan_b = &proposals[2];
+    assert_eq!(plan_b["total_points"], 20);
+    assert_eq!(plan_b["points"][1]["number"], "4.10");
+    assert_eq!(plan_b["points"][0]["number"], serde_json::Value::Null);
+    assert_eq!(proposals[1]["total_points"], serde_json::Value::Null);
+}
+
+#[test]
+fn category_pages_compare_the_points_of_one_category_across_proposals() {
+    let (_dir, out) = build_basic(&[]);
+    let index = visible_text(&read(&out, "categories/index.html"));
+    assert!(index.contains("Security sector security-sector ceasefires, withdrawal of forces"), "{index}");
+    assert!(index.contains("Territory territory borders, lines of control"), "{index}");
+    // Every built-in category is listed with its count; only those with points link.
+    assert!(index.contains("Transitional justice transitional-justice amnesty"), "{index}");
+    let links = attribute_values(&read(&out, "categories/index.html"), "href");
+    assert!(links.iter().any(|l| l == "../categories/security-sector/index.html"), "{links:?}");
+    assert!(!links.iter().any(|l| l.contains("transitional-justice")), "{links:?}");
+    assert!(!out.join("categories/transitional-justice").exists());
+
+    let page = read(&out, "categories/security-sector/index.html");
+    let text = visible_text(&page);
+    assert!(text.contains("3 points in 3 proposals"), "{text}");
+    assert!(
+        text.contains("Counter-plan Tabled Pre-negotiation / process Neutrality Ukraine stays out of alliances."),
+        "{text}"
+    );
+    assert!(text.contains("Plan B Under negotiation Framework, comprehensive 20 November 2025 Ceasefire"), "{text}");
+    assert!(attribute_values(&page, "href").iter().any(|l| l == "../../proposals/plan-a/index.html#ceasefire"));
+    // The proposal shows its stage and each point's category, linked to its page.
+    let plan_b = read(&out, "proposals/plan-b/index.html");
+    assert!(visible_text(&plan_b).contains("Stage Framework, comprehensive"), "{}", visible_text(&plan_b));
+    assert!(plan_b.contains(r#"<a class="category" href="../../categories/territory/index.html">"#), "{plan_b}");
+    assert!(visible_text(&read(&out, "proposals/index.html")).contains("Under negotiation Framework, comprehensive"));
+}
+
+/// Kyiv's amendments to two points of the fixture's Plan B.
+const AMENDMENTS: &str = r#"title: European amendments
+date: 2025-11-23
+proposed_by:
+  - kyiv-delegation
+status: tabled
+stage: framework-partial
+amends: plan-b
+summary: Counter-proposals to two points of Plan B.
+points:
+  - id: territory-talks
+    amends: territory
+    title: Territory negotiated from the line of contact
+    text: The lines are frozen; no recognition of occupied land.
+    positions:
+      kyiv-delegation: supports
+  - id: stronger-guarantees
+    amends: guarantees
+    title: Guarantees like Article 5
+    text: Partners guarantee the settlement as allies would.
+    positions:
+      kyiv-delegation: supports
+"#;
+
+#[test]
+fn amendments_are_listed_on_the_amended_point_and_show_the_original_beside_their_own() {
+    let (dir, root) = fixture_copy("basic");
+    write(&root, "content/proposals/european-amendments.yaml", AMENDMENTS);
+    let out = dir.join("public");
+    let run = build_ok(&root, &out, &[]);
+    assert!(!run.stderr.contains("no article discusses"), "an amendment is not an orphan: {}", run.stderr);
+    let own = read(&out, "proposals/european-amendments/index.html");
+    let text = visible_text(&own);
+    assert!(text.contains("Amends Plan B"), "{text}");
+    assert!(
+        text.contains(
+            "Territory negotiated from the line of contact Original: Point 4.10, Territory, Plan B \
+             The lines are frozen, subject to a referendum. Amended The lines are frozen; no recognition of occupied land."
+        ),
+        "{text}"
+    );
+    assert!(own.contains(r#"href="../../proposals/plan-b/index.html#guarantees""#));
+    let amended = read(&out, "proposals/plan-b/index.html");
+    let text = visible_text(&amended);
+    assert!(text.contains("Amended by European amendments Tabled"), "{text}");
+    let territory = visible_text(between(&amended, r#"<li class="point" id="territory">"#, "</li>\n      \n"));
+    assert!(
+        territory.contains(
+            "Amendments proposed to this point: Territory negotiated from the line of contact in European amendments Tabled"
+        ),
+        "{territory}"
+    );
+    assert!(amended.contains(r#"href="../../proposals/european-amendments/index.html#territory-talks""#));
+    let ceasefire = visible_text(between(&amended, r#"<li class="point" id="ceasefire">"#, "</li>\n      \n"));
+    assert!(!ceasefire.contains("Amendments"), "{ceasefire}");
+    let data = read_json(&out, "data/proposals.json");
+    let eu = data.as_array().unwrap().iter().find(|p| p["id"] == "european-amendments").unwrap();
+    assert_eq!(eu["amends"], "plan-b");
+    assert_eq!(eu["points"][0]["amends"], "territory");
+    let plan_b = data.as_array().unwrap().iter().find(|p| p["id"] == "plan-b").unwrap();
+    assert_eq!(plan_b["amended_by"], json!(["european-amendments"]));
+}
+
+#[test]
+fn what_changed_shows_the_words_inserted_and_deleted_and_the_stances_that_flipped() {
+    let (_dir, out) = build_basic(&[]);
+    let html = read(&out, "proposals/plan-b/index.html");
+    let changes = between(&html, "<section class=\"changes\"", "</section>");
+    assert!(
+        changes
+            .contains("The lines are <del>frozen where they stand.</del><ins>frozen, subject to a referendum.</ins>"),
+        "{changes}"
+    );
+    let stances = visible_text(between(changes, "Stances that changed", "</ul>"));
+    assert_eq!(stances, "Stances that changed Kyiv delegation: Opposes → Conditional on Point 4.10, Territory");
+    assert!(changes.contains(r#"<a href="../../proposals/plan-b/compare/plan-a/index.html">"#), "{changes}");
+
+    let compare = read(&out, "proposals/plan-b/compare/plan-a/index.html");
+    let text = visible_text(&compare);
+    assert!(text.contains("Plan B compared with Plan A"), "{text}");
+    let rows: Vec<&str> = compare.matches("<tr class=\"compare-").collect();
+    assert_eq!(rows.len(), 4, "ceasefire, territory, guarantees, monitoring");
+    for (change, id) in
+        [("unchanged", "ceasefire"), ("changed", "territory"), ("added", "guarantees"), ("removed", "monitoring")]
+    {
+        let row = between(&compare, &format!("<tr class=\"compare-{change}\">"), "</tr>");
+        assert!(row.contains(&format!("index.html#{id}\"")), "{change}: {row}");
+    }
+    let removed = visible_text(between(&compare, "<tr class=\"compare-removed\">", "</tr>"));
+    assert!(
+        removed.contains(
+            "Monitoring mission An international mission watches the line. Alice Arden: Supports Not in this version"
+        ),
+        "{removed}"
+    );
+    assert!(compare.contains("<ins>frozen, subject to a referendum.</ins>"));
+    // Only a proposal that supersedes another has a compare page.
+    assert!(!out.join("proposals/plan-a/compare").exists());
 }

@@ -36,6 +36,7 @@ error_case!(unknown_proposal_in_markdown_link, "unknown-proposal-link");
 error_case!(bad_fragment_to_a_point, "bad-fragment");
 error_case!(supersedes_a_missing_proposal, "supersedes-missing");
 error_case!(supersedes_cycle, "supersedes-cycle");
+error_case!(amends_unknown_proposal_or_point, "amends-unknown");
 error_case!(duplicate_ids_in_several_files, "duplicate-ids");
 // Sources (docs/content.md, "Sources").
 error_case!(unknown_source_with_did_you_mean, "unknown-source");
@@ -55,6 +56,9 @@ error_case!(invalid_id, "invalid-id");
 error_case!(values_of_the_wrong_type, "wrong-type");
 error_case!(slug_that_tries_to_be_a_path, "slug-path");
 error_case!(a_name_too_long_for_a_file, "name-too-long");
+error_case!(point_numbers_malformed_or_repeated, "point-number");
+error_case!(total_points_fewer_than_listed, "total-points");
+error_case!(unknown_category_and_stage, "unknown-category");
 error_case!(a_body_in_markdown_front_matter, "body-in-front-matter");
 // Files that cannot be read as items.
 error_case!(empty_file, "empty-file");

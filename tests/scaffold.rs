@@ -34,6 +34,12 @@ fn init_creates_a_site_that_builds_at_once() {
     let article = read(&tmp.join("out"), "articles/talks-open-in-geneva/index.html");
     assert!(article.contains("../../actors/sample-envoy/index.html"));
     assert!(article.contains("../../proposals/sample-framework/index.html#ceasefire"));
+    // The sample proposal is numbered, coded and staged.
+    let proposal = visible_text(&read(&tmp.join("out"), "proposals/sample-framework/index.html"));
+    assert!(proposal.contains("Stage Ceasefire"), "{proposal}");
+    assert!(proposal.contains("Points 1 of 3 points tracked"), "{proposal}");
+    assert!(proposal.contains("Point 1 Ceasefire along the current line"), "{proposal}");
+    assert!(tmp.join("out/categories/security-sector/index.html").is_file());
     // The sample stance has a history that starts on an approximate month.
     let changes = visible_text(&read(&tmp.join("out"), "changes/index.html"));
     assert!(changes.contains("Stance Sample Envoy: Conditional → Supports on Ceasefire"), "{changes}");
@@ -116,6 +122,8 @@ fn the_fields_new_leaves_as_comments_build_when_filled_in() {
                 l.replace("OTHER-ACTOR-ID", "other-envoy")
                     .replace("ACTOR-ID", "sample-envoy")
                     .replace("SOURCE-ID", "sample-report")
+                    .replace("PROPOSAL-ID", "sample-framework")
+                    .replace("POINT-ID", "ceasefire")
             })
             .collect();
         write(&dir, path, &(lines.join("\n") + "\n"));
@@ -131,6 +139,10 @@ fn the_fields_new_leaves_as_comments_build_when_filled_in() {
     );
     let plan = read(&dir, "content/proposals/filled-plan.md");
     assert!(plan.contains("\nstatus:   # or a dated history"), "{plan}");
+    for field in ["\nstage: framework-partial", "\ntotal_points: 28", "\namends: sample-framework", "    number: 1\n"] {
+        assert!(plan.contains(field), "{field}: {plan}");
+    }
+    assert!(plan.contains("    category: security-sector\n    amends: ceasefire\n"), "{plan}");
     let run = check(&dir);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let out = tmp.join("out");

@@ -23,7 +23,13 @@ pub(super) fn derive(site: &mut Site) {
             site.actors[quote.actor].quotes.push((ix, q));
         }
     }
+    site.categories = vec![Vec::new(); crate::vocab::CATEGORIES.len()];
     for (ix, proposal) in site.proposals.iter().enumerate() {
+        for (pt, point) in proposal.points.iter().enumerate() {
+            if let Some((c, _)) = point.fields.category {
+                site.categories[c].push((ix, pt));
+            }
+        }
         for s in &proposal.sponsors {
             site.actors[*s].sponsored.push(ix);
         }
@@ -32,6 +38,7 @@ pub(super) fn derive(site: &mut Site) {
                 site.actors[position.actor].positions.push((ix, pt, pos));
             }
             if let Some(t) = point.topic {
+                site.topics[t].points.push((ix, pt));
                 if site.topics[t].proposals.last() != Some(&ix) {
                     site.topics[t].proposals.push(ix);
                 }
@@ -40,6 +47,15 @@ pub(super) fn derive(site: &mut Site) {
     }
     super::evidence::derive(site);
     site.events = super::changes::events(site);
+    for ix in 0..site.proposals.len() {
+        let Some(target) = site.proposals[ix].amends else { continue };
+        site.proposals[target].amended_by.push(ix);
+        for pt in 0..site.proposals[ix].points.len() {
+            if let Some(amended) = site.proposals[ix].points[pt].amends {
+                site.proposals[target].points[amended].amended_by.push((ix, pt));
+            }
+        }
+    }
     for ix in 0..site.proposals.len() {
         site.proposals[ix].lineage = lineage(&site.proposals, ix);
         site.proposals[ix].changes =
@@ -76,7 +92,23 @@ fn changes(old: &Proposal, new: &Proposal, against: ProposalIx) -> Changes {
                     |p: &Point| p.positions.iter().map(|pos| (pos.actor, pos.current().what)).collect::<Vec<_>>();
                 let same =
                     before.fields == point.fields && before.topic == point.topic && stands(before) == stands(point);
-                if same { c.unchanged += 1 } else { c.changed.push((oi, ni)) }
+                if same {
+                    c.unchanged += 1
+                } else {
+                    c.changed.push((oi, ni))
+                }
+                let mut actors: Vec<ActorIx> =
+                    before.positions.iter().chain(&point.positions).map(|pos| pos.actor).collect();
+                actors.sort_unstable();
+                actors.dedup();
+                let stance =
+                    |p: &Point, a: ActorIx| p.positions.iter().find(|pos| pos.actor == a).map(|pos| pos.current().what);
+                for a in actors {
+                    let (was, is) = (stance(before, a), stance(point, a));
+                    if was != is {
+                        c.stances.push((ni, a, was, is));
+                    }
+                }
             }
         }
     }
@@ -109,7 +141,11 @@ pub(super) fn warn(site: &Site, grouped: &Grouped<'_>, files: &[SourceFile], dia
         }
     }
     for (proposal, (meta, record)) in site.proposals.iter().zip(&grouped.proposals) {
-        if proposal.articles.is_empty() && proposal.superseded_by.is_none() && proposal.supersedes.is_none() {
+        let related = proposal.superseded_by.is_some()
+            || proposal.supersedes.is_some()
+            || proposal.amends.is_some()
+            || !proposal.amended_by.is_empty();
+        if proposal.articles.is_empty() && !related {
             let message = format!("no article discusses proposal `{}`", proposal.id);
             found(
                 &mut list,

@@ -213,6 +213,16 @@ pub(super) fn resolve(
         let sponsors =
             p.proposed_by.iter().filter_map(|r| lookup.find_ref(Kind::Actor, r, meta, diagnostics)).collect();
         let supersedes = p.supersedes.as_ref().and_then(|r| lookup.find_ref(Kind::Proposal, r, meta, diagnostics));
+        let amends = p.amends.as_ref().and_then(|r| lookup.find_ref(Kind::Proposal, r, meta, diagnostics));
+        let amends = match (amends, &p.amends) {
+            (Some(own), Some(r)) if own == proposals.len() => {
+                let message = format!("proposal `{}` amends itself", meta.id);
+                let hint = Some("`amends` names the proposal whose points this one amends".to_owned());
+                diagnostics.push(lookup.error(meta, &r.at, message, hint));
+                None
+            }
+            _ => amends,
+        };
         let points = p
             .points
             .iter()
@@ -227,6 +237,8 @@ pub(super) fn resolve(
                         .iter()
                         .filter_map(|pos| super::evidence::position(&lookup, meta, pos, diagnostics))
                         .collect(),
+                    amends: None,
+                    amended_by: Vec::new(),
                 }
             })
             .collect::<Vec<Point>>();
@@ -237,6 +249,8 @@ pub(super) fn resolve(
             sponsors,
             supersedes,
             superseded_by: None,
+            amends,
+            amended_by: Vec::new(),
             articles: Vec::new(),
             lineage: Vec::new(),
             changes: None,
@@ -246,6 +260,7 @@ pub(super) fn resolve(
         });
     }
     check_versions(&lookup, &mut proposals, diagnostics);
+    amended_points(&lookup, &mut proposals, diagnostics);
 
     // Topics are numbered in order of first use: that part goes in order. Then each
     // article is resolved on its own, in parallel; its problems are kept in order.
@@ -306,6 +321,7 @@ pub(super) fn resolve(
         attachments: Vec::new(),
         pictures: Default::default(),
         strings: Default::default(),
+        categories: Vec::new(),
     }
 }
 
@@ -353,6 +369,7 @@ fn resolve_article(
         sources,
         mentions_actors,
         mentions_proposals,
+        draft: a.draft,
     }
 }
 
@@ -398,6 +415,42 @@ fn check_versions(lookup: &Lookup<'_>, proposals: &mut [Proposal], diagnostics: 
                 format!("`{}` is superseded by more than one proposal: {}", proposals[old].id, names.join(", "));
             let hint = Some("a version has one successor; make the later one supersede the earlier".to_owned());
             diagnostics.push(lookup.error(meta, &at, message, hint));
+        }
+    }
+}
+
+/// Each point's `amends` names a point of the proposal its own proposal amends.
+fn amended_points(lookup: &Lookup<'_>, proposals: &mut [Proposal], diagnostics: &mut Diagnostics) {
+    for (ix, (meta, record)) in lookup.grouped.proposals.iter().enumerate() {
+        for (pt, point) in record.points.iter().enumerate() {
+            let Some(r) = &point.amends else { continue };
+            let Some(target) = proposals[ix].amends else {
+                if record.amends.is_none() {
+                    let message =
+                        format!("point `{}` amends `{}`, but its proposal amends no proposal", point.fields.id, r.id);
+                    let hint = Some(
+                        "add `amends: PROPOSAL-ID` to the proposal, naming the one whose points it amends".to_owned(),
+                    );
+                    diagnostics.push(lookup.error(meta, &r.at, message, hint));
+                }
+                continue; // an unknown proposal is reported where it is named
+            };
+            let points = &proposals[target].points;
+            match points.iter().position(|p| p.fields.id == r.id) {
+                Some(found) => proposals[ix].points[pt].amends = Some(found),
+                None => {
+                    let ids: Vec<&str> = points.iter().map(|p| p.fields.id.as_str()).collect();
+                    let hint = suggest::did_you_mean(&r.id, ids.iter().copied()).unwrap_or_else(|| {
+                        if ids.is_empty() {
+                            format!("`{}` has no points", proposals[target].id)
+                        } else {
+                            format!("its points are: {}", ids.join(", "))
+                        }
+                    });
+                    let message = format!("`{}` names no point of proposal `{}`", r.id, proposals[target].id);
+                    diagnostics.push(lookup.error(meta, &r.at, message, Some(hint)));
+                }
+            }
         }
     }
 }
@@ -455,6 +508,7 @@ impl TopicTable {
                 slug: self.names[i].1.clone(),
                 articles: Vec::new(),
                 proposals: Vec::new(),
+                points: Vec::new(),
             })
             .collect();
         (topics, remap)

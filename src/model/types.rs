@@ -71,6 +71,9 @@ pub struct Site {
     pub(crate) sources: Vec<SourceItem>,
     /// Every dated event, newest first (see `changes`).
     pub(crate) events: Vec<super::Event>,
+    /// For each of `vocab::CATEGORIES`, the points in it: (proposal, point index), by
+    /// proposal id then point order.
+    pub(crate) categories: Vec<Vec<(ProposalIx, usize)>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,6 +135,9 @@ pub(crate) struct Article {
     /// Every actor mentioned anywhere (front matter, quotes, body links), by index.
     pub(crate) mentions_actors: Vec<ActorIx>,
     pub(crate) mentions_proposals: Vec<ProposalIx>,
+    /// `draft: true`, in a build with `--drafts`: shown, but kept out of the feed,
+    /// sitemap, search and open data, and marked `noindex`.
+    pub(crate) draft: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -157,6 +163,11 @@ pub(crate) struct Point {
     pub(crate) topic: Option<TopicIx>,
     /// In the order written.
     pub(crate) positions: Vec<Position>,
+    /// The point (by index) of the proposal its proposal amends, that this one amends.
+    pub(crate) amends: Option<usize>,
+    /// The points proposed as amendments to this one: (proposal, point index), by
+    /// proposal id then point order.
+    pub(crate) amended_by: Vec<(ProposalIx, usize)>,
 }
 
 /// What changed between a proposal and the version it supersedes; points matched by id.
@@ -170,6 +181,9 @@ pub(crate) struct Changes {
     /// (old point, new point) pairs that differ.
     pub(crate) changed: Vec<(usize, usize)>,
     pub(crate) unchanged: usize,
+    /// Stances that differ on a point both versions have: (new point, actor, stance in
+    /// the old version, in the new), by point order then actor id.
+    pub(crate) stances: Vec<(usize, ActorIx, Option<Stance>, Option<Stance>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -180,6 +194,9 @@ pub(crate) struct Proposal {
     pub(crate) sponsors: Vec<ActorIx>,
     pub(crate) supersedes: Option<ProposalIx>,
     pub(crate) superseded_by: Option<ProposalIx>,
+    /// The proposal whose points this one amends, and the proposals amending this one (by id).
+    pub(crate) amends: Option<ProposalIx>,
+    pub(crate) amended_by: Vec<ProposalIx>,
     pub(crate) points: Vec<Point>,
     /// Articles discussing it, newest first.
     pub(crate) articles: Vec<ArticleIx>,
@@ -201,6 +218,8 @@ pub(crate) struct Topic {
     pub(crate) articles: Vec<ArticleIx>,
     /// Proposals with a point on this topic, by id.
     pub(crate) proposals: Vec<ProposalIx>,
+    /// The points on this topic: (proposal, point index), by proposal id then point order.
+    pub(crate) points: Vec<(ProposalIx, usize)>,
 }
 
 /// An entry of a page's list of sources: one written in place in an article (its

@@ -14,6 +14,14 @@ pub(crate) struct Problems<'a> {
 }
 
 impl Problems<'_> {
+    /// The characters of the file at `at`, as written (a scalar's own text, which a
+    /// number read from YAML loses: `4.10` is the float 4.1).
+    pub(crate) fn written(&self, at: &At) -> Option<String> {
+        let p = self.place.position(self.text, at)?;
+        let line = self.text.lines().nth(p.line.checked_sub(1)?)?;
+        Some(line.chars().skip(p.col.checked_sub(1)?).take(p.len).collect())
+    }
+
     pub(crate) fn error(&mut self, at: &At, message: impl Into<String>, hint: Option<String>) {
         let d = Diagnostic::error(&self.place.path, message).with_hint_opt(hint);
         // Placing an error costs a pass over the file; past those shown, skip it.

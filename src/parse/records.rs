@@ -14,8 +14,8 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::read::SourceFile;
 use crate::slug::is_valid_id;
 use crate::vocab::{
-    ActorFields, ActorType, ArticleFields, Format, HtmlMode, Kind, PointFields, ProposalFields, QuoteFields,
-    SiteConfig, Status, When,
+    ActorFields, ActorType, ArticleFields, CATEGORIES, Category, Format, HtmlMode, Kind, PointFields, ProposalFields,
+    QuoteFields, SiteConfig, Stage, Status, When,
 };
 
 /// A reference to another item by id, with where it was written.
@@ -60,6 +60,8 @@ pub struct PointRecord {
     pub(crate) text: Outline,
     pub(crate) topic: Option<String>,
     pub positions: Vec<PositionRecord>,
+    /// The point of the amended proposal that this one amends (`amends:`).
+    pub(crate) amends: Option<Ref>,
     pub at: At,
 }
 
@@ -68,6 +70,8 @@ pub struct ProposalRecord {
     pub(crate) fields: ProposalFields,
     pub proposed_by: Vec<Ref>,
     pub supersedes: Option<Ref>,
+    /// The proposal whose points this one amends (`amends:`).
+    pub(crate) amends: Option<Ref>,
     pub points: Vec<PointRecord>,
     pub body: Outline,
     /// Its `status:` over time, oldest first; the last is `fields.status`.
@@ -334,8 +338,16 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies<'_>) -> Result<(Recor
             let statuses = stances::statuses(&mut obj, &mut problems);
             let status = statuses.last().map(|(s, _)| *s);
             let supersedes = obj.text("supersedes", &mut problems).map(|id| Ref { id, at: obj.at_value("supersedes") });
+            let amends = obj.text("amends", &mut problems).map(|id| Ref { id, at: obj.at_value("amends") });
             let summary = obj.text("summary", &mut problems);
+            let total_points = obj.integer("total_points", &mut problems);
+            let stage = stage(&mut obj, &mut problems);
             let mut points = points(&mut obj, &mut problems);
+            if let Some(total) = total_points.filter(|t| usize::try_from(*t).is_ok_and(|t| t < points.len())) {
+                let hint = format!("the official text has at least {} points, or list fewer", points.len());
+                let message = format!("`total_points` is {total}, but {} points are listed", points.len());
+                problems.error(&obj.at_value("total_points"), message, Some(hint));
+            }
             let extra = obj.json("extra").unwrap_or(Value::Null);
             let yaml_source = yaml_body(&mut obj, &mut problems);
             let point_ids: Vec<&str> = points.iter().map(|p| p.fields.id.as_str()).collect();
@@ -351,8 +363,11 @@ fn read_item(index: usize, file: &SourceFile, html: Bodies<'_>) -> Result<(Recor
             }
             obj.reject_unknown("a proposal", &mut problems);
             let title = title.unwrap_or_default();
-            let fields = ProposalFields { title, date, status, summary, extra, description: body.html };
-            Data::Proposal(ProposalRecord { fields, proposed_by, supersedes, points, body: body.outline, statuses })
+            let fields =
+                ProposalFields { title, date, status, summary, total_points, stage, extra, description: body.html };
+            let record =
+                ProposalRecord { fields, proposed_by, supersedes, amends, points, body: body.outline, statuses };
+            Data::Proposal(record)
         }
         Kind::Source => {
             let fields = evidence::source_fields(&mut obj, &mut problems);
@@ -448,6 +463,47 @@ fn actor_type(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> ActorType {
     found.unwrap_or_default()
 }
 
+/// One of `valid`, or an error at the value of `key` with the nearest and the list.
+fn one_of<T: Copy>(
+    obj: &mut Obj<'_>,
+    key: &'static str,
+    (what, whats): (&str, &str),
+    valid: &[(&'static str, T)],
+    problems: &mut Problems<'_>,
+) -> Option<T> {
+    let text = obj.text(key, problems)?;
+    let found = valid.iter().find(|(id, _)| *id == text).map(|(_, v)| *v);
+    if found.is_none() {
+        let ids: Vec<&str> = valid.iter().map(|(id, _)| *id).collect();
+        // A typo, or the start of longer ids (`framework` for `framework-partial`).
+        let near: Vec<String> = match crate::suggest::nearest(&text, ids.iter().copied()) {
+            Some(near) => vec![format!("`{near}`")],
+            None if text.len() >= 3 => {
+                ids.iter().filter(|id| id.starts_with(text.as_str())).map(|id| format!("`{id}`")).collect()
+            }
+            None => Vec::new(),
+        };
+        let hint = match near.is_empty() {
+            false => format!("did you mean {}? {whats} are: {}", near.join(" or "), ids.join(", ")),
+            true => format!("{whats} are: {}", ids.join(", ")),
+        };
+        problems.error(&obj.at_value(key), format!("`{text}` is not a {what}"), Some(hint));
+    }
+    found
+}
+
+/// A point's `category:`, one of the built-in list (docs/content.md, "Categories").
+fn category(item: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<(usize, Category)> {
+    let valid: Vec<(&'static str, usize)> = CATEGORIES.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    one_of(item, "category", ("category", "categories"), &valid, problems).map(|i| (i, CATEGORIES[i]))
+}
+
+/// A proposal's `stage:`.
+fn stage(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<Stage> {
+    let valid: Vec<(&'static str, Stage)> = Stage::ALL.iter().map(|s| (s.as_str(), *s)).collect();
+    one_of(obj, "stage", ("stage", "stages"), &valid, problems)
+}
+
 fn quotes(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<QuoteRecord> {
     let mut out = Vec::new();
     for value in obj.list("quotes", problems) {
@@ -473,6 +529,9 @@ fn points(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<PointRecord> {
     for value in obj.list("points", problems) {
         let Some(mut item) = item_obj(value, "point", problems) else { continue };
         let id = item.required_text("id", problems);
+        let number = point_number(&mut item, problems);
+        let category = category(&mut item, problems);
+        let amends = item.text("amends", problems).map(|id| Ref { id, at: item.at_value("amends") });
         let title = item.required_text("title", problems);
         let text_source = item.text("text", problems).unwrap_or_default();
         let topic = item.text("topic", problems).filter(|t| topic_makes_a_page(t, &item.at_value("topic"), problems));
@@ -493,8 +552,44 @@ fn points(obj: &mut Obj<'_>, problems: &mut Problems<'_>) -> Vec<PointRecord> {
                 Some("point ids must be unique within a proposal".to_owned()),
             );
         }
-        let fields = PointFields { id, title: title.unwrap_or_default(), text: Default::default(), text_source };
-        out.push(PointRecord { fields, text: Outline::default(), topic, positions, at });
+        if let Some((n, number_at)) = &number {
+            if let Some(other) = out.iter().find(|p| p.fields.number.as_ref() == Some(n)) {
+                let message = format!("two points have the number {n}: `{}` and `{id}`", other.fields.id);
+                let hint = "a point's number is its number in the official text: each is listed once".to_owned();
+                problems.error(number_at, message, Some(hint));
+            }
+        }
+        let number = number.map(|(n, _)| n);
+        let title = title.unwrap_or_default();
+        let fields = PointFields { id, number, category, title, text: Default::default(), text_source };
+        out.push(PointRecord { fields, text: Outline::default(), topic, positions, amends, at });
     }
     out
+}
+
+/// The longest point number accepted (`12.3.4a` is seven).
+const MAX_NUMBER: usize = 16;
+
+/// A point's `number:` as written (`21`, `4.2`, `12a`), and where.
+fn point_number(item: &mut Obj<'_>, problems: &mut Problems<'_>) -> Option<(String, At)> {
+    let at = item.at_value("number");
+    let read = item.text("number", problems)?;
+    // A number written without quotes was read as one: take its digits as written.
+    let number = match item.map.get("number").map(|e| &e.value.value) {
+        Some(yaml::Value::Number(_)) => problems.written(&at).filter(|w| !w.is_empty()).unwrap_or(read),
+        _ => read,
+    };
+    let ok = number.len() <= MAX_NUMBER
+        && number.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+        && number.starts_with(|c: char| c.is_ascii_digit());
+    if ok {
+        Some((number, at))
+    } else {
+        let message = format!("`{number}` is not a point number");
+        let hint = "write the point's number in the official text: digits, with dots between levels, \
+                    such as `21` or `4.2`"
+            .to_owned();
+        problems.error(&at, message, Some(hint));
+        None
+    }
 }

@@ -278,7 +278,7 @@ impl Built {
         let pages = pages::all(site);
         let shows_changed = |page: Page| {
             let mut hit = false;
-            page.shows(site).each(|item| hit |= changed.get(item));
+            page.shows(site).each(site, |item| hit |= changed.get(item));
             hit
         };
         let stale: Vec<Page> = match old {
@@ -310,7 +310,7 @@ impl Built {
 /// server asks this of every page, twice, after an edit that made the model again.
 fn reads<'r>(page: Page, site: &Site, into: &'r mut Vec<ItemIx>) -> &'r [ItemIx] {
     into.clear();
-    page.shows(site).each(|item| into.push(item));
+    page.shows(site).each(site, |item| into.push(item));
     into
 }
 

@@ -37,7 +37,8 @@ fn allowed_in_xml(c: char) -> bool {
 /// The latest articles as an Atom feed; bodies keep their relative links, resolved by `xml:base`.
 pub(crate) fn atom(site: &Site) -> String {
     let base = &site.config.base_url;
-    let updated = site.articles.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |a| a.fields.date.rfc3339());
+    let published = || site.articles.iter().filter(|a| !a.draft);
+    let updated = published().next().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |a| a.fields.date.rfc3339());
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"");
     out.push_str(&format!(" xml:lang=\"{}\">\n", escape_xml(&site.config.language)));
@@ -56,7 +57,7 @@ pub(crate) fn atom(site: &Site) -> String {
     } else {
         out.push_str(&format!("  <author><name>{}</name></author>\n", escape_xml(&site.config.title)));
     }
-    for a in site.articles.iter().take(FEED_ENTRIES) {
+    for a in published().take(FEED_ENTRIES) {
         let url = format!("{base}{}", routes::article(a));
         out.push_str("  <entry>\n");
         out.push_str(&format!("    <title>{}</title>\n", escape_xml(&a.fields.title)));
@@ -123,6 +124,10 @@ struct SearchEntry<'a> {
     path: String,
     summary: &'a str,
     date: String,
+    /// An actor's other names, in any script: found by the search, which shows the one
+    /// that matched beside the name.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    aliases: &'a [String],
 }
 
 /// The search index as JSON, and the same data as a script (`file://` blocks fetch).
@@ -136,6 +141,7 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
             path: routes::actor(a),
             summary,
             date: String::new(),
+            aliases: &a.fields.aliases,
         });
     }
     for p in &site.proposals {
@@ -147,6 +153,7 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
             path: routes::proposal(p),
             summary,
             date,
+            aliases: &[],
         });
     }
     for t in &site.topics {
@@ -156,6 +163,7 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
             path: routes::topic(t),
             summary: "",
             date: String::new(),
+            aliases: &[],
         });
     }
     for s in &site.sources {
@@ -165,6 +173,7 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
             path: routes::source(s),
             summary: s.fields.publisher.as_deref().unwrap_or(""),
             date: s.fields.published.map(|d| d.ymd()).unwrap_or_default(),
+            aliases: &[],
         });
     }
     // The articles' entries, then the others', as serde_json would write one list:
@@ -186,13 +195,13 @@ pub(crate) fn search_index(site: &Site, kept: Option<&[&ArticleJson]>) -> (Strin
     };
     match kept {
         Some(kept) => {
-            for k in kept {
+            for (k, _) in kept.iter().zip(&site.articles).filter(|(_, a)| !a.draft) {
                 comma(&mut json);
                 json.extend_from_slice(k.search.as_bytes());
             }
         }
         None => {
-            for a in &site.articles {
+            for a in site.articles.iter().filter(|a| !a.draft) {
                 comma(&mut json);
                 write_json(&mut json, &article_search_entry(a));
             }
@@ -244,6 +253,7 @@ fn article_search_entry(a: &Article) -> SearchEntry<'_> {
         path: routes::article(a),
         summary: a.fields.summary.as_deref().unwrap_or(""),
         date: a.fields.date.ymd(),
+        aliases: &[],
     }
 }
 
@@ -305,6 +315,9 @@ struct ActorData<'a> {
 #[derive(Serialize)]
 struct PointData<'a> {
     id: &'a str,
+    number: Option<&'a str>,
+    category: Option<&'static str>,
+    amends: Option<&'a str>,
     title: &'a str,
     positions: std::collections::BTreeMap<&'a str, &'static str>,
 }
@@ -316,10 +329,14 @@ struct ProposalData<'a> {
     date: Option<String>,
     date_precision: Option<&'static str>,
     status: Option<&'static str>,
+    stage: Option<&'static str>,
     path: String,
     proposed_by: Vec<&'a str>,
     supersedes: Option<&'a str>,
     superseded_by: Option<&'a str>,
+    amends: Option<&'a str>,
+    amended_by: Vec<&'a str>,
+    total_points: Option<u64>,
     points: Vec<PointData<'a>>,
     /// Its status over time, oldest first (the last is `status`).
     statuses: Vec<StatusData<'a>>,
@@ -345,11 +362,16 @@ pub(crate) fn open_data<E>(
     kept: Option<&[&ArticleJson]>,
     give: &mut dyn FnMut(&'static str, String) -> Result<(), E>,
 ) -> Result<(), E> {
-    let article_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.articles[*i].id.as_str()).collect() };
+    // Drafts are not published: the data neither lists them nor names them.
+    let article_ids = |ixs: &[usize]| -> Vec<&str> {
+        ixs.iter().map(|i| &site.articles[*i]).filter(|a| !a.draft).map(|a| a.id.as_str()).collect()
+    };
     let actor_ids = |ixs: &[usize]| -> Vec<&str> { ixs.iter().map(|i| site.actors[*i].id.as_str()).collect() };
     let articles = match kept {
         // The list as `pretty` writes it, joined from each article's item.
-        Some(kept) if !kept.is_empty() => {
+        Some(kept) if site.articles.iter().any(|a| !a.draft) => {
+            let kept: Vec<&&ArticleJson> =
+                kept.iter().zip(&site.articles).filter(|(_, a)| !a.draft).map(|(k, _)| k).collect();
             let mut out = String::with_capacity(kept.iter().map(|k| k.data.len() + 2).sum::<usize>() + 4);
             out.push('[');
             for (i, k) in kept.iter().enumerate() {
@@ -360,7 +382,7 @@ pub(crate) fn open_data<E>(
             out
         }
         _ => {
-            let items = || site.articles.iter().map(|a| article_data(site, a));
+            let items = || site.articles.iter().filter(|a| !a.draft).map(|a| article_data(site, a));
             pretty(&Seq(items), room(site.articles.len(), items()))
         }
     };
@@ -388,15 +410,25 @@ pub(crate) fn open_data<E>(
             date: p.fields.date.map(|d| d.ymd()),
             date_precision: p.fields.date.map(|d| d.precision_name()),
             status: p.fields.status.map(|s| s.as_str()),
+            stage: p.fields.stage.map(|s| s.as_str()),
             path: routes::proposal(p),
             proposed_by: actor_ids(&p.sponsors),
             supersedes: p.supersedes.map(|i| site.proposals[i].id.as_str()),
             superseded_by: p.superseded_by.map(|i| site.proposals[i].id.as_str()),
+            amends: p.amends.map(|i| site.proposals[i].id.as_str()),
+            amended_by: p.amended_by.iter().map(|i| site.proposals[*i].id.as_str()).collect(),
+            total_points: p.fields.total_points,
             points: p
                 .points
                 .iter()
                 .map(|pt| PointData {
                     id: &pt.fields.id,
+                    number: pt.fields.number.as_deref(),
+                    category: pt.fields.category.map(|(_, c)| c.id),
+                    amends: p
+                        .amends
+                        .zip(pt.amends)
+                        .map(|(target, amended)| site.proposals[target].points[amended].fields.id.as_str()),
                     title: &pt.fields.title,
                     positions: pt
                         .positions

@@ -8,6 +8,7 @@
 
 mod changes;
 mod data;
+mod diff;
 mod feeds;
 pub(crate) mod pages;
 mod routes;
@@ -175,7 +176,7 @@ impl Renderer {
                 give("changes.xml", changes::atom(site))?;
                 let sitemap_pages: Vec<(String, Option<String>)> = pages
                     .iter()
-                    .filter(|p| !matches!(p, Page::NotFound | Page::Redirect(_)))
+                    .filter(|p| !matches!(p, Page::NotFound | Page::Redirect(_)) && !p.noindex(site))
                     .map(|p| {
                         let lastmod = match p {
                             Page::Article(i) => Some(site.articles[*i].fields.date.ymd()),
@@ -359,7 +360,7 @@ mod tests {
         pages.extend(pages::one_of_each_kind(site));
         for page in pages {
             let mut shown = none.clone();
-            page.shows(site).each(|item| match item {
+            page.shows(site).each(site, |item| match item {
                 ItemIx::Article(i) => shown.articles[i] = true,
                 ItemIx::Actor(i) => shown.actors[i] = true,
                 ItemIx::Proposal(i) => shown.proposals[i] = true,

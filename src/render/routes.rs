@@ -15,8 +15,17 @@ pub(crate) fn proposal(p: &Proposal) -> String {
     format!("proposals/{}/", p.id)
 }
 
+/// The page putting proposal `new` beside the version `old_id` it supersedes.
+pub(crate) fn compare(new: &Proposal, old_id: &str) -> String {
+    format!("proposals/{}/compare/{old_id}/", new.id)
+}
+
 pub(crate) fn topic(t: &Topic) -> String {
     format!("topics/{}/", t.slug)
+}
+
+pub(crate) fn category(c: &crate::vocab::Category) -> String {
+    format!("categories/{}/", c.id)
 }
 
 pub(crate) fn source(s: &SourceItem) -> String {

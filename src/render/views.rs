@@ -24,6 +24,7 @@ struct ArticleSummary<'a> {
     summary: &'a str,
     location: &'a str,
     topics: Vec<Value>,
+    draft: bool,
 }
 
 #[derive(Serialize)]
@@ -43,6 +44,9 @@ struct ProposalRef<'a> {
     title: &'a str,
     status: &'a str,
     status_label: &'a str,
+    /// Its stage (`stage:`) as PA-X classifies agreements, or empty.
+    stage: &'a str,
+    stage_label: &'a str,
     date: String,
     date_display: String,
     date_precision: &'static str,
@@ -288,6 +292,7 @@ fn article_summary(a: &Article, topics: &[Value], strings: &Strings) -> Value {
         summary: a.fields.summary.as_deref().unwrap_or(""),
         location: a.fields.location.as_deref().unwrap_or(""),
         topics: a.topics.iter().map(|t| topics[*t].clone()).collect(),
+        draft: a.draft,
     })
 }
 
@@ -352,6 +357,8 @@ fn proposal_ref(p: &Proposal, strings: &Strings) -> Value {
         title: &p.fields.title,
         status: p.fields.status.map_or("", |s| s.as_str()),
         status_label: p.fields.status.map_or("", |s| strings.status(s)),
+        stage: p.fields.stage.map_or("", |s| s.as_str()),
+        stage_label: p.fields.stage.map_or("", |s| s.label()),
         date: p.fields.date.map(|d| d.ymd()).unwrap_or_default(),
         date_display: p.fields.date.map(|d| strings.date(&d)).unwrap_or_default(),
         date_precision: p.fields.date.map_or("", |d| d.precision_name()),
@@ -393,4 +400,26 @@ impl StanceView {
     pub(crate) fn of(stance: Option<Stance>, strings: &Strings) -> StanceView {
         StanceView { stance: stance.map_or("", Stance::as_str), stance_label: strings.stance(stance).to_owned() }
     }
+}
+
+#[derive(Serialize)]
+struct PointRef<'a> {
+    proposal: Value,
+    id: &'a str,
+    /// "Point 21", or empty.
+    label: String,
+    title: &'a str,
+}
+
+/// Point `pt` of proposal `p` where it is listed away from its proposal (a topic's
+/// page): templates link to `proposal.path` + `index.html#` + `id`.
+pub(crate) fn point_ref(site: &Site, summaries: &Summaries, p: ProposalIx, pt: usize) -> Value {
+    let proposal = &site.proposals[p];
+    let point = &proposal.points[pt];
+    to_value(&PointRef {
+        proposal: summaries.proposals[p].clone(),
+        id: &point.fields.id,
+        label: point.fields.label(),
+        title: &point.fields.title,
+    })
 }

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{Html, Status, When};
+use super::{Category, Html, Stage, Status, When};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ArticleFields {
@@ -55,6 +55,11 @@ pub(crate) struct ProposalFields {
     pub(crate) date: Option<When>,
     pub(crate) status: Option<Status>,
     pub(crate) summary: Option<String>,
+    /// How many points the official text has (`total_points:`), of which `points` are
+    /// the ones tracked.
+    pub(crate) total_points: Option<u64>,
+    /// What kind of agreement it is (`stage:`).
+    pub(crate) stage: Option<Stage>,
     pub(crate) extra: Value,
     pub(crate) description: Html,
 }
@@ -63,10 +68,32 @@ pub(crate) struct ProposalFields {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PointFields {
     pub id: String,
+    /// Its number in the official text (`21`, `4.2`), as written.
+    pub(crate) number: Option<String>,
+    /// What it provides for (`category:`), by its index in `CATEGORIES`.
+    pub(crate) category: Option<(usize, Category)>,
     pub(crate) title: String,
     pub(crate) text: Html,
     /// The point's text as written, to compare versions.
     pub(crate) text_source: String,
+}
+
+impl PointFields {
+    /// "Point 21", or nothing for a point without a number.
+    pub(crate) fn label(&self) -> String {
+        self.number.as_ref().map(|n| format!("Point {n}")).unwrap_or_default()
+    }
+}
+
+impl ProposalFields {
+    /// "4 of 28 points tracked", or "4 points" when the total is not given.
+    pub(crate) fn coverage(&self, tracked: usize) -> String {
+        match self.total_points {
+            Some(total) => format!("{tracked} of {total} points tracked"),
+            None if tracked == 1 => "1 point".to_owned(),
+            None => format!("{tracked} points"),
+        }
+    }
 }
 
 /// A source item (`content/sources/`): a report, a document, a statement, which

@@ -4,6 +4,7 @@
 //! them from here.
 
 mod actor_type;
+mod category;
 mod html;
 mod items;
 mod kind;
@@ -15,6 +16,7 @@ mod strings;
 mod when;
 
 pub(crate) use actor_type::ActorType;
+pub(crate) use category::{CATEGORIES, Category, Stage};
 pub(crate) use html::Html;
 pub use html::HtmlMode;
 pub(crate) use items::{ActorFields, ArticleFields, PointFields, ProposalFields, QuoteFields, Source, SourceFields};

@@ -98,6 +98,7 @@ struct ActorQuote<'a> {
 struct PositionView<'a> {
     proposal: Value,
     point_id: &'a str,
+    point_label: String,
     point_title: &'a str,
     path: String,
     current: bool,
@@ -144,6 +145,7 @@ pub(super) fn actor(fill: Fill<'_>, shows: &ActorShows<'_>) -> (String, String) 
             positions.push(PositionView {
                 proposal: summaries.proposals[*p].clone(),
                 point_id: &point.fields.id,
+                point_label: point.fields.label(),
                 point_title: &point.fields.title,
                 path: format!("{}#{}", routes::proposal(proposal), point.fields.id),
                 current: n + 1 == history.len(),
@@ -176,6 +178,9 @@ struct Listing<'a> {
     supersedes: Value,
     superseded_by: Value,
     point_count: usize,
+    total_points: Option<u64>,
+    /// "4 of 28 points tracked", or "4 points".
+    coverage: String,
 }
 
 /// What a proposal shows wherever it is listed: its summary, sponsors and versions.
@@ -193,6 +198,8 @@ fn listing(
         supersedes: summaries.proposal_opt(versions.0),
         superseded_by: summaries.proposal_opt(versions.1),
         point_count: p.points.len(),
+        total_points: p.fields.total_points,
+        coverage: p.fields.coverage(p.points.len()),
     })
 }
 
@@ -217,8 +224,13 @@ pub(super) fn proposals(fill: Fill<'_>, proposals: Range<ProposalIx>) -> (String
 }
 
 #[derive(Serialize)]
-struct PointView<'a> {
+pub(super) struct PointView<'a> {
     id: &'a str,
+    /// As written (`21`, `4.2`), or empty; `label` is "Point 21", or empty.
+    number: &'a str,
+    label: String,
+    /// `{id, label, path}` of its provision category, or none.
+    category: Value,
     title: &'a str,
     text: &'a str,
     topic: Value,
@@ -226,9 +238,12 @@ struct PointView<'a> {
 }
 
 /// A point, its positions' sources numbered as in the page's `list`.
-fn point_view<'a>(point: &'a Point, summaries: &Summaries, list: &[Cited]) -> PointView<'a> {
+pub(super) fn point_view<'a>(point: &'a Point, summaries: &Summaries, list: &[Cited]) -> PointView<'a> {
     PointView {
         id: &point.fields.id,
+        number: point.fields.number.as_deref().unwrap_or(""),
+        label: point.fields.label(),
+        category: point.fields.category.map_or_else(Value::none, |(_, c)| category_ref(&c)),
         title: &point.fields.title,
         text: &point.fields.text,
         topic: point.topic.map_or_else(Value::none, |t| summaries.topics[t].clone()),
@@ -242,14 +257,72 @@ struct ProposalView<'a> {
     listing: Value,
     description: &'a str,
     extra: &'a serde_json::Value,
-    points: Vec<PointView<'a>>,
+    points: Vec<ProposalPoint<'a>>,
+    amends: Value,
+    amended_by: Vec<Value>,
     /// Its status over time, oldest first.
     statuses: Vec<StatedView<'a, StatusView>>,
+}
+
+/// A point on its own proposal's page: with the point it amends (its original text
+/// beside this one's) and the amendments proposed to it.
+#[derive(Serialize)]
+struct ProposalPoint<'a> {
+    #[serde(flatten)]
+    point: PointView<'a>,
+    amends: Option<AmendedPoint<'a>>,
+    amendments: Vec<Amendment<'a>>,
+}
+
+#[derive(Serialize)]
+struct AmendedPoint<'a> {
+    proposal: Value,
+    #[serde(flatten)]
+    point: PointView<'a>,
+}
+
+#[derive(Serialize)]
+struct Amendment<'a> {
+    /// The amending proposal (its status is the amendment's).
+    proposal: Value,
+    id: &'a str,
+    label: String,
+    title: &'a str,
+}
+
+fn proposal_point<'a>(
+    site: &'a crate::model::Site,
+    summaries: &Summaries,
+    p: &'a Proposal,
+    point: &'a Point,
+) -> ProposalPoint<'a> {
+    let amends = match (p.amends, point.amends) {
+        (Some(target), Some(amended)) => Some(AmendedPoint {
+            proposal: summaries.proposals[target].clone(),
+            point: point_view(&site.proposals[target].points[amended], summaries, &site.proposals[target].sources),
+        }),
+        _ => None,
+    };
+    let amendments = point
+        .amended_by
+        .iter()
+        .map(|(q, pt)| {
+            let by = &site.proposals[*q].points[*pt];
+            Amendment {
+                proposal: summaries.proposals[*q].clone(),
+                id: &by.fields.id,
+                label: by.fields.label(),
+                title: &by.fields.title,
+            }
+        })
+        .collect();
+    ProposalPoint { point: point_view(point, summaries, &p.sources), amends, amendments }
 }
 
 #[derive(Serialize)]
 struct MatrixRow<'a> {
     point_id: &'a str,
+    point_label: String,
     point_title: &'a str,
     cells: Vec<MatrixCell>,
 }
@@ -268,19 +341,50 @@ struct LineageEntry {
 }
 
 #[derive(Serialize)]
-struct ChangedPoint<'a> {
+pub(super) struct ChangedPoint<'a> {
     id: &'a str,
     before: PointView<'a>,
     after: PointView<'a>,
+    /// The title and text, word by word: HTML with `<del>` and `<ins>`.
+    title_diff: String,
+    text_diff: String,
+}
+
+pub(super) fn changed_point<'a>(
+    old: &'a Point,
+    new: &'a Point,
+    summaries: &Summaries,
+    list: &[Cited],
+) -> ChangedPoint<'a> {
+    ChangedPoint {
+        id: &new.fields.id,
+        before: point_view(old, summaries, list),
+        after: point_view(new, summaries, list),
+        title_diff: crate::render::diff::words(&old.fields.title, &new.fields.title),
+        text_diff: crate::render::diff::words(&old.fields.text_source, &new.fields.text_source),
+    }
+}
+
+#[derive(Serialize)]
+struct StanceChange<'a> {
+    actor: Value,
+    point_id: &'a str,
+    point_label: String,
+    point_title: &'a str,
+    before: StanceView,
+    after: StanceView,
 }
 
 #[derive(Serialize)]
 struct ChangesView<'a> {
     against: Value,
+    /// The compare page of the two versions, from the site root.
+    compare_path: String,
     added: Vec<PointView<'a>>,
     removed: Vec<PointView<'a>>,
     changed: Vec<ChangedPoint<'a>>,
     unchanged: usize,
+    stances: Vec<StanceChange<'a>>,
 }
 
 fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
@@ -292,6 +396,7 @@ fn matrix<'a>(p: &'a Proposal, summaries: &Summaries) -> Matrix<'a> {
         .iter()
         .map(|pt| MatrixRow {
             point_id: &pt.fields.id,
+            point_label: pt.fields.label(),
             point_title: &pt.fields.title,
             cells: actors
                 .iter()
@@ -313,23 +418,35 @@ fn changes<'a>(
     summaries: &Summaries,
     new: &'a Proposal,
     c: &Changes,
-    against: ProposalIx,
+    (against, old_id): (ProposalIx, &str),
     old: &'a [Point],
 ) -> ChangesView<'a> {
     ChangesView {
         against: summaries.proposals[against].clone(),
+        compare_path: routes::compare(new, old_id),
         added: c.added.iter().map(|i| point_view(&new.points[*i], summaries, &new.sources)).collect(),
         removed: c.removed.iter().map(|i| point_view(&old[*i], summaries, &new.sources)).collect(),
         changed: c
             .changed
             .iter()
-            .map(|(o, n)| ChangedPoint {
-                id: &new.points[*n].fields.id,
-                before: point_view(&old[*o], summaries, &new.sources),
-                after: point_view(&new.points[*n], summaries, &new.sources),
-            })
+            .map(|(o, n)| changed_point(&old[*o], &new.points[*n], summaries, &new.sources))
             .collect(),
         unchanged: c.unchanged,
+        stances: c
+            .stances
+            .iter()
+            .map(|(n, a, was, is)| {
+                let point = &new.points[*n];
+                StanceChange {
+                    actor: summaries.actors[*a].clone(),
+                    point_id: &point.fields.id,
+                    point_label: point.fields.label(),
+                    point_title: &point.fields.title,
+                    before: StanceView::of(*was, &summaries.strings),
+                    after: StanceView::of(*is, &summaries.strings),
+                }
+            })
+            .collect(),
     }
 }
 
@@ -341,7 +458,9 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
         listing: listing(summaries, p, i, shows.sponsors, (shows.supersedes, shows.superseded_by)),
         description: &p.fields.description,
         extra: &p.fields.extra,
-        points: shows.points.iter().map(|pt| point_view(pt, summaries, shows.sources)).collect(),
+        points: shows.points.iter().map(|pt| proposal_point(site, summaries, p, pt)).collect(),
+        amends: summaries.proposal_opt(shows.amends.map(|(a, _)| a)),
+        amended_by: summaries.proposals_of(shows.amended_by),
         statuses: evidence::statuses(shows.statuses, summaries, shows.sources),
     };
     ctx.insert("proposal", &view);
@@ -353,7 +472,9 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
         .collect();
     ctx.insert("lineage", &lineage);
     match (&p.changes, shows.against) {
-        (Some(c), Some((against, old))) => ctx.insert("changes", &changes(summaries, p, c, against, old)),
+        (Some(c), Some((against, old))) => {
+            ctx.insert("changes", &changes(summaries, p, c, (against, &site.proposals[against].id), old))
+        }
         _ => ctx.insert_value("changes", Value::none()),
     }
     ctx.insert_value("articles", summaries.articles_of(site, shows.articles.iter().copied()).into());
@@ -364,4 +485,15 @@ pub(super) fn proposal(fill: Fill<'_>, shows: &ProposalShows<'_>) -> (String, St
     let as_of = evidence::newest(p.fields.date.into_iter().chain(stated).chain(statuses).chain(articles));
     ctx.insert("cite", &evidence::cite(site, &p.fields.title, as_of, true, &routes::proposal(p)));
     (p.fields.title.clone(), p.fields.summary.clone().unwrap_or_default())
+}
+
+#[derive(Serialize)]
+struct CategoryRef {
+    id: &'static str,
+    label: &'static str,
+    path: String,
+}
+
+fn category_ref(c: &crate::vocab::Category) -> Value {
+    to_value(&CategoryRef { id: c.id, label: c.label, path: routes::category(c) })
 }

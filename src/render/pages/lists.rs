@@ -8,7 +8,7 @@ use tera::Value;
 
 use super::{Fill, routes};
 use crate::model::{ActorIx, ArticleIx, ProposalIx, Site, SourceIx, TopicIx};
-use crate::render::views::{Summaries, timeline_proposal, to_value};
+use crate::render::views::{Summaries, point_ref, timeline_proposal, to_value};
 use crate::vocab::{Status, When, fill_in};
 
 #[derive(Serialize)]
@@ -118,12 +118,20 @@ pub(super) fn topics(fill: Fill<'_>, topics: Range<TopicIx>) -> (String, String)
     (site.strings.text("titles", "topics").to_owned(), String::new())
 }
 
-pub(super) fn topic(fill: Fill<'_>, ix: TopicIx, articles: &[ArticleIx], proposals: &[ProposalIx]) -> (String, String) {
+pub(super) fn topic(
+    fill: Fill<'_>,
+    ix: TopicIx,
+    articles: &[ArticleIx],
+    proposals: &[ProposalIx],
+    points: &[(ProposalIx, usize)],
+) -> (String, String) {
     let Fill { site, summaries, ctx } = fill;
     let t = &site.topics[ix];
     ctx.insert_value("topic", summaries.topics[ix].clone());
     ctx.insert_value("articles", summaries.articles_of(site, articles.iter().copied()).into());
     ctx.insert_value("proposals", summaries.proposals_of(proposals).into());
+    let points: Vec<Value> = points.iter().map(|(p, pt)| point_ref(site, summaries, *p, *pt)).collect();
+    ctx.insert_value("points", points.into());
     (t.name.clone(), fill_in(site.strings.text("titles", "topic_description"), &[("topic", &t.name)]))
 }
 

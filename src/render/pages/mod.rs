@@ -3,6 +3,8 @@
 //! templates receive): the lists and the front page (`lists`), an item's own page
 //! (`items`).
 
+mod categories;
+mod compare;
 mod evidence;
 mod items;
 mod lists;
@@ -27,8 +29,14 @@ pub(crate) enum Page {
     Actor(usize),
     Proposals,
     Proposal(usize),
+    /// A proposal that supersedes another beside that version, point by point.
+    Compare(usize),
     Topics,
     Topic(usize),
+    /// Every provision category, with how many points each has.
+    Categories,
+    /// The points of one category (its index in `vocab::CATEGORIES`) across proposals.
+    Category(usize),
     Sources,
     Source(usize),
     Changes,
@@ -60,10 +68,23 @@ pub(crate) fn all(site: &Site) -> Vec<Page> {
     pages.extend((0..site.articles.len()).map(Page::Article));
     pages.extend((0..site.actors.len()).map(Page::Actor));
     pages.extend((0..site.proposals.len()).map(Page::Proposal));
+    pages.extend(compared(site).map(Page::Compare));
     pages.extend((0..site.topics.len()).map(Page::Topic));
     pages.extend((0..site.redirects.len()).map(Page::Redirect));
+    pages.push(Page::Categories);
+    pages.extend(used_categories(site).map(Page::Category));
     pages.extend((0..site.sources.len()).map(Page::Source));
     pages
+}
+
+/// The proposals that supersede another: each has a compare page.
+fn compared(site: &Site) -> impl Iterator<Item = usize> + '_ {
+    (0..site.proposals.len()).filter(|p| site.proposals[*p].changes.is_some())
+}
+
+/// The categories that some point is in: each has a page.
+fn used_categories(site: &Site) -> impl Iterator<Item = usize> + '_ {
+    (0..site.categories.len()).filter(|c| !site.categories[*c].is_empty())
 }
 
 /// One page of each kind that the site has, each the smallest of its kind, and the
@@ -79,11 +100,14 @@ pub(crate) fn one_of_each_kind(site: &Site) -> Vec<Page> {
         Page::Actors,
         Page::Proposals,
         Page::Topics,
+        Page::Categories,
         Page::Sources,
         Page::Changes,
         Page::TimelineSample,
         Page::NotFound,
     ];
+    pages.extend(used_categories(site).min_by_key(|c| site.categories[*c].len()).map(Page::Category));
+    pages.extend(compared(site).min_by_key(|p| site.proposals[*p].points.len()).map(Page::Compare));
     pages.extend(smallest(&site.articles, |a| a.fields.body.len()).map(Page::Article));
     pages.extend(smallest(&site.actors, |a| a.articles.len() + a.quotes.len()).map(Page::Actor));
     pages.extend(smallest(&site.proposals, |p| p.articles.len() + p.points.len()).map(Page::Proposal));
@@ -104,6 +128,8 @@ impl Page {
             Page::Topic(_)
             | Page::Proposal(_)
             | Page::Actor(_)
+            | Page::Category(_)
+            | Page::Compare(_)
             | Page::Source(_)
             | Page::Changes
             | Page::Timeline
@@ -121,8 +147,11 @@ impl Page {
             Page::Actor(_) => "actor.html",
             Page::Proposals => "proposals.html",
             Page::Proposal(_) => "proposal.html",
+            Page::Compare(_) => "compare.html",
             Page::Topics => "topics.html",
             Page::Topic(_) => "topic.html",
+            Page::Categories => "categories.html",
+            Page::Category(_) => "category.html",
             Page::Sources => "sources.html",
             Page::Source(_) => "source.html",
             Page::Changes => "changes.html",
@@ -146,13 +175,30 @@ impl Page {
             Page::Actor(i) => routes::actor(&site.actors[i]),
             Page::Proposals => "proposals/".to_owned(),
             Page::Proposal(i) => routes::proposal(&site.proposals[i]),
+            Page::Compare(i) => {
+                let p = &site.proposals[i];
+                let old = p.changes.as_ref().map_or(i, |c| c.against);
+                routes::compare(p, &site.proposals[old].id)
+            }
             Page::Topics => "topics/".to_owned(),
             Page::Topic(i) => routes::topic(&site.topics[i]),
+            Page::Categories => "categories/".to_owned(),
+            Page::Category(c) => routes::category(&crate::vocab::CATEGORIES[c]),
             Page::Sources => "sources/".to_owned(),
             Page::Source(i) => routes::source(&site.sources[i]),
             Page::Changes => "changes/".to_owned(),
             Page::Timeline | Page::TimelineSample => "timeline/".to_owned(),
             Page::Redirect(i) => redirect::path(&site.redirects[i]),
+        }
+    }
+
+    /// Whether search engines are asked not to index it: a draft article (shown only
+    /// in a build with `--drafts`) and the not-found page.
+    pub(crate) fn noindex(self, site: &Site) -> bool {
+        match self {
+            Page::Article(i) => site.articles[i].draft,
+            Page::NotFound => true,
+            _ => false,
         }
     }
 
@@ -185,6 +231,7 @@ impl Page {
         ctx.insert("canonical", &canonical);
         ctx.insert("page_path", &path);
         ctx.insert("kind", self.kind());
+        ctx.insert("noindex", &self.noindex(site));
         let (title, description) = fill(self.shows(site), site, summaries, &mut ctx);
         ctx.insert("page_title", &title);
         let description = if description.is_empty() { site.config.description.clone() } else { description };
@@ -215,13 +262,16 @@ fn fill(shows: Shows<'_>, site: &Site, summaries: &Summaries, ctx: &mut Context)
         Shows::Proposals { proposals, actors: _ } => items::proposals(fill, proposals),
         Shows::Proposal(shows) => items::proposal(fill, &shows),
         Shows::Topics { topics } => lists::topics(fill, topics),
+        Shows::Topic { ix, articles, proposals, points } => lists::topic(fill, ix, articles, proposals, points),
+        Shows::Compare { ix, against, points, old } => compare::compare(fill, ix, against, points, old),
+        Shows::Categories => categories::index(fill),
+        Shows::Category { ix, points } => categories::category(fill, ix, points),
         Shows::Sources { sources } => lists::sources(fill, sources),
         Shows::Source(shows) => evidence::source(fill, &shows),
         Shows::Changes { .. } => {
             let Fill { site, summaries, ctx } = fill;
             crate::render::changes::page(site, summaries, ctx)
         }
-        Shows::Topic { ix, articles, proposals } => lists::topic(fill, ix, articles, proposals),
         Shows::Timeline { articles, proposals, limit } => lists::timeline(fill, articles, proposals, limit),
         Shows::NotFound => (site.strings.text("titles", "not_found").to_owned(), String::new()),
         Shows::Redirect { ix, to } => redirect::fill(site, summaries, ctx, ix, to),

@@ -38,10 +38,26 @@ pub(crate) enum Shows<'s> {
     Topics {
         topics: Range<TopicIx>,
     },
+    /// A topic's articles and the proposals' points on it (with their proposals).
     Topic {
         ix: TopicIx,
         articles: &'s [ArticleIx],
         proposals: &'s [ProposalIx],
+        points: &'s [(ProposalIx, usize)],
+    },
+    /// Two versions of a proposal side by side: the new one's points and the old one's.
+    Compare {
+        ix: ProposalIx,
+        against: ProposalIx,
+        points: &'s [Point],
+        old: &'s [Point],
+    },
+    /// Every provision category, with its number of points (from the model alone).
+    Categories,
+    /// The points of one category, each with its proposal and its positions' actors.
+    Category {
+        ix: usize,
+        points: &'s [(ProposalIx, usize)],
     },
     /// Every source, by publisher.
     Sources {
@@ -114,6 +130,9 @@ pub(crate) struct ProposalShows<'s> {
     pub(crate) lineage: &'s [ProposalIx],
     pub(crate) points: &'s [Point],
     pub(crate) against: Option<(ProposalIx, &'s [Point])>,
+    /// The proposal it amends (with its points), and those amending it.
+    pub(crate) amends: Option<(ProposalIx, &'s [Point])>,
+    pub(crate) amended_by: &'s [ProposalIx],
     pub(crate) articles: &'s [ArticleIx],
     pub(crate) statuses: &'s [Stated<Status>],
     pub(crate) sources: &'s [Cited],
@@ -169,6 +188,8 @@ impl Page {
                     lineage: &p.lineage,
                     points: &p.points,
                     against,
+                    amends: p.amends.map(|a| (a, &site.proposals[a].points[..])),
+                    amended_by: &p.amended_by,
                     articles: &p.articles,
                     statuses: &p.statuses,
                     sources: &p.sources,
@@ -177,8 +198,15 @@ impl Page {
             Page::Topics => Shows::Topics { topics: 0..site.topics.len() },
             Page::Topic(ix) => {
                 let t = &site.topics[ix];
-                Shows::Topic { ix, articles: &t.articles, proposals: &t.proposals }
+                Shows::Topic { ix, articles: &t.articles, proposals: &t.proposals, points: &t.points }
             }
+            Page::Compare(ix) => {
+                let p = &site.proposals[ix];
+                let against = p.changes.as_ref().map_or(ix, |c| c.against);
+                Shows::Compare { ix, against, points: &p.points, old: &site.proposals[against].points }
+            }
+            Page::Categories => Shows::Categories,
+            Page::Category(ix) => Shows::Category { ix, points: &site.categories[ix] },
             Page::Sources => Shows::Sources { sources: 0..site.sources.len() },
             Page::Source(ix) => {
                 let s = &site.sources[ix];
@@ -222,7 +250,7 @@ impl Page {
 impl Shows<'_> {
     /// Calls `f` with every item shown, in a fixed order. Every field is named here, so
     /// that a field added to a page's description and left out is an unused variable.
-    pub(crate) fn each(&self, mut f: impl FnMut(ItemIx)) {
+    pub(crate) fn each(&self, site: &Site, mut f: impl FnMut(ItemIx)) {
         let f = &mut f;
         match self {
             Shows::Index { latest, proposals, actors } => {
@@ -256,25 +284,44 @@ impl Shows<'_> {
                 lineage,
                 points,
                 against,
+                amends,
+                amended_by,
                 articles,
                 statuses: _,
                 sources,
             }) => {
                 all(f, ItemIx::Source, source_items(sources));
-                let versions = [Some(*ix), *supersedes, *superseded_by, against.map(|(p, _)| p)];
-                all(f, ItemIx::Proposal, versions.into_iter().flatten().chain(lineage.iter().copied()));
+                let versions =
+                    [Some(*ix), *supersedes, *superseded_by, against.map(|(p, _)| p), amends.map(|(p, _)| p)];
+                let related = lineage.iter().chain(amended_by.iter()).copied();
+                all(f, ItemIx::Proposal, versions.into_iter().flatten().chain(related));
                 all(f, ItemIx::Actor, sponsors.iter().copied());
-                for point in points.iter().chain(against.iter().flat_map(|(_, points)| points.iter())) {
+                let others = against.iter().chain(amends.iter()).flat_map(|(_, points)| points.iter());
+                for point in points.iter().chain(others) {
                     all(f, ItemIx::Topic, point.topic);
                     all(f, ItemIx::Actor, point.positions.iter().map(|pos| pos.actor));
                 }
                 all(f, ItemIx::Article, articles.iter().copied());
             }
             Shows::Topics { topics } => all(f, ItemIx::Topic, topics.clone()),
-            Shows::Topic { ix, articles, proposals } => {
+            Shows::Topic { ix, articles, proposals, points } => {
                 f(ItemIx::Topic(*ix));
                 all(f, ItemIx::Article, articles.iter().copied());
-                all(f, ItemIx::Proposal, proposals.iter().copied());
+                all(f, ItemIx::Proposal, proposals.iter().copied().chain(points.iter().map(|(p, _)| *p)));
+            }
+            Shows::Compare { ix, against, points, old } => {
+                all(f, ItemIx::Proposal, [*ix, *against]);
+                for point in points.iter().chain(old.iter()) {
+                    all(f, ItemIx::Topic, point.topic);
+                    all(f, ItemIx::Actor, point.positions.iter().map(|pos| pos.actor));
+                }
+            }
+            Shows::Categories => {}
+            Shows::Category { ix: _, points } => {
+                for (p, pt) in points.iter() {
+                    f(ItemIx::Proposal(*p));
+                    all(f, ItemIx::Actor, site.proposals[*p].points[*pt].positions.iter().map(|pos| pos.actor));
+                }
             }
             Shows::Sources { sources } => all(f, ItemIx::Source, sources.clone()),
             Shows::Source(SourceShows { ix, articles, actors, proposals, quotes, stances, speakers, sources }) => {
