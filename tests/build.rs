@@ -1047,7 +1047,7 @@ fn category_pages_compare_the_points_of_one_category_across_proposals() {
     let text = visible_text(&page);
     assert!(text.contains("3 points in 3 proposals"), "{text}");
     assert!(
-        text.contains("Counter-plan Tabled Pre-negotiation / process Neutrality Ukraine stays out of alliances."),
+        text.contains("Counter-plan Tabled Pre-negotiation / process Neutrality Ukraine stays out of alliances (the text, page 1)."),
         "{text}"
     );
     assert!(text.contains("Plan B Under negotiation Framework, comprehensive 20 November 2025 Ceasefire"), "{text}");
