@@ -47,7 +47,7 @@ fn an_embargoed_article_is_in_no_output_before_its_moment_and_in_every_one_from_
          2025-12-05T09:00:00+01:00: left out of this build\n  |\n4 | publish: 2025-12-05T09:00+01:00\n  |          \
          ^^^^^^^^^^^^^^^^^^^^^^\n  = help: preview the site as it will be then with `--now 2025-12-05T09:00:00+01:00`\n\n"
     );
-    assert!(run.stdout.starts_with("Built 30 pages (52 files: "), "a note is not a warning: {}", run.stdout);
+    assert!(run.stdout.starts_with("Built 34 pages (56 files: "), "a note is not a warning: {}", run.stdout);
     // From the moment itself (09:00 at +01:00, written at another offset) it is everywhere.
     let (after, run) = built(&root, &["--now", "2025-12-05T03:00-05:00"]);
     assert_eq!(run.stderr, "");
